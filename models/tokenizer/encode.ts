@@ -1,0 +1,53 @@
+import type { EncoderConfig } from './config.js';
+import { hashFeatures } from './hashing.js';
+import { tokenize } from './tokenize.js';
+import { UNK_ID, type Vocab } from './vocab.js';
+
+/** Word ids of one text, truncated to `maxLen` (no padding). */
+export function encode(text: string, vocab: Vocab, maxLen: number): Int32Array {
+  return idsOf(tokenize(text), vocab, maxLen);
+}
+
+export function idsOf(tokens: readonly string[], vocab: Vocab, maxLen: number): Int32Array {
+  const n = Math.min(tokens.length, maxLen);
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = vocab.index.get(tokens[i]!) ?? UNK_ID;
+  return ids;
+}
+
+/** One text's model inputs before padding. */
+export interface Encoded {
+  tokens: string[];
+  ids: Int32Array;
+  grams: Int32Array | null;
+}
+
+export function encodeText(text: string, vocab: Vocab, config: EncoderConfig): Encoded {
+  const tokens = tokenize(text).slice(0, config.maxLen);
+  const ids = idsOf(tokens, vocab, config.maxLen);
+  const grams = config.hashing ? hashFeatures(tokens, config.hashing) : null;
+  return { tokens, ids, grams };
+}
+
+/** A padded batch as row-major int64 tensors, ready for onnxruntime. */
+export interface EncodedBatch {
+  ids: { data: BigInt64Array; dims: [number, number] };
+  grams: { data: BigInt64Array; dims: [number, number] } | null;
+}
+
+function pad(rows: readonly Int32Array[], width: number): { data: BigInt64Array; dims: [number, number] } {
+  const data = new BigInt64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < row.length && i < width; i++) data[r * width + i] = BigInt(row[i]!);
+  });
+  return { data, dims: [rows.length, width] };
+}
+
+/** Pads encoded texts to one batch: to `maxLen` or to the longest row, never narrower than `minWidth`. */
+export function padBatch(items: readonly Encoded[], config: EncoderConfig, minWidth = 5): EncodedBatch {
+  const longest = (rows: readonly Int32Array[]) => Math.max(minWidth, ...rows.map((r) => r.length));
+  const ids = items.map((e) => e.ids);
+  const width = config.padding === 'fixed' ? Math.max(minWidth, config.maxLen) : longest(ids);
+  const grams = config.hashing ? items.map((e) => e.grams ?? new Int32Array(0)) : null;
+  return { ids: pad(ids, width), grams: grams ? pad(grams, longest(grams)) : null };
+}
