@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const heatmapStyles = css`
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: separate;
+    border-spacing: var(--_gap);
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9em;
+    width: 100%;
+  }
+  caption {
+    caption-side: top;
+    text-align: start;
+    color: var(--_muted);
+    font-size: 0.9em;
+    padding-bottom: 6px;
+  }
+  th {
+    font-weight: 600;
+    color: var(--_muted);
+    white-space: nowrap;
+    padding: 4px 8px;
+  }
+  thead th {
+    font-size: 0.85em;
+    text-align: center;
+  }
+  thead th:first-child,
+  tbody th {
+    text-align: start;
+  }
+  tbody th {
+    color: var(--_fg);
+    font-weight: 500;
+  }
+  .size {
+    text-align: end;
+    color: var(--_muted);
+    padding: 4px 10px 4px 4px;
+    white-space: nowrap;
+  }
+  .cell {
+    min-width: 3.2em;
+    height: var(--rapport-cell-height, 30px);
+    padding: 0 6px;
+    text-align: center;
+    border-radius: 3px;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .cell:hover {
+    filter: brightness(1.08) saturate(1.1);
+  }
+  .cell:focus-visible {
+    outline: 3px solid var(--_fg);
+    outline-offset: -3px;
+  }
+  .blank {
+    background: transparent;
+  }
+`;

@@ -1,0 +1,15 @@
+export { Rapport } from './kit/rapport.js';
+export { configure, getConfig, rapportConfigContext } from './kit/config.js';
+export type { RapportConfig } from './kit/config.js';
+export { RapportClient } from './kit/client.js';
+export type { ClientOptions } from './kit/client.js';
+export { RapportError } from './kit/errors.js';
+export type { RapportErrorCode } from './kit/errors.js';
+export { RapportElement } from './kit/rapport-element.js';
+export { RapportProvider } from './rapport-provider.js';
+export { RapportSegmentMap } from './rapport-segment-map.js';
+export { DEFAULT_REGIONS } from './rfm/segment-regions.js';
+export type { SegmentRegion } from './rfm/segment-regions.js';
+export type { RfmStats, RfmSegment, RfmSummary, SegmentSelectDetail } from './rfm/types.js';
+export { RapportCohortHeatmap } from './rapport-cohort-heatmap.js';
+export type { Cohort, CohortTable, CohortPeriod, CohortMetric, CohortSelectDetail } from './cohort/types.js';

@@ -1,0 +1,111 @@
+import { LitElement, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { RapportClient } from './client.js';
+import { getConfig, onConfigure, rapportConfigContext } from './config.js';
+import type { RapportConfig } from './config.js';
+import { formatters } from './format.js';
+import type { Formatters } from './format.js';
+
+/**
+ * What every Rapport widget shares: where its data comes from (the `data` property, else the GraphQL API named by
+ * the `endpoint`/`token` attributes, a `<rapport-provider>`, or `Rapport.configure`), the loading / empty / error
+ * states, locale, theme and event dispatch. Subclasses say how to load, when data is empty, and how to draw it.
+ */
+export abstract class RapportElement<T> extends LitElement {
+  /** GraphQL endpoint; overrides `Rapport.configure`. */
+  @property() endpoint?: string;
+  /** Bearer token sent with every request; overrides `getToken`. */
+  @property() token?: string;
+  /** BCP 47 locale for numbers and dates; defaults to the nearest `lang` attribute, then the browser's. */
+  @property() locale?: string;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** Data supplied by the host. When set, the widget makes no request at all. */
+  @property({ attribute: false }) data?: T;
+
+  @consume({ context: rapportConfigContext, subscribe: true })
+  @state()
+  protected contextConfig?: RapportConfig;
+
+  @state() private configVersion = 0;
+  private unsubscribe?: () => void;
+
+  protected readonly task = new Task(this, {
+    task: async ([data], { signal }) => (data !== undefined ? (data as T) : this.load(this.client(), signal)),
+    args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
+  });
+
+  /** Fetches the widget's data from the API. */
+  protected abstract load(client: RapportClient, signal: AbortSignal): Promise<T>;
+  /** Inputs besides the data source that require a reload (attributes that are query variables). */
+  protected loadArgs(): unknown[] {
+    return [];
+  }
+  protected abstract isEmpty(data: T): boolean;
+  protected abstract renderData(data: T): TemplateResult;
+  /** Words for the empty and loading states, e.g. "segments". */
+  protected abstract readonly noun: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onConfigure(() => this.configVersion++);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  /** The client for the configuration in force: attributes, then context, then `Rapport.configure`. */
+  protected client(): RapportClient {
+    const page = getConfig();
+    const ctx = this.contextConfig ?? {};
+    const token = this.token;
+    return new RapportClient({
+      endpoint: this.endpoint ?? ctx.endpoint ?? page.endpoint ?? '/graphql',
+      getToken: token ? () => token : (ctx.getToken ?? page.getToken),
+    });
+  }
+
+  protected get format(): Formatters {
+    const lang = this.locale ?? this.contextConfig?.locale ?? getConfig().locale ?? this.closest('[lang]')?.getAttribute('lang');
+    return formatters(lang || navigator.language || 'en');
+  }
+
+  /** Dispatches a `rapport-*` event that bubbles out of the shadow root. */
+  protected emit<D>(name: `rapport-${string}`, detail: D): void {
+    this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    return html`<div class="root" part="root">
+      ${this.task.render({
+        initial: () => this.renderState('loading', `Loading ${this.noun}…`),
+        pending: () =>
+          this.task.value !== undefined ? this.renderValue(this.task.value) : this.renderState('loading', `Loading ${this.noun}…`),
+        complete: (value) => this.renderValue(value),
+        error: (error) => this.renderError(error),
+      })}
+    </div>`;
+  }
+
+  private renderValue(value: T) {
+    return this.isEmpty(value) ? this.renderState('empty', `No ${this.noun} to show yet.`) : this.renderData(value);
+  }
+
+  private renderState(kind: 'loading' | 'empty', message: string) {
+    return html`<div class="state" part=${kind} role="status" aria-busy=${kind === 'loading' ? 'true' : nothing}>${message}</div>`;
+  }
+
+  private renderError(error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return html`<div class="state" part="error" role="alert">
+      <span>Could not load ${this.noun}.</span>
+      <small>${detail}</small>
+      <button type="button" @click=${() => this.task.run()}>Retry</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,4 @@
+import { configure, getConfig } from './config.js';
+
+/** The page-wide entry point: `Rapport.configure({ endpoint, getToken, locale })`. */
+export const Rapport = Object.freeze({ configure, getConfig });

@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+/**
+ * Shared look of every widget: `--rapport-*` tokens with light defaults, dark defaults under
+ * `prefers-color-scheme: dark` or `theme="dark"`, the host's font, and the loading/empty/error states.
+ */
+export const themeStyles = css`
+  :host {
+    display: block;
+    --_bg: var(--rapport-background, #ffffff);
+    --_fg: var(--rapport-foreground, #1f2733);
+    --_muted: var(--rapport-muted, #5b6675);
+    --_border: var(--rapport-border, #dde2ea);
+    --_surface: var(--rapport-surface, #f5f7fa);
+    --_accent: var(--rapport-accent, #2357d9);
+    --_focus: var(--rapport-focus-ring, #2357d9);
+    --_danger: var(--rapport-danger, #b42318);
+    --_radius: var(--rapport-radius, 8px);
+    --_gap: var(--rapport-gap, 2px);
+  }
+  :host([theme='dark']) {
+    --_bg: var(--rapport-background, #161b22);
+    --_fg: var(--rapport-foreground, #e6edf3);
+    --_muted: var(--rapport-muted, #9aa7b4);
+    --_border: var(--rapport-border, #30363d);
+    --_surface: var(--rapport-surface, #1f262e);
+    --_accent: var(--rapport-accent, #6e9bff);
+    --_focus: var(--rapport-focus-ring, #8fb3ff);
+    --_danger: var(--rapport-danger, #ff8a80);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--rapport-background, #161b22);
+      --_fg: var(--rapport-foreground, #e6edf3);
+      --_muted: var(--rapport-muted, #9aa7b4);
+      --_border: var(--rapport-border, #30363d);
+      --_surface: var(--rapport-surface, #1f262e);
+      --_accent: var(--rapport-accent, #6e9bff);
+      --_focus: var(--rapport-focus-ring, #8fb3ff);
+      --_danger: var(--rapport-danger, #ff8a80);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* Everything lives under .root so hostile page CSS on the host (all: unset) cannot undo the layout. */
+  .root {
+    display: block;
+    box-sizing: border-box;
+    position: relative;
+    font-family: var(--rapport-font-family, inherit);
+    font-size: var(--rapport-font-size, 14px);
+    line-height: 1.4;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 16px;
+    min-width: 280px;
+    text-align: start;
+  }
+  .root *,
+  .root *::before,
+  .root *::after {
+    box-sizing: border-box;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 4px 16px;
+    margin-bottom: 12px;
+  }
+  h2 {
+    font-size: 1.1em;
+    font-weight: 600;
+    margin: 0;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .state {
+    display: grid;
+    place-items: center;
+    gap: 8px;
+    min-height: 160px;
+    color: var(--_muted);
+    text-align: center;
+  }
+  .state[part~='error'] {
+    color: var(--_danger);
+  }
+  .state button {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid currentColor;
+    border-radius: 6px;
+    padding: 4px 12px;
+    cursor: pointer;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .animate {
+      transition: background-color 200ms ease, opacity 200ms ease, filter 120ms ease;
+    }
+  }
+`;

@@ -1,0 +1,61 @@
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+
+export interface TooltipState {
+  /** Anchor in px relative to the widget's root box: the tooltip sits above it, centred. */
+  x: number;
+  y: number;
+  content: TemplateResult;
+}
+
+/** The hover/focus card. Hidden from assistive tech: the same facts are in each item's label and the data table. */
+export function renderTooltip(tip: TooltipState | undefined) {
+  if (!tip) return nothing;
+  return html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left: ${tip.x}px; top: ${tip.y}px">${tip.content}</div>`;
+}
+
+/** Anchor point above `target`, relative to `root`. */
+export function anchorAbove(target: Element, root: Element): { x: number; y: number } {
+  const t = target.getBoundingClientRect();
+  const r = root.getBoundingClientRect();
+  const x = t.left - r.left + t.width / 2;
+  // Keep the card inside the widget horizontally.
+  return { x: Math.max(100, Math.min(r.width - 100, x)), y: t.top - r.top + Math.min(t.height / 2, 24) };
+}
+
+export const tooltipStyles = css`
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    transform: translate(-50%, calc(-100% - 8px));
+    pointer-events: none;
+    min-width: 180px;
+    max-width: 320px;
+    padding: 8px 10px;
+    border-radius: 6px;
+    background: var(--rapport-tooltip-background, #0f1720);
+    color: var(--rapport-tooltip-foreground, #f4f6f9);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    font-size: 0.85em;
+    line-height: 1.35;
+    white-space: nowrap;
+  }
+  .tooltip strong {
+    display: block;
+    margin-bottom: 4px;
+  }
+  .tooltip table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .tooltip th,
+  .tooltip td {
+    padding: 1px 6px 1px 0;
+    text-align: end;
+    font-weight: normal;
+  }
+  .tooltip th:first-child {
+    text-align: start;
+    opacity: 0.8;
+  }
+`;

@@ -1,0 +1,47 @@
+import { LitElement, html } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { rapportConfigContext } from './kit/config.js';
+import type { RapportConfig } from './kit/config.js';
+
+/**
+ * Gives every Rapport widget inside it one configuration, for hosts that show several tenants or endpoints on
+ * one page. Widgets' own attributes still win; outside any provider, `Rapport.configure` applies.
+ *
+ * @slot - The widgets.
+ */
+export class RapportProvider extends LitElement {
+  /** GraphQL endpoint for the widgets inside. */
+  @property() endpoint?: string;
+  /** Bearer token for the widgets inside. */
+  @property() token?: string;
+  /** Locale for the widgets inside. */
+  @property() locale?: string;
+  /** Token source, called before each request (for short-lived tokens). Wins over `token`. */
+  @property({ attribute: false }) getToken?: RapportConfig['getToken'];
+
+  @provide({ context: rapportConfigContext })
+  protected config: RapportConfig | undefined = undefined;
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const token = this.token;
+    this.config = {
+      endpoint: this.endpoint,
+      locale: this.locale,
+      getToken: this.getToken ?? (token ? () => token : undefined),
+    };
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+if (!customElements.get('rapport-provider')) customElements.define('rapport-provider', RapportProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rapport-provider': RapportProvider;
+  }
+}

@@ -1,0 +1,62 @@
+import { html } from 'lit';
+import type { Formatters } from '../kit/format.js';
+import type { SegmentRegion } from './segment-regions.js';
+import type { RfmSegment, RfmStats } from './types.js';
+
+const MEASURES = [
+  ['recency', 'Recency (days)'],
+  ['frequency', 'Frequency (orders)'],
+  ['monetary', 'Monetary'],
+] as const;
+
+/** Accessible name of a segment: everything the tooltip shows, in one sentence. */
+export function describeSegment(label: string, s: RfmSegment, f: Formatters): string {
+  return (
+    `${label}: ${f.integer(s.customerCount)} customers, ${f.percent(s.share)} of all. ` +
+    `Mean recency ${f.decimal(s.recency.mean)} days, mean frequency ${f.decimal(s.frequency.mean)} orders, ` +
+    `mean monetary ${f.decimal(s.monetary.mean, 2)}.`
+  );
+}
+
+function range(lo: number, hi: number): string {
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+/** Hover card: the segment's R/F/M statistics (min, mean, max, std). */
+export function segmentDetails(label: string, s: RfmSegment, f: Formatters, region?: SegmentRegion) {
+  const cell = (stats: RfmStats, key: keyof RfmStats, money: boolean) =>
+    money ? f.compact(stats[key]) : f.decimal(stats[key]);
+  return html`<strong>${label}</strong>
+    <div>${f.integer(s.customerCount)} customers · ${f.percent(s.share)}</div>
+    ${region ? html`<div>R ${range(...region.r)} · F ${range(...region.f)}</div>` : ''}
+    <table>
+      <tr><th></th><th>min</th><th>mean</th><th>max</th><th>std</th></tr>
+      ${MEASURES.map(
+        ([key, name]) => html`<tr>
+          <th>${name}</th>
+          ${(['min', 'mean', 'max', 'std'] as const).map((k) => html`<td>${cell(s[key], k, key === 'monetary')}</td>`)}
+        </tr>`,
+      )}
+    </table>`;
+}
+
+/** The visually hidden table: the map's numbers for screen readers. */
+export function segmentTable(rows: ReadonlyArray<{ label: string; segment: RfmSegment }>, f: Formatters, caption: string) {
+  return html`<table class="sr-only">
+    <caption>${caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">Segment</th><th scope="col">Customers</th><th scope="col">Share</th>
+        <th scope="col">Mean recency (days)</th><th scope="col">Mean frequency</th><th scope="col">Mean monetary</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        ({ label, segment: s }) => html`<tr>
+          <th scope="row">${label}</th><td>${f.integer(s.customerCount)}</td><td>${f.percent(s.share)}</td>
+          <td>${f.decimal(s.recency.mean)}</td><td>${f.decimal(s.frequency.mean)}</td><td>${f.decimal(s.monetary.mean, 2)}</td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}

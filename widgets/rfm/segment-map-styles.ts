@@ -1,0 +1,106 @@
+import { css } from 'lit';
+
+export const segmentMapStyles = css`
+  .toggle {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    overflow: hidden;
+  }
+  .toggle button {
+    font: inherit;
+    font-size: 0.85em;
+    padding: 3px 10px;
+    border: 0;
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .toggle button[aria-pressed='true'] {
+    background: var(--_surface);
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  .plot {
+    display: grid;
+    grid-template-columns: 1.5em 1.5em repeat(5, minmax(0, 1fr));
+    grid-template-rows: repeat(5, minmax(var(--rapport-row-height, 64px), 1fr)) auto auto;
+    gap: var(--_gap);
+  }
+  .axis-title {
+    color: var(--_muted);
+    font-size: 0.85em;
+    text-align: center;
+  }
+  .axis-title.y {
+    grid-column: 1;
+    grid-row: 1 / 6;
+    writing-mode: vertical-rl;
+    transform: rotate(180deg);
+  }
+  .axis-title.x {
+    grid-column: 3 / 8;
+    grid-row: 7;
+  }
+  .tick {
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-variant-numeric: tabular-nums;
+    display: grid;
+    place-items: center;
+  }
+  .segment {
+    all: unset;
+    box-sizing: border-box;
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: center;
+    gap: 2px;
+    padding: 6px;
+    min-width: 0;
+    overflow: hidden;
+    border-radius: 4px;
+    cursor: pointer;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .segment:hover {
+    filter: brightness(1.06) saturate(1.1);
+  }
+  .segment:focus-visible,
+  .segment[aria-pressed='true'] {
+    outline: 3px solid var(--_fg);
+    outline-offset: -3px;
+  }
+  .label {
+    font-weight: 600;
+    font-size: 0.95em;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .count {
+    font-size: 1.35em;
+    font-weight: 700;
+    line-height: 1.1;
+  }
+  .share {
+    font-size: 0.85em;
+    opacity: 0.9;
+  }
+  .treemap {
+    position: relative;
+    aspect-ratio: 16 / 9;
+    min-height: 240px;
+  }
+  .treemap .segment {
+    position: absolute;
+  }
+  .treemap .segment.small .count,
+  .treemap .segment.small .share {
+    display: none;
+  }
+`;
