@@ -21,8 +21,10 @@ export interface Profile {
   /** Optimism of the customer's texts, 0..1. */
   mood: number;
   lead: boolean;
-  /** Filled by the orders stage. */
+  /** Filled by the purchases stage. */
   orderTimes: number[];
+  /** Invoice number of each purchase, filled by the orders stage. */
+  invoices: string[];
   churned: boolean;
   activeUntil: number;
   unhappy: boolean;
@@ -81,6 +83,7 @@ export function createProfiles(options: DemoOptions, window: Window, plan: Commu
       mood: beta(rng, 4, 3),
       lead,
       orderTimes: [],
+      invoices: [],
       churned: false,
       activeUntil: window.end - DAY,
       unhappy: false,

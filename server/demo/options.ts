@@ -29,9 +29,9 @@ export interface DemoOptions {
   socialShare: number;
   /** High-degree customers; about a third of them bridge communities. @default 8 */
   hubs: number;
-  /** Mean intra-community ties per member. @default 12 */
+  /** Mean intra-community ties per member. @default 10 */
   meanDegree: number;
-  /** Inter-community ties as a share of intra-community ties. @default 0.06 */
+  /** Inter-community ties as a share of intra-community ties. @default 0.1 */
   mixing: number;
   /** Share of customers who turn unhappy before they churn. @default 0.15 */
   unhappyShare: number;
@@ -53,8 +53,8 @@ export const DEFAULTS: DemoOptions = {
   communities: 10,
   socialShare: 0.85,
   hubs: 8,
-  meanDegree: 12,
-  mixing: 0.06,
+  meanDegree: 10,
+  mixing: 0.1,
   unhappyShare: 0.15,
   leadShare: 0.04,
   cancellationRate: 0.02,

@@ -32,6 +32,7 @@ export function createOrders(profiles: Profile[], options: DemoOptions, window: 
   invoices.forEach((invoice, k) => {
     const number = String(FIRST_INVOICE + k);
     const spend = invoice.customer?.spend ?? 1;
+    invoice.customer?.invoices.push(number);
     const bought = invoiceLines(number, invoice, spend, rng);
     lines.push(...bought);
     const late = invoice.customer?.unhappy === true && invoice.time > invoice.customer.orderTimes.at(-1)! - 60 * DAY;
