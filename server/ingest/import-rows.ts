@@ -1,0 +1,135 @@
+import type { Store, Tx } from '../store';
+import { CustomerResolver, upsertCustomers } from './load/customers';
+import { refreshCustomerAggregates } from './load/aggregates';
+import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
+import { insertOrders } from './load/orders';
+import { insertRelationships } from './load/relationships';
+import { ImportRejectedError } from './import-rejected';
+import type { ParsedRow, RecordKind, RecordOf, RowError } from './types';
+
+export interface ImportOptions {
+  tenant: string;
+  /** Import the good rows and report the bad ones, instead of importing nothing when any row is bad. */
+  skipInvalid?: boolean;
+  /** Rows per bulk write. @default 20000 */
+  batchSize?: number;
+  /** Classifies interactions that arrive without a prediction. */
+  classify?: Classifier;
+  /** Shown in messages and recorded with the import. */
+  sourceName?: string;
+  format?: string;
+}
+
+export interface ImportSummary {
+  kind: RecordKind;
+  source: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  customersCreated: number;
+  rejected: RowError[];
+  /** The interactions this import added, for subscribers. */
+  interactions: InsertedInteraction[];
+}
+
+/** Most bad rows kept for a report; past it only the count grows. */
+const MAX_REPORTED = 1000;
+
+/**
+ * Writes a stream of parsed rows in ONE transaction: either every good row lands (with the per-customer
+ * aggregates it changes and a record of the import) or, on any bad row without `skipInvalid`, nothing does.
+ */
+export async function importRows<K extends RecordKind>(
+  store: Store,
+  kind: K,
+  rows: AsyncIterable<ParsedRow<RecordOf[K]>>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const { tenant, skipInvalid = false, batchSize = 20_000 } = options;
+  const source = options.sourceName ?? kind;
+  return store.transaction(async (tx) => {
+    await ensureTenant(tx, tenant);
+    const customers = new CustomerResolver(tx, tenant);
+    const summary: ImportSummary = {
+      kind, source, rowsRead: 0, inserted: 0, updated: 0, customersCreated: 0, rejected: [], interactions: [],
+    };
+    const touched = new Set<number>();
+    let rejectedCount = 0;
+    let batch: RecordOf[K][] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await writeBatch(tx, kind, tenant, customers, batch, summary, touched, options.classify);
+      batch = [];
+    };
+    for await (const row of rows) {
+      summary.rowsRead++;
+      if ('error' in row) {
+        if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
+        continue;
+      }
+      if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
+      batch.push(row.record);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (rejectedCount && !skipInvalid) throw new ImportRejectedError(source, summary.rejected, rejectedCount);
+    await flush();
+    if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
+    summary.customersCreated = customers.created;
+    await refreshCustomerAggregates(tx, tenant, [...touched]);
+    if (summary.inserted || summary.updated || summary.customersCreated) await bumpVersion(tx, tenant);
+    await tx.query(
+      `INSERT INTO imports (tenant_id, kind, format, source, rows_read, rows_inserted, rows_rejected)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenant, kind, options.format ?? 'records', source, summary.rowsRead, summary.inserted, rejectedCount],
+    );
+    return summary;
+  });
+}
+
+async function writeBatch<K extends RecordKind>(
+  tx: Tx,
+  kind: K,
+  tenant: string,
+  customers: CustomerResolver,
+  batch: RecordOf[K][],
+  summary: ImportSummary,
+  touched: Set<number>,
+  classify?: Classifier,
+): Promise<void> {
+  switch (kind) {
+    case 'customers': {
+      const { inserted, updated } = await upsertCustomers(tx, tenant, batch as RecordOf['customers'][]);
+      summary.inserted += inserted;
+      summary.updated += updated;
+      return;
+    }
+    case 'orders': {
+      const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][]);
+      summary.inserted += result.inserted;
+      for (const id of result.touched) touched.add(id);
+      return;
+    }
+    case 'interactions': {
+      const added = await insertInteractions(tx, tenant, customers, batch as RecordOf['interactions'][], classify);
+      summary.inserted += added.length;
+      summary.interactions.push(...added);
+      return;
+    }
+    case 'relationships': {
+      summary.inserted += (await insertRelationships(tx, tenant, customers, batch as RecordOf['relationships'][])).inserted;
+      return;
+    }
+  }
+}
+
+export async function ensureTenant(tx: Tx, tenant: string): Promise<void> {
+  await tx.query(`INSERT INTO tenants (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING`, [tenant]);
+}
+
+async function bumpVersion(tx: Tx, tenant: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO tenant_versions (tenant_id, version) VALUES ($1, 1)
+     ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_versions.version + 1`,
+    [tenant],
+  );
+}

@@ -1,0 +1,29 @@
+import type { Tx } from '../../store';
+
+/**
+ * Recomputes the per-customer aggregates of the customers an import touched, from their order lines, inside the
+ * import's transaction. Valid lines only (not cancelled, quantity > 0), as the RFM definition asks. Done per
+ * touched customer rather than incrementally so a line added to an existing invoice can never double-count it.
+ */
+export async function refreshCustomerAggregates(tx: Tx, tenant: string, customerIds: readonly number[]): Promise<void> {
+  if (!customerIds.length) return;
+  const params = [tenant, customerIds];
+  await tx.query(`DELETE FROM customer_daily WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
+  await tx.query(`DELETE FROM customer_stats WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
+  await tx.query(
+    `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary)
+     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount)
+     FROM orders
+     WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
+     GROUP BY 2, 3`,
+    params,
+  );
+  await tx.query(
+    `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary, first_seen)
+     SELECT $1, customer_id, min(ordered_at), max(ordered_at), count(DISTINCT invoice), sum(amount), min(seq)
+     FROM orders
+     WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
+     GROUP BY 2`,
+    params,
+  );
+}

@@ -1,0 +1,65 @@
+import { copyLine, type Tx } from '../../store';
+import type { InteractionRecord } from '../types';
+import type { CustomerResolver } from './customers';
+import { wantedCustomers } from './wanted-customers';
+
+const COLUMNS = [
+  'tenant_id', 'external_id', 'channel', 'direction', 'occurred_at', 'text', 'author', 'customer_id', 'gold_label',
+  'predicted_label', 'p_positive', 'p_neutral', 'p_negative', 'model_id', 'attributes',
+] as const;
+
+/** A prediction stored with an interaction; produced by the sentiment model during import. */
+export interface Prediction {
+  label: 'positive' | 'neutral' | 'negative';
+  probabilities: { positive: number; neutral: number; negative: number };
+  modelId: string;
+}
+
+export type Classifier = (texts: string[]) => Promise<Prediction[]>;
+
+export interface InsertedInteraction {
+  id: number;
+  externalId: string;
+}
+
+/** Writes a batch of interactions, skipping external ids already stored; returns the ids of the new ones. */
+export async function insertInteractions(
+  tx: Tx,
+  tenant: string,
+  customers: CustomerResolver,
+  batch: InteractionRecord[],
+  classify?: Classifier,
+): Promise<InsertedInteraction[]> {
+  await customers.resolve(wantedCustomers(batch));
+  const ids = batch.map((i) => i.externalId);
+  const known = await tx.query<{ external_id: string }>(
+    `SELECT external_id FROM interactions WHERE tenant_id = $1 AND external_id = ANY($2::text[])`,
+    [tenant, ids],
+  );
+  const seen = new Set(known.map((r) => r.external_id));
+  const fresh: InteractionRecord[] = [];
+  for (const i of batch) {
+    if (seen.has(i.externalId)) continue;
+    seen.add(i.externalId);
+    fresh.push(i);
+  }
+  if (!fresh.length) return [];
+  const predictions = classify ? await classify(fresh.map((i) => i.text)) : [];
+  let text = '';
+  fresh.forEach((i, k) => {
+    const p = predictions[k];
+    const customerId = i.customerExternalId == null ? null : customers.get(i.customerExternalId)!;
+    text += copyLine([
+      tenant, i.externalId, i.channel, i.direction ?? null, i.occurredAt, i.text, i.author ?? null, customerId,
+      i.goldLabel ?? null, p?.label ?? null, p?.probabilities.positive ?? null, p?.probabilities.neutral ?? null,
+      p?.probabilities.negative ?? null, p?.modelId ?? null, i.attributes ?? {},
+    ]);
+  });
+  await tx.copyIn('interactions', COLUMNS, text);
+  return tx
+    .query<{ id: number; external_id: string }>(
+      `SELECT id, external_id FROM interactions WHERE tenant_id = $1 AND external_id = ANY($2::text[]) ORDER BY id`,
+      [tenant, fresh.map((i) => i.externalId)],
+    )
+    .then((rows) => rows.map((r) => ({ id: r.id, externalId: r.external_id })));
+}

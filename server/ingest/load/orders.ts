@@ -1,0 +1,46 @@
+import { copyLine, type Tx } from '../../store';
+import type { OrderRecord } from '../types';
+import type { CustomerResolver } from './customers';
+import { wantedCustomers } from './wanted-customers';
+
+const COLUMNS = [
+  'tenant_id', 'invoice', 'line_no', 'customer_id', 'ordered_at', 'quantity', 'unit_price', 'amount',
+  'product', 'description', 'cancelled',
+] as const;
+
+/**
+ * Writes a batch of order lines: lines whose (invoice, line) the store already holds are skipped, the rest are
+ * bulk-loaded with COPY. Returns the lines written and the customers they touched.
+ */
+export async function insertOrders(tx: Tx, tenant: string, customers: CustomerResolver, batch: OrderRecord[]) {
+  await customers.resolve(wantedCustomers(batch));
+  const existing = await existingLines(tx, tenant, batch);
+  const touched = new Set<number>();
+  let text = '';
+  let inserted = 0;
+  for (const o of batch) {
+    const key = lineKey(o.invoice, o.lineNo);
+    if (existing.has(key)) continue;
+    existing.add(key);
+    const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
+    if (customerId !== null) touched.add(customerId);
+    text += copyLine([
+      tenant, o.invoice, o.lineNo, customerId, o.orderedAt, o.quantity, o.unitPrice, o.amount,
+      o.product ?? null, o.description ?? null, o.cancelled,
+    ]);
+    inserted++;
+  }
+  if (inserted) await tx.copyIn('orders', COLUMNS, text);
+  return { inserted, touched };
+}
+
+async function existingLines(tx: Tx, tenant: string, batch: OrderRecord[]): Promise<Set<string>> {
+  const invoices = [...new Set(batch.map((o) => o.invoice))];
+  const rows = await tx.query<{ invoice: string; line_no: number }>(
+    `SELECT invoice, line_no FROM orders WHERE tenant_id = $1 AND invoice = ANY($2::text[])`,
+    [tenant, invoices],
+  );
+  return new Set(rows.map((r) => lineKey(r.invoice, r.line_no)));
+}
+
+const lineKey = (invoice: string, line: number) => `${invoice}\u0000${line}`;

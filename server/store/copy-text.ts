@@ -1,0 +1,22 @@
+/** Encodes values in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash escapes. */
+
+const SPECIAL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+export function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return value.replace(SPECIAL, (c) => ESCAPES[c]!);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`rapport/store: cannot copy non-finite number ${value}`);
+    return String(value);
+  }
+  return JSON.stringify(value).replace(SPECIAL, (c) => ESCAPES[c]!);
+}
+
+export function copyLine(values: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + copyValue(values[i]);
+  return line + '\n';
+}

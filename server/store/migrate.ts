@@ -1,0 +1,45 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { StoreError, type Store } from './store';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/**
+ * Applies `migrations/*.sql` in name order, each in its own transaction, recording each in `schema_migrations`.
+ * Idempotent; an advisory lock keeps two servers starting together on one PostgreSQL from racing.
+ */
+export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await store.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const version = path.basename(file, '.sql');
+    const sql = await readFile(path.join(dir, file), 'utf8');
+    const done = await store.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(7406155)`);
+      const seen = await tx.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [version]);
+      if (seen.length) return false;
+      try {
+        for (const statement of splitStatements(sql)) await tx.query(statement);
+      } catch (err) {
+        throw new StoreError(`Migration ${file} failed: ${(err as Error).message}`, 'STORE_MIGRATION_FAILED');
+      }
+      await tx.query(`INSERT INTO schema_migrations (version) VALUES ($1)`, [version]);
+      return true;
+    });
+    if (done) applied.push(version);
+  }
+  return applied;
+}
+
+/** Migrations are plain SQL without dollar-quoted bodies, so statements split on `;` at line ends. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

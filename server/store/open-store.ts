@@ -1,0 +1,26 @@
+import { migrate } from './migrate';
+import { openPgliteStore } from './pglite-store';
+import { openPostgresStore } from './postgres-store';
+import type { Store } from './store';
+
+export interface OpenStoreOptions {
+  /** A PostgreSQL URL; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** PGlite data directory; omitted (and no URL) means in memory. */
+  dataDir?: string;
+  role?: 'server' | 'cli';
+}
+
+/** Opens the configured store and brings its schema up to date. */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgresStore({ url: options.databaseUrl })
+    : await openPgliteStore({ dir: options.dataDir, role: options.role });
+  try {
+    await migrate(store);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}

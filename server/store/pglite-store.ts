@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { acquireDataLock } from './data-lock';
+import type { Row, Store, Tx } from './store';
+
+export interface PgliteStoreOptions {
+  /** Data directory; omitted means in memory (tests). */
+  dir?: string;
+  /** Who holds the directory: a server names itself in the lock so others can point at it. */
+  role?: 'server' | 'cli';
+}
+
+const parsers = {
+  [types.INT8]: Number,
+  [types.NUMERIC]: Number,
+  [types.DATE]: (value: string) => value,
+};
+
+export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<Store> {
+  let release = () => {};
+  let dataDir: string | undefined;
+  if (options.dir) {
+    dataDir = path.resolve(options.dir);
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireDataLock(dataDir, options.role ?? 'cli');
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, { parsers });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return new PgliteStore(db, dataDir ?? 'memory', release);
+}
+
+class PgliteStore implements Store {
+  readonly kind = 'pglite' as const;
+  #closed = false;
+
+  constructor(
+    private readonly db: PGlite,
+    readonly location: string,
+    private readonly release: () => void,
+  ) {}
+
+  async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return (await this.db.query<T>(sql, params as unknown[])).rows;
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction((t) => fn(wrap(t)));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.db.close();
+    } finally {
+      this.release();
+    }
+  }
+}
+
+function wrap(t: Transaction): Tx {
+  return {
+    async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
+      return (await t.query<T>(sql, params as unknown[])).rows;
+    },
+    async copyIn(table, columns, text) {
+      await t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
+  };
+}

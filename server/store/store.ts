@@ -1,0 +1,37 @@
+/**
+ * The store: the one small interface the rest of Rapport talks to. Two implementations speak the same SQL
+ * dialect — PGlite (embedded, the default) and PostgreSQL through `pg` — so every query and migration runs on both.
+ *
+ * Values come back normalised the same way on both: bigint and numeric as JS numbers, `date` as `YYYY-MM-DD`,
+ * `timestamptz` as `Date`. Exact decimal sums are asked for as `::text` where a cent matters.
+ */
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Tx extends Queryable {
+  /** Bulk-loads rows given in PostgreSQL's COPY text format (see `copy-text.ts`). */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+export interface Store extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory, `memory`, or a URL without its password. */
+  readonly location: string;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A store that is opened but not usable by this process: held by a live server, unreachable, and so on. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    message: string,
+    readonly code: 'STORE_BUSY' | 'STORE_UNREACHABLE' | 'STORE_MIGRATION_FAILED',
+  ) {
+    super(message);
+  }
+}
