@@ -23,10 +23,15 @@ export interface Encoded {
 }
 
 export function encodeText(text: string, vocab: Vocab, config: EncoderConfig): Encoded {
-  const tokens = tokenize(text).slice(0, config.maxLen);
-  const ids = idsOf(tokens, vocab, config.maxLen);
-  const grams = config.hashing ? hashFeatures(tokens, config.hashing) : null;
-  return { tokens, ids, grams };
+  return encodeTokens(tokenize(text), vocab, config);
+}
+
+/** Model inputs of an already tokenised text (truncated to `maxLen` tokens). */
+export function encodeTokens(tokens: readonly string[], vocab: Vocab, config: EncoderConfig): Encoded {
+  const kept = tokens.slice(0, config.maxLen);
+  const ids = idsOf(kept, vocab, config.maxLen);
+  const grams = config.hashing ? hashFeatures(kept, config.hashing) : null;
+  return { tokens: kept, ids, grams };
 }
 
 /** A padded batch as row-major int64 tensors, ready for onnxruntime. */

@@ -1,6 +1,6 @@
 export { LABELS, type EncoderConfig, type Label } from './config.js';
 export { decodeEntities } from './entities.js';
-export { encode, encodeText, idsOf, padBatch, type Encoded, type EncodedBatch } from './encode.js';
+export { encode, encodeText, encodeTokens, idsOf, padBatch, type Encoded, type EncodedBatch } from './encode.js';
 export { fnv1a, hashFeatures, HASHING_DEFAULTS, type HashingOptions } from './hashing.js';
 export { MAX_CHARS, normalize, NUM_TOKEN, URL_TOKEN, USER_TOKEN } from './normalize.js';
 export { splitTokens, tokenize } from './tokenize.js';

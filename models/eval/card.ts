@@ -1,0 +1,71 @@
+import { PHRASEBANK_FILE } from '../data/index.js';
+import { confusionTable, int, mb, pct, perClassTable } from './format.js';
+import type { ModelMetrics } from './model-metrics.js';
+import { SET_KEYS, SET_TITLES } from './sets.js';
+
+export interface CardInput {
+  metrics: ModelMetrics;
+  description: string;
+  training: { bestEpoch: number; epochsRun: number; trainSeconds: number; parameters: number; seed: number; hyper: object };
+  vocabSize: number;
+  defaultReason: string;
+}
+
+/** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
+export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason }: CardInput): string {
+  const summary = SET_KEYS.map((k) => `| ${SET_TITLES[k]} | ${int(m.sets[k].n)} | ${pct(m.sets[k].accuracy)} | ${pct(m.sets[k].macroF1)} |`);
+  return `# Model card: \`${m.model}\`${m.isDefault ? ' (default)' : ''}
+
+${description}
+
+${defaultReason}
+
+## Licence of the weights
+The weights are learned from **non-commercially licensed data**: Twitter US Airline Sentiment (CC BY-NC-SA 4.0) and
+Financial PhraseBank v1.0 (CC BY-NC-SA 3.0). Treat this model as non-commercial / share-alike unless the data owners
+grant otherwise. The code is MIT.
+
+## Data and split
+- Airline tweets (\`Tweets.csv\`): repeated \`tweet_id\`s dropped (first kept), bucket = first byte of
+  sha1(tweet_id as written) mod 10: 0–6 train, 7 validation, 8–9 test (the spec's split).
+- Financial PhraseBank \`${PHRASEBANK_FILE}\` (Latin-1, label after the last \`@\`), repeated sentences dropped,
+  split the same way by sha1 of the sentence (UTF-8).
+- Trained on both training parts together; epoch and default chosen on validation only; test never used for a choice.
+- TweetEval sentiment val + test: cross-domain evaluation only, never trained on.
+- Tokenizer: \`models/tokenizer\` (the same code serves training, server and browser); vocabulary ${int(vocabSize)}
+  tokens from the training parts (min count 2).
+
+## Training
+PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch ${t.bestEpoch} of ${t.epochsRun}
+run (${t.trainSeconds} s). Settings: \`${JSON.stringify(t.hyper)}\`.
+
+## Results (measured on the exported ONNX with onnxruntime-node)
+| set | texts | accuracy | macro-F1 |
+|---|---|---|---|
+${summary.join('\n')}
+
+### Airline test — per class
+${perClassTable(m.sets['airline-test'])}
+
+${confusionTable(m.sets['airline-test'])}
+
+![confusion matrix, airline test](confusion-airline-test.svg)
+
+### Financial PhraseBank test — per class
+${perClassTable(m.sets['phrasebank-test'])}
+
+${confusionTable(m.sets['phrasebank-test'])}
+
+![confusion matrix, Financial PhraseBank test](confusion-phrasebank-test.svg)
+
+### TweetEval (cross-domain) — per class
+${perClassTable(m.sets.tweeteval)}
+
+![confusion matrix, TweetEval](confusion-tweeteval.svg)
+
+## Size and speed
+\`model.onnx\` ${mb(m.onnxBytes)}, \`vocab.json\` ${mb(m.vocabBytes)}. onnxruntime-node, one thread, this machine
+(2 shared cores): ${int(m.speed.nodeBatch64)} texts/s at batch 64, ${int(m.speed.nodeBatch1)} texts/s at batch 1
+(tokenisation included). See \`bench/sentiment.ts\` for the web backend and the comparison with VADER.
+`;
+}

@@ -1,0 +1,14 @@
+import type { Metrics } from './metrics.js';
+import type { SetKey } from './sets.js';
+
+/** The machine-readable twin of a model card, `models/<name>/metrics.json`; the tests hold the model to it. */
+export interface ModelMetrics {
+  model: string;
+  isDefault: boolean;
+  onnxBytes: number;
+  vocabBytes: number;
+  /** texts/s with onnxruntime-node, one thread, measured when the card was written. */
+  speed: { nodeBatch1: number; nodeBatch64: number };
+  selectionScore: number;
+  sets: Record<SetKey, Metrics>;
+}

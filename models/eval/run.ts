@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afinnBaseline, majorityBaseline, vaderBaseline, type Baseline } from '../baselines/index.js';
+import { loadCorpus, select, sharedDataDir, type Example } from '../data/index.js';
+import { loadNodeModel, MODELS_DIR } from '../inference/node.js';
+import { MODEL_SPECS } from '../train/specs.js';
+import { renderCard } from './card.js';
+import { confusionSvg } from './confusion-svg.js';
+import { evaluateModel, measureSpeed } from './evaluate.js';
+import { computeMetrics, type Metrics } from './metrics.js';
+import type { ModelMetrics } from './model-metrics.js';
+import { renderTable, writeBetweenMarkers, type TableRow } from './readme.js';
+import { evaluationSets, selectionScore, SET_KEYS, SET_TITLES, type SetKey } from './sets.js';
+import { chooseDefault } from './choose-default.js';
+
+function baselineRow(b: Baseline | ((key: SetKey) => Baseline), sets: Record<SetKey, Example[]>): TableRow {
+  const out: Partial<Record<SetKey, Metrics>> = {};
+  let name = '';
+  for (const key of SET_KEYS) {
+    const base = typeof b === 'function' ? b(key) : b;
+    name = typeof b === 'function' ? 'majority class' : base.id;
+    out[key] = computeMetrics(sets[key].map((e) => e.label), base.predict(sets[key].map((e) => e.text)));
+  }
+  return { name, sets: out };
+}
+
+/** Evaluates every trained model and the baselines; writes metrics.json, card.md, SVGs, default.json, README table. */
+export async function runEvaluation(): Promise<void> {
+  const corpus = loadCorpus();
+  const sets = evaluationSets(corpus);
+  const speedTexts = sets['airline-test'].map((e) => e.text);
+  const results: ModelMetrics[] = [];
+  for (const spec of MODEL_SPECS) {
+    const dir = path.join(MODELS_DIR, spec.name);
+    if (!existsSync(path.join(dir, 'model.onnx'))) continue;
+    const model = await loadNodeModel(dir);
+    const metrics = await evaluateModel(model, sets);
+    const speed = { nodeBatch1: await measureSpeed(model, speedTexts.slice(0, 500), 1), nodeBatch64: await measureSpeed(model, speedTexts, 64) };
+    await model.dispose();
+    results.push({
+      model: spec.name, isDefault: false, onnxBytes: statSync(path.join(dir, 'model.onnx')).size,
+      vocabBytes: statSync(path.join(dir, 'vocab.json')).size, speed, selectionScore: Math.round(selectionScore(metrics) * 1e4) / 1e4, sets: metrics,
+    });
+    console.log(`rapport/models: ${spec.name} airline test ${metrics['airline-test'].accuracy} / ${metrics['airline-test'].macroF1}`);
+  }
+  const { name: defaultName, reason } = chooseDefault(results);
+  writeFileSync(path.join(MODELS_DIR, 'default.json'), JSON.stringify({ model: defaultName, reason }, null, 2) + '\n');
+  for (const m of results) {
+    m.isDefault = m.model === defaultName;
+    const dir = path.join(MODELS_DIR, m.model);
+    const spec = MODEL_SPECS.find((s) => s.name === m.model)!;
+    const training = JSON.parse(readFileSync(path.join(dir, 'training.json'), 'utf8'));
+    const vocabSize = (JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as { tokens: unknown[] }).tokens.length;
+    writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify(m, null, 1) + '\n');
+    for (const key of ['airline-test', 'phrasebank-test', 'tweeteval'] as const) {
+      writeFileSync(path.join(dir, `confusion-${key}.svg`), confusionSvg(m.sets[key].confusion, `${m.model} — ${SET_TITLES[key]}`));
+    }
+    const defaultReason = m.isDefault ? `**Default model.** ${reason}` : `Not the default (\`${defaultName}\` is; see its card).`;
+    writeFileSync(path.join(dir, 'card.md'), renderCard({ metrics: m, description: spec.description, training, vocabSize, defaultReason }));
+  }
+  const byDomain = (key: SetKey) =>
+    majorityBaseline(
+      key.startsWith('airline') ? select(corpus, 'airline', 'train').map((e) => e.label)
+        : key.startsWith('phrasebank') ? select(corpus, 'phrasebank', 'train').map((e) => e.label)
+        : tweetEvalTrainLabels(),
+    );
+  const rows: TableRow[] = [
+    ...results.map((m) => ({ name: `\`${m.model}\`${m.isDefault ? ' (default)' : ''}`, sets: m.sets, onnxBytes: m.onnxBytes, speed: m.speed.nodeBatch64 })),
+    baselineRow(byDomain, sets),
+    baselineRow(vaderBaseline, sets),
+    baselineRow(afinnBaseline, sets),
+  ];
+  writeBetweenMarkers(path.join(MODELS_DIR, 'README.md'), renderTable(rows));
+}
+
+/** TweetEval's training texts are missing, but its labels are present: enough for the majority baseline. */
+function tweetEvalTrainLabels(): ('negative' | 'neutral' | 'positive')[] {
+  const file = path.join(sharedDataDir(), 'tweeteval-sentiment', 'train_labels.txt');
+  const names = ['negative', 'neutral', 'positive'] as const;
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => names[Number(l)]!);
+}

@@ -1,0 +1,79 @@
+import {
+  encodeText, encodeTokens, LABELS, padBatch, vocabFromTokens, type EncodedBatch, type Encoded, type EncoderConfig,
+} from '../tokenizer/index.js';
+import { attentionExplanation, occlusionExplanation, occlusions } from './explain.js';
+import type { ClassifyOptions, GraphRunner, Int64Input, ModelOptions, Prediction, SentimentModel } from './types.js';
+
+const DEFAULTS: Required<ModelOptions> = { batchSize: 64 };
+
+/** Validates a parsed `vocab.json`. */
+export function checkConfig(config: EncoderConfig): EncoderConfig {
+  if (config?.format !== 'rapport-vocab/1' || !Array.isArray(config.tokens)) {
+    throw new Error('rapport/models: vocab.json is not a rapport-vocab/1 file.');
+  }
+  if (config.labels.join() !== LABELS.join()) throw new Error('rapport/models: vocab.json labels must be negative, neutral, positive.');
+  return config;
+}
+
+/** The backend-independent classifier: encoding, batching, probabilities, explanations. */
+export function createClassifier(id: string, config: EncoderConfig, runner: GraphRunner, options: ModelOptions = {}): SentimentModel {
+  const { batchSize } = { ...DEFAULTS, ...options };
+  const vocab = vocabFromTokens(config.tokens);
+  const hasAttention = runner.outputNames.includes('attention');
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function runBatch(items: readonly Encoded[]): Promise<{ probs: Float32Array; attention?: Float32Array; width: number }> {
+    const batch: EncodedBatch = padBatch(items, config);
+    const feeds: Record<string, Int64Input> = {};
+    for (const name of runner.inputNames) {
+      const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : null;
+      if (!t) throw new Error(`rapport/models: model ${id} wants an input "${name}" this encoder does not make.`);
+      feeds[name] = t;
+    }
+    // onnxruntime-web runs one call per session at a time; queue calls so concurrent classify() calls are safe.
+    const run = queue.then(() => runner.run(feeds));
+    queue = run.catch(() => undefined);
+    const out = await run;
+    return { probs: out.probabilities!.data, attention: out.attention?.data, width: batch.ids.dims[1] };
+  }
+
+  async function probabilities(items: readonly Encoded[]): Promise<Float32Array> {
+    const all = new Float32Array(items.length * 3);
+    for (let i = 0; i < items.length; i += batchSize) all.set((await runBatch(items.slice(i, i + batchSize))).probs, i * 3);
+    return all;
+  }
+
+  async function classify(texts: readonly string[], opts: ClassifyOptions = {}): Promise<Prediction[]> {
+    if (!Array.isArray(texts)) throw new Error('rapport/models: classify() takes an array of strings.');
+    const items = texts.map((t, i) => {
+      if (typeof t !== 'string') throw new Error(`rapport/models: texts[${i}] is not a string.`);
+      return encodeText(t, vocab, config);
+    });
+    const out: Prediction[] = [];
+    for (let start = 0; start < items.length; start += batchSize) {
+      const chunk = items.slice(start, start + batchSize);
+      const { probs, attention, width } = await runBatch(chunk);
+      for (let r = 0; r < chunk.length; r++) {
+        const p = probs.subarray(r * 3, r * 3 + 3);
+        const best = p[0]! >= p[1]! && p[0]! >= p[2]! ? 0 : p[1]! >= p[2]! ? 1 : 2;
+        const pred: Prediction = {
+          label: LABELS[best]!,
+          probabilities: { negative: p[0]!, neutral: p[1]!, positive: p[2]! },
+        };
+        if (opts.explain) {
+          const e = chunk[r]!;
+          if (hasAttention && attention) pred.explanation = attentionExplanation(e, attention.subarray(r * width, (r + 1) * width));
+          else {
+            const variants = await probabilities(occlusions(e.tokens).map((t) => encodeTokens(t, vocab, config)));
+            const without = e.tokens.map((_, i) => variants[i * 3 + best]!);
+            pred.explanation = occlusionExplanation(e.tokens, p[best]!, without);
+          }
+        }
+        out.push(pred);
+      }
+    }
+    return out;
+  }
+
+  return { id, classify, dispose: () => runner.release() };
+}

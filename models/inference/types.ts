@@ -1,0 +1,54 @@
+import type { Label } from '../tokenizer/index.js';
+
+export interface Probabilities {
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+/** One token's share in a prediction: attention weight, or the drop in the predicted class when it is removed. */
+export interface TokenWeight {
+  token: string;
+  weight: number;
+}
+
+export interface Prediction {
+  label: Label;
+  probabilities: Probabilities;
+  explanation?: TokenWeight[];
+}
+
+export interface ClassifyOptions {
+  /** Add a per-token explanation to each prediction. @default false */
+  explain?: boolean;
+}
+
+/** The one interface every sentiment backend implements. */
+export interface SentimentModel {
+  /** The model's name, e.g. `fast`; stored with each prediction. */
+  readonly id: string;
+  classify(texts: readonly string[], opts?: ClassifyOptions): Promise<Prediction[]>;
+  /** Frees the runtime session. */
+  dispose(): Promise<void>;
+}
+
+/** What a backend gives the shared classifier: one int64 run of the ONNX graph. */
+export interface Int64Input {
+  data: BigInt64Array;
+  dims: readonly number[];
+}
+export interface FloatOutput {
+  data: Float32Array;
+  dims: readonly number[];
+}
+export interface GraphRunner {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, Int64Input>): Promise<Record<string, FloatOutput>>;
+  release(): Promise<void>;
+}
+
+export interface ModelOptions {
+  /** Texts per ONNX run. @default 64 */
+  batchSize?: number;
+}

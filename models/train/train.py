@@ -1,0 +1,104 @@
+"""Trains one architecture on token ids written by models/train/index.ts and exports it to ONNX (opset 17).
+Usage: train.py --data ids.jsonl --arch NAME --vocab-size N --buckets B --max-len L --out DIR [--seed S]"""
+import argparse, json, random, time
+import numpy as np
+import torch
+from sklearn.metrics import accuracy_score, f1_score
+from archs import build
+
+torch.set_num_threads(1)
+p = argparse.ArgumentParser()
+for a, t, d in [('data', str, None), ('arch', str, None), ('out', str, None), ('vocab-size', int, None),
+                ('buckets', int, 0), ('max-len', int, 48), ('seed', int, 13), ('epochs', int, 15),
+                ('patience', int, 3), ('batch', int, 32), ('lr', float, 2e-3), ('class-weight', float, 0.5),
+                ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0)]:
+    p.add_argument('--' + a, type=t, default=d)
+args = p.parse_args()
+random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
+
+rows = [json.loads(l) for l in open(args.data)]
+fast = args.arch == 'fast'
+
+
+def tensors(items, fixed):
+    def pad(seqs, width):
+        m = np.zeros((len(seqs), max(width, 5)), dtype=np.int64)
+        for i, s in enumerate(seqs):
+            m[i, :len(s)] = s[:m.shape[1]]
+        return torch.from_numpy(m)
+    ids = [r['ids'] for r in items]
+    x = [pad(ids, args.max_len if fixed else max(map(len, ids)))]
+    if fast:
+        g = [r['grams'] for r in items]
+        x.append(pad(g, max(map(len, g))))
+    return x, torch.tensor([r['y'] for r in items])
+
+
+def batches(items, shuffle):
+    order = list(range(len(items)))
+    if shuffle:
+        random.shuffle(order)
+    for i in range(0, len(order), args.batch):
+        yield tensors([items[j] for j in order[i:i + args.batch]], not fast)
+
+
+train = [r for r in rows if r['split'] == 'train']
+val = [r for r in rows if r['split'] == 'validation']
+model = build(args.arch, args.vocab_size, args.buckets, dim=args.dim, dropout=args.dropout)
+counts = np.bincount([r['y'] for r in train], minlength=3)
+weight = torch.tensor((counts.sum() / counts) ** args.class_weight, dtype=torch.float32)
+weight = weight / weight.mean()
+opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+loss_fn = torch.nn.NLLLoss(weight=weight)
+
+
+def probs_of(x):
+    out = model(*x)
+    return out[0] if isinstance(out, tuple) else out
+
+
+def evaluate(items):
+    model.eval()
+    pred = []
+    with torch.no_grad():
+        for x, _ in batches(items, False):
+            pred += probs_of(x).argmax(-1).tolist()
+    y = [r['y'] for r in items]
+    return {'accuracy': accuracy_score(y, pred), 'macroF1': f1_score(y, pred, average='macro')}
+
+
+best, best_state, best_epoch, history, t0 = -1.0, None, 0, [], time.time()
+for epoch in range(1, args.epochs + 1):
+    model.train()
+    for x, y in batches(train, True):
+        opt.zero_grad()
+        loss = loss_fn(torch.log(probs_of(x).clamp(min=1e-7)), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        opt.step()
+    air = evaluate([r for r in val if r['source'] == 'airline'])
+    fpb = evaluate([r for r in val if r['source'] == 'phrasebank'])
+    score = air['macroF1'] + 0.5 * fpb['macroF1']  # airline first; business text must not be sacrificed
+    history.append({'epoch': epoch, 'airline': air, 'phrasebank': fpb, 'seconds': round(time.time() - t0, 1)})
+    print(json.dumps(history[-1]), flush=True)
+    if score > best:
+        best, best_epoch = score, epoch
+        best_state = {k: v.clone() for k, v in model.state_dict().items()}
+    elif epoch - best_epoch >= args.patience:
+        break
+
+model.load_state_dict(best_state)
+model.eval()
+x, _ = tensors(val[:2], not fast)
+names = ['ids', 'grams'][:len(x)]
+outs = ['probabilities', 'attention'] if args.arch == 'bilstm-cnn-attention' else ['probabilities']
+axes = {n: {0: 'batch', 1: 'length' if n == 'ids' else 'grams'} for n in names}
+axes['probabilities'] = {0: 'batch'}
+if len(outs) > 1:
+    axes['attention'] = {0: 'batch', 1: 'length'}
+torch.onnx.export(model, tuple(x), f'{args.out}/model.onnx', input_names=names, output_names=outs,
+                  dynamic_axes=axes, opset_version=17, do_constant_folding=True)
+json.dump({'arch': args.arch, 'seed': args.seed, 'bestEpoch': best_epoch, 'epochsRun': len(history),
+           'trainSeconds': round(time.time() - t0, 1), 'parameters': sum(p.numel() for p in model.parameters()),
+           'hyper': {k: v for k, v in vars(args).items() if k not in ('data', 'out')}, 'history': history},
+          open(f'{args.out}/training.json', 'w'), indent=1)

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../models/data/index.js';
+import { evaluateModel } from '../../models/eval/evaluate.js';
+import type { ModelMetrics } from '../../models/eval/model-metrics.js';
+import { evaluationSets, SET_KEYS } from '../../models/eval/sets.js';
+import { defaultModelName, loadNodeModel, modelDir } from '../../models/inference/node.js';
+import { modelDataDir } from './data.js';
+
+const TOLERANCE = 0.003;
+const dataDir = modelDataDir();
+
+describe.skipIf(!dataDir)('evaluation of the committed default model', () => {
+  const name = defaultModelName();
+  const claimed = JSON.parse(readFileSync(path.join(modelDir(name), 'metrics.json'), 'utf8')) as ModelMetrics;
+
+  it('is marked as the default in its metrics and card', () => {
+    expect(claimed.isDefault).toBe(true);
+    const card = readFileSync(path.join(modelDir(name), 'card.md'), 'utf8');
+    expect(card).toContain('(default)');
+    expect(card).toContain(claimed.sets['airline-test'].accuracy.toFixed(3));
+  });
+
+  it('reaches the accuracy and macro-F1 its card claims on every evaluation set', async () => {
+    const model = await loadNodeModel(modelDir(name));
+    try {
+      const measured = await evaluateModel(model, evaluationSets(loadCorpus(dataDir!)));
+      for (const key of SET_KEYS) {
+        expect(measured[key].n, key).toBe(claimed.sets[key].n);
+        expect(measured[key].accuracy, key).toBeGreaterThanOrEqual(claimed.sets[key].accuracy - TOLERANCE);
+        expect(measured[key].macroF1, key).toBeGreaterThanOrEqual(claimed.sets[key].macroF1 - TOLERANCE);
+      }
+    } finally {
+      await model.dispose();
+    }
+  });
+
+  it('keeps the ONNX file within 5 MB', () => {
+    expect(claimed.onnxBytes).toBeLessThanOrEqual(5_000_000);
+  });
+});
