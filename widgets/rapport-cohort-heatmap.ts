@@ -106,7 +106,7 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
             <tr>
               <th scope="col">Cohort</th>
               <th scope="col">Customers</th>
-              ${Array.from({ length: width }, (_, k) => html`<th scope="col" aria-label="${one} ${k}">${k}</th>`)}
+              ${Array.from({ length: width }, (_, k) => html`<th scope="col"><span class="sr-only">${one} </span>${k}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -123,7 +123,7 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
                   const text = `${name}, ${one} ${col}: ${METRIC_LABELS[metric]} ${fmt.full(value)}`;
                   const show = (e: Event) => this.showTip(e.currentTarget as Element, text, c.size);
                   return html`<td class="cell animate" part="cell" tabindex=${isActive ? 0 : -1}
-                    data-row=${row} data-col=${col} data-value=${value} aria-label=${text}
+                    data-row=${row} data-col=${col} data-value=${value}
                     style="background: ${fill}; color: ${readableOn(fill)}"
                     @click=${() => this.choose(data, { row, col })} @focus=${(e: Event) => { this.active = { row, col }; show(e); }}
                     @pointerenter=${show} @pointerleave=${this.hideTip} @blur=${this.hideTip}>${fmt.cell(value)}</td>`;

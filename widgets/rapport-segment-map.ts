@@ -91,15 +91,16 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
     const tile = (segment: RfmSegment, label: string, style: string, region?: SegmentRegion, small = false) => {
       const fill = segment.customerCount > 0 ? color(segment.monetary.mean) : 'var(--_surface)';
       const ink = segment.customerCount > 0 ? readableOn(fill) : 'var(--_muted)';
+      const words = describeSegment(segment, f);
       const show = (e: Event) => this.showTip(e.currentTarget as Element, segmentDetails(label, segment, f, region));
       return html`<button type="button" class="segment animate ${small ? 'small' : ''}" part="segment"
         data-segment=${segment.name} aria-pressed=${this.selected === segment.name ? 'true' : 'false'}
-        aria-label=${describeSegment(label, segment, f)} style="${style}; background: ${fill}; color: ${ink}"
+        style="${style}; background: ${fill}; color: ${ink}"
         @click=${() => this.select(segment.name)} @pointerenter=${show} @focus=${show}
         @pointerleave=${this.hideTip} @blur=${this.hideTip}>
         <span class="label">${label}</span>
-        <span class="count">${f.integer(segment.customerCount)}</span>
-        <span class="share">${f.percent(segment.share)}</span>
+        <span class="count">${f.integer(segment.customerCount)}</span><span class="sr-only">${words.afterCount}</span>
+        <span class="share">${f.percent(segment.share)}</span><span class="sr-only">${words.afterShare}</span>
       </button>`;
     };
     return html`

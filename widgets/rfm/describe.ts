@@ -9,13 +9,14 @@ const MEASURES = [
   ['monetary', 'Monetary'],
 ] as const;
 
-/** Accessible name of a segment: everything the tooltip shows, in one sentence. */
-export function describeSegment(label: string, s: RfmSegment, f: Formatters): string {
-  return (
-    `${label}: ${f.integer(s.customerCount)} customers, ${f.percent(s.share)} of all. ` +
-    `Mean recency ${f.decimal(s.recency.mean)} days, mean frequency ${f.decimal(s.frequency.mean)} orders, ` +
-    `mean monetary ${f.decimal(s.monetary.mean, 2)}.`
-  );
+/** Words around the visible label, count and share that complete a segment's accessible name for screen readers. */
+export function describeSegment(s: RfmSegment, f: Formatters): { afterCount: string; afterShare: string } {
+  return {
+    afterCount: ' customers, ',
+    afterShare:
+      ` of all. Mean recency ${f.decimal(s.recency.mean)} days, mean frequency ${f.decimal(s.frequency.mean)} orders, ` +
+      `mean monetary ${f.decimal(s.monetary.mean, 2)}.`,
+  };
 }
 
 function range(lo: number, hi: number): string {

@@ -99,6 +99,12 @@ export const segmentMapStyles = css`
   .treemap .segment {
     position: absolute;
   }
+  .treemap .segment.small .label {
+    white-space: normal;
+    overflow-wrap: anywhere;
+    font-size: 0.85em;
+    line-height: 1.15;
+  }
   .treemap .segment.small .count,
   .treemap .segment.small .share {
     display: none;

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic } from './harness.js';
+import type { StaticServer } from './harness.js';
+import { RFM } from './fixtures.js';
+
+const NAMES = RFM.segments.map((s) => s.name);
+
+describe('<rapport-segment-map> in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic(await buildBundle());
+    server.pages.set('/map.html', hostPage('<rapport-segment-map id="map" locale="en-US" theme="light" style="max-width: 760px"></rapport-segment-map>', RECORD_EVENTS));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(view: 'map' | 'treemap' = 'map'): Promise<void> {
+    page = await browser.newPage({ viewport: { width: 820, height: 720 }, reducedMotion: 'reduce', colorScheme: 'light' });
+    await page.goto(`${server.url}/map.html`);
+    await page.evaluate(
+      async ([data, v]) => {
+        await customElements.whenDefined('rapport-segment-map');
+        const el = document.querySelector('rapport-segment-map')!;
+        el.view = v;
+        el.data = data;
+      },
+      [RFM, view] as const,
+    );
+    await page.locator('rapport-segment-map [data-segment="champions"]').waitFor();
+  }
+
+  it('draws the ten segments with the counts and shares of the data', async () => {
+    await open();
+    const shown = await page.locator('rapport-segment-map .segment').evaluateAll((els) =>
+      els.map((el) => ({
+        name: (el as HTMLElement).dataset.segment,
+        count: el.querySelector('.count')!.textContent,
+        share: el.querySelector('.share')!.textContent,
+      })),
+    );
+    expect(shown.map((s) => s.name).sort()).toEqual([...NAMES].sort());
+    const n = new Intl.NumberFormat('en-US');
+    const p = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    for (const s of RFM.segments) {
+      const cell = shown.find((x) => x.name === s.name)!;
+      expect(cell.count).toBe(n.format(s.customerCount));
+      expect(cell.share).toBe(p.format(s.share));
+    }
+    expect(await page.locator('rapport-segment-map .meta').textContent()).toContain('4,338 customers');
+  });
+
+  it('places each segment on its R×F rectangle', async () => {
+    await open();
+    const box = async (name: string) => (await page.locator(`rapport-segment-map [data-segment="${name}"]`).boundingBox())!;
+    const [champions, hibernating, cantLose, newCustomers, loyal] = await Promise.all(
+      ['champions', 'hibernating', 'cant_lose', 'new_customers', 'loyal_customers'].map(box),
+    );
+    expect(champions.x).toBeGreaterThan(hibernating.x + hibernating.width); // R 5 right of R 1–2
+    expect(champions.y).toBeLessThan(hibernating.y); // F 4–5 above F 1–2
+    expect(cantLose.width).toBeCloseTo(hibernating.width, 0); // both R 1–2
+    expect(hibernating.height).toBeGreaterThan(cantLose.height * 1.8); // F 1–2 vs F 5
+    expect(loyal.width).toBeGreaterThan(newCustomers.width * 1.8); // R 3–4 vs R 5
+  });
+
+  it('shows R/F/M statistics on hover', async () => {
+    await open();
+    await page.locator('rapport-segment-map [data-segment="at_risk"]').hover();
+    const tip = page.locator('rapport-segment-map .tooltip');
+    await tip.waitFor();
+    const text = await tip.textContent();
+    expect(text).toContain('At risk');
+    expect(text).toContain('153.8'); // mean recency
+    expect(text).toContain('2.9'); // mean frequency
+  });
+
+  it('emits rapport-segment-select with the segment on click and on Enter', async () => {
+    await open();
+    await page.locator('rapport-segment-map [data-segment="champions"]').click();
+    await page.locator('rapport-segment-map [data-segment="at_risk"]').focus();
+    await page.keyboard.press('Enter');
+    const events = await recordedEvents(page);
+    expect(events).toEqual([
+      { type: 'rapport-segment-select', detail: { segment: 'champions' }, target: 'map', composed: true, bubbles: true },
+      { type: 'rapport-segment-select', detail: { segment: 'at_risk' }, target: 'map', composed: true, bubbles: true },
+    ]);
+  });
+
+  it('lets the keyboard reach every segment', async () => {
+    await open();
+    const reached = new Set<string>();
+    for (let i = 0; i < 20 && reached.size < NAMES.length; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null)?.dataset.segment);
+      if (name) reached.add(name);
+    }
+    expect([...reached].sort()).toEqual([...NAMES].sort());
+  });
+
+  it('has a screen-reader table with the numbers and no serious axe violation', async () => {
+    await open();
+    const rows = await page.locator('rapport-segment-map table.sr-only tbody tr').count();
+    expect(rows).toBe(10);
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it('formats with the locale attribute', async () => {
+    await open();
+    await page.evaluate(() => document.querySelector('rapport-segment-map')!.setAttribute('locale', 'de-DE'));
+    await expect.poll(() => page.locator('rapport-segment-map [data-segment="hibernating"] .count').textContent()).toBe('1.054');
+  });
+
+  it('matches its screenshot (map)', async () => {
+    await open();
+    const png = await page.locator('rapport-segment-map').screenshot();
+    const result = await matchScreenshot(page, 'segment-map', png);
+    expect(result.ratio).toBeLessThan(0.01);
+  });
+
+  it('switches to the treemap view, which also emits and passes axe', async () => {
+    await open('treemap');
+    expect(await page.locator('rapport-segment-map .treemap .segment').count()).toBe(10);
+    await page.locator('rapport-segment-map .treemap [data-segment="loyal_customers"]').click();
+    expect((await recordedEvents(page)).at(-1)?.detail).toEqual({ segment: 'loyal_customers' });
+    expect(await axeSerious(page)).toEqual([]);
+    await page.mouse.move(0, 0);
+    const png = await page.locator('rapport-segment-map').screenshot();
+    expect((await matchScreenshot(page, 'segment-map-treemap', png)).ratio).toBeLessThan(0.01);
+  });
+});
