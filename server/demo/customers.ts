@@ -16,6 +16,8 @@ export interface Profile {
   rate: number;
   /** Chance of going quiet after each purchase (BG/NBD p). */
   dropout: number;
+  /** When the customer leaves whatever their p says (the shrinking community dissolves mid-year). */
+  quitsAt: number;
   /** Basket-size multiplier; heavy-tailed across customers. */
   spend: number;
   /** Optimism of the customer's texts, 0..1. */
@@ -37,7 +39,7 @@ function monthWeights(window: Window, months: number): { from: number; to: numbe
     const from = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);
     const to = Math.min(window.end, Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m + 1, 1));
     const calendar = new Date(from).getUTCMonth();
-    return { from, to, weight: (1 + 0.06 * m) * (calendar === 10 || calendar === 11 ? 1.4 : 1) };
+    return { from, to, weight: (1 + 0.03 * m) * (calendar === 10 || calendar === 11 ? 1.4 : 1) };
   });
 }
 
@@ -47,6 +49,7 @@ export function createProfiles(options: DemoOptions, window: Window, plan: Commu
   const lateFrom = months.length - 4;
   const late = weightedSampler(months.slice(lateFrom).map((m) => m.weight));
   const early = Math.min(5, months.length);
+  const span = window.end - window.start;
 
   const profiles: Profile[] = [];
   for (let i = 0; i < options.customers; i++) {
@@ -77,8 +80,9 @@ export function createProfiles(options: DemoOptions, window: Window, plan: Commu
       handle: `${slug(first)}${pick(rng, ['', '.', '_'])}${slug(last)}`,
       community,
       joinedAt: uniform(rng, month.from, month.to),
-      rate: gamma(rng, 2.2, 1.1 / 2.2) / 30,
-      dropout: community === plan.shrinking ? beta(rng, 2, 5) : beta(rng, 1, 16),
+      rate: gamma(rng, 3, 1.2 / 3) / 30,
+      dropout: beta(rng, 1, 20),
+      quitsAt: community === plan.shrinking ? uniform(rng, month.to + 30 * DAY, window.start + 0.7 * span) : Infinity,
       spend: lognormal(rng, 0, 0.75),
       mood: beta(rng, 4, 3),
       lead,

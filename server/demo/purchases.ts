@@ -9,7 +9,7 @@ const MAX_PURCHASES = 90;
 /**
  * Purchase times per customer after BG/NBD (Fader, Hardie & Lee 2005): while active, a customer buys as a
  * Poisson process of their own rate λ; after each purchase they drop out for good with their own probability p.
- * The first purchase is the acquisition. Then a few hundred churners are marked unhappy, weighted towards the
+ * The first purchase is the acquisition; members of the shrinking community also quit at a date of their own. Then a few hundred churners are marked unhappy, weighted towards the
  * shrinking community, so sentiment can warn of churn.
  */
 export function simulatePurchases(
@@ -32,6 +32,10 @@ export function simulatePurchases(
         break;
       }
       t += exponential(rng, DAY / p.rate);
+      if (t >= p.quitsAt) {
+        p.churned = true;
+        break;
+      }
       if (t >= window.end) break;
     }
     const last = p.orderTimes[p.orderTimes.length - 1]!;

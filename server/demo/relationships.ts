@@ -30,10 +30,11 @@ export function createRelationships(
     const [pa, pb] = [profiles[a]!, profiles[b]!];
     let first = Math.min(window.end - 1, Math.max(pa.joinedAt, pb.joinedAt) + exponential(rng, 20 * DAY));
     let last = Math.min(pa.activeUntil, pb.activeUntil);
-    if (last >= window.end - DAY) last = window.end - 1 - exponential(rng, 10 * DAY);
+    if (last >= window.end - DAY) last = window.end - 1 - exponential(rng, 5 * DAY);
     const acrossSplit = plan.of[a] === plan.splitting && plan.of[b] === plan.splitting && plan.half[a] !== plan.half[b];
     if (acrossSplit) last = Math.min(last, splitAt - exponential(rng, 20 * DAY));
     // Windows that do not overlap still met once: the later arrival caught the other on the way out.
+    if (acrossSplit && first > last) continue;
     if (first > last) last = Math.min(window.end - 1, first + exponential(rng, 15 * DAY));
     const firstSeen = new Date(Math.floor(first));
     const lastSeen = new Date(Math.floor(last));
