@@ -5,6 +5,7 @@ Definitions (SPEC.md "Analytics definitions"): order lines with a customer, not 
 "C") and with a positive quantity; recency = whole days from the customer's last order to the latest order + 1 day;
 frequency = distinct invoices; monetary = sum of quantity x unit price. R = qcut(recency, 5, labels 5..1),
 F = qcut(frequency.rank(method="first"), 5), M = qcut(monetary, 5); segment by the paper's regex map.
+Where pandas would raise on duplicate quantile edges (tiny or degenerate data), see qcut() below.
 
 Usage: /usr/bin/python3 bench/rfm-pandas.py [CSV] [--repeat N] [--scores OUT.csv]
 Prints JSON: customers, segment counts, per-segment frequency means, read time and the median RFM time (ms).
@@ -15,6 +16,7 @@ import json
 import statistics
 import time
 
+import numpy as np
 import pandas as pd
 
 SEG_MAP = {
@@ -31,6 +33,19 @@ SEG_MAP = {
 }
 
 
+def qcut(x, labels):
+    """pd.qcut(x, 5, labels); where pandas raises on duplicate edges, the rule Rapport documents instead:
+    the same right-closed cut on the edges as they are (empty bins stay empty, ties take the lowest bin)."""
+    try:
+        return pd.qcut(x, 5, labels=labels).astype(int)
+    except ValueError:
+        values = x.to_numpy(dtype=float)
+        edges = np.quantile(values, np.linspace(0, 1, 6))
+        ids = np.searchsorted(edges, values, side="left")
+        ids[values == edges[0]] = 1
+        return pd.Series(np.asarray(labels)[ids - 1], index=x.index)
+
+
 def rfm(df):
     valid = df[df["CustomerID"].notna() & ~df["InvoiceNo"].str.startswith("C") & (df["Quantity"] > 0)]
     valid = valid.assign(TotalPrice=valid["Quantity"] * valid["UnitPrice"])
@@ -40,9 +55,12 @@ def rfm(df):
         last=("InvoiceDate", "max"), frequency=("InvoiceNo", "nunique"), monetary=("TotalPrice", "sum")
     )
     table["recency"] = (reference - table["last"]).dt.days
-    table["R"] = pd.qcut(table["recency"], 5, labels=[5, 4, 3, 2, 1])
-    table["F"] = pd.qcut(table["frequency"].rank(method="first"), 5, labels=[1, 2, 3, 4, 5])
-    table["M"] = pd.qcut(table["monetary"], 5, labels=[1, 2, 3, 4, 5])
+    if len(table) == 0:
+        table = table.assign(recency=[], R=[], F=[], M=[], segment=[])
+        return table, table.groupby("segment")[["recency", "frequency", "monetary"]].describe()
+    table["R"] = qcut(table["recency"], [5, 4, 3, 2, 1])
+    table["F"] = qcut(table["frequency"].rank(method="first"), [1, 2, 3, 4, 5])
+    table["M"] = qcut(table["monetary"], [1, 2, 3, 4, 5])
     table["segment"] = (table["R"].astype(str) + table["F"].astype(str)).replace(SEG_MAP, regex=True)
     summary = table.groupby("segment")[["recency", "frequency", "monetary"]].describe()
     return table, summary

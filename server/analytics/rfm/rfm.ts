@@ -47,8 +47,14 @@ export interface RfmResult {
   edges: { recency: Float64Array; frequency: Float64Array; monetary: Float64Array };
 }
 
+const compiledMaps = new WeakMap<SegmentMap, CompiledSegmentMap>();
+
+/** Compiles a map once per map object (maps are treated as immutable). */
 function compiled(map: SegmentMap | CompiledSegmentMap): CompiledSegmentMap {
-  return 'lookup' in map ? map : compileSegmentMap(map);
+  if ('lookup' in map) return map;
+  let done = compiledMaps.get(map);
+  if (!done) compiledMaps.set(map, (done = compileSegmentMap(map)));
+  return done;
 }
 
 function toMs(asOf: Date | number, what: string): number {
