@@ -26,7 +26,7 @@ describe('degree and influence', () => {
     expect(plain.influence[0]).toBe(100);
     expect(Math.max(...plain.influence.subarray(1))).toBeLessThan(100);
     const withValue = influence(input, { activity: [0, 0, 0, 0, 0, 90, 10], monetary: [0, 0, 0, 0, 0, 10, 900] });
-    expect(withValue.influence[0]).toBe(100);
+    expect(withValue.influence[0]).toBeGreaterThan(withValue.influence[1]!);
     expect(withValue.influence[6]).toBeGreaterThan(plain.influence[6]!);
     expect(withValue.influence[6]).toBeGreaterThan(withValue.influence[1]!);
   });
