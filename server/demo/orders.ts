@@ -2,6 +2,7 @@ import type { OrderRecord } from '../ingest/types.js';
 import { CATALOGUE, POPULARITY } from './catalogue.js';
 import type { Profile } from './customers.js';
 import { DAY, type DemoOptions, type Window } from './options.js';
+import { sortBy } from './sort-by.js';
 import { type Rng, chance, exponential, poisson, uniform, weighted, weightedSampler } from './random.js';
 
 /** First invoice number; numbers then rise with time, as a shop's till would issue them. */
@@ -40,7 +41,7 @@ export function createOrders(profiles: Profile[], options: DemoOptions, window: 
       lines.push(...cancellation(number, bought, window, rng));
     }
   });
-  return lines.sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+  return sortBy(lines, (line) => line.orderedAt.getTime());
 }
 
 function invoiceLines(number: string, invoice: Invoice, spend: number, rng: Rng): OrderRecord[] {

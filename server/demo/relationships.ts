@@ -3,6 +3,7 @@ import type { CommunityPlan } from './communities.js';
 import type { Profile } from './customers.js';
 import type { Tie } from './ties.js';
 import { DAY, type Window } from './options.js';
+import { sortBy } from './sort-by.js';
 import { type Rng, chance, exponential, poisson } from './random.js';
 
 /** Share of the window after which the splitting community's two halves stop talking. */
@@ -64,5 +65,5 @@ export function createRelationships(
       if (chance(rng, 0.3)) push(followed, follower, 'follows', 1);
     }
   }
-  return records.sort((x, y) => x.firstSeen!.getTime() - y.firstSeen!.getTime());
+  return sortBy(records, (r) => r.firstSeen!.getTime());
 }

@@ -2,6 +2,7 @@ import type { InteractionRecord } from '../ingest/types.js';
 import type { Profile } from './customers.js';
 import type { Draft } from './interactions.js';
 import { AGENTS } from './names.js';
+import { sortBy } from './sort-by.js';
 import { type Rng, chance, exponential, pick } from './random.js';
 import { MARKUP, REPLIES, fill, mentionText } from './texts.js';
 
@@ -30,9 +31,9 @@ export function threadInteractions(
     d.record.attributes = { mentions: [d.ctx.other] };
     d.mentioned = other;
   }
-  drafts.sort((a, b) => a.record.occurredAt.getTime() - b.record.occurredAt.getTime());
+  const byTime = sortBy(drafts, (d) => d.record.occurredAt.getTime());
   const lastSocial = new Map<number, Draft>();
-  for (const d of drafts) {
+  for (const d of byTime) {
     if (d.record.channel !== 'social') continue;
     const previous = d.mentioned === undefined ? undefined : lastSocial.get(d.mentioned);
     if (previous && chance(rng, 0.5)) d.parent = previous;
@@ -40,7 +41,7 @@ export function threadInteractions(
   }
 
   const replies: Draft[] = [];
-  for (const d of drafts) {
+  for (const d of byTime) {
     const { channel, direction } = d.record;
     if (direction !== 'inbound' || channel === 'call' || !chance(rng, ANSWERED[d.sentiment])) continue;
     const [template, label] = REPLIES[d.sentiment];
@@ -63,7 +64,7 @@ export function threadInteractions(
       parent: d,
     });
   }
-  const all = [...drafts, ...replies].sort((a, b) => a.record.occurredAt.getTime() - b.record.occurredAt.getTime());
+  const all = sortBy([...byTime, ...replies], (d) => d.record.occurredAt.getTime());
   plantMarkup(all, rng);
 
   const width = Math.max(6, String(all.length).length);
