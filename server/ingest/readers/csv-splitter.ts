@@ -1,0 +1,123 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import type { RowError } from '../types';
+
+/** A quoted field still open after this many characters is reported instead of buffered further. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+const QUOTE = 34;
+const COMMA = 44;
+
+/**
+ * Turns physical lines into RFC 4180 records. A line without any `"` is split on commas right here: RFC 4180
+ * gives such a line no other reading, and this path is ~10× faster than csv-parse over the whole stream
+ * (Online Retail: ~0.2 s against ~2 s). Records with quotes — including fields spanning lines — are handed
+ * whole to csv-parse, which owns every quoting rule and its error reporting.
+ */
+export class CsvSplitter {
+  /** The 1-based line where the record last returned starts. */
+  line = 0;
+  private pending: string[] | null = null;
+  private pendingChars = 0;
+  private pendingError: RowError | null = null;
+
+  /**
+   * Feeds one physical line. Returns the fields of the record it completes, a RowError if that record is bad,
+   * or null when it completes nothing (a blank line, or a quoted field continuing on the next line).
+   * `invalid` marks a line whose bytes were not valid UTF-8: its record becomes that error.
+   */
+  feed(text: string, lineNo: number, invalid?: RowError): string[] | RowError | null {
+    if (this.pending === null) {
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) {
+        if (invalid === undefined) return null;
+        this.line = lineNo;
+        return invalid;
+      }
+      this.line = lineNo;
+      if (text.indexOf('"') === -1) return invalid ?? text.split(',');
+      if (!endsInsideQuotes(text, false)) return invalid ?? parseQuoted(text, lineNo);
+      this.pending = [text];
+      this.pendingChars = text.length;
+      this.pendingError = invalid ?? null;
+      return null;
+    }
+    this.pending.push(text);
+    this.pendingChars += text.length + 1;
+    this.pendingError ??= invalid ?? null;
+    if (endsInsideQuotes(text, true)) {
+      if (this.pendingChars <= MAX_RECORD_CHARS) return null;
+      this.pending = null;
+      return {
+        line: this.line,
+        column: 1,
+        message: `a quoted field that starts on line ${this.line} is still open after ${MAX_RECORD_CHARS} characters; check its quotes`,
+      };
+    }
+    return this.flush();
+  }
+
+  /** Ends the input: an error if a quoted field was never closed, else null. */
+  end(): RowError | null {
+    if (this.pending === null) return null;
+    const result = this.flush();
+    return Array.isArray(result) ? null : result;
+  }
+
+  private flush(): string[] | RowError {
+    const text = this.pending!.join('\n');
+    const error = this.pendingError;
+    this.pending = null;
+    this.pendingError = null;
+    return error ?? parseQuoted(text, this.line);
+  }
+}
+
+/**
+ * Whether a line ends inside a quoted field, scanning as RFC 4180 reads it: a quote opens a field only at the
+ * field's start, and `""` inside a quoted field is an escaped quote. A stray quote mid-field is left to
+ * csv-parse to report.
+ */
+export function endsInsideQuotes(text: string, inside: boolean): boolean {
+  let atFieldStart = !inside;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inside) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else inside = false;
+      }
+      continue;
+    }
+    if (c === QUOTE && atFieldStart) {
+      inside = true;
+      atFieldStart = false;
+      continue;
+    }
+    atFieldStart = c === COMMA;
+  }
+  return inside;
+}
+
+function parseQuoted(text: string, line: number): string[] | RowError {
+  try {
+    const records = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    if (records.length === 1) return records[0]!;
+    return { line, column: 1, message: 'the line does not hold exactly one record' };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { line, ...describe(error) };
+  }
+}
+
+function describe(error: CsvError): { column: number; message: string } {
+  const field = typeof error.column === 'number' ? error.column + 1 : 1;
+  switch (error.code) {
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { column: field, message: `field ${field} has text after its closing quote; write a quote inside a quoted field as ""` };
+    case 'INVALID_OPENING_QUOTE':
+      return { column: field, message: `field ${field} has a quote inside an unquoted value; quote the whole field and write the quote as ""` };
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { column: field, message: `field ${field} opens a quote that is never closed` };
+    default:
+      return { column: field, message: error.message };
+  }
+}
