@@ -79,6 +79,8 @@ export interface RowError {
   /** 1-based column: the field's position for delimited formats, the character for encoding errors. */
   column: number;
   message: string;
+  /** The field's name where the source names fields (a CSV header, an API input). */
+  field?: string;
 }
 
 export type ParsedRow<R> = { line: number; record: R } | { line: number; error: RowError };

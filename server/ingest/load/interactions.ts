@@ -20,6 +20,8 @@ export type Classifier = (texts: string[]) => Promise<Prediction[]>;
 export interface InsertedInteraction {
   id: number;
   externalId: string;
+  channel: string;
+  sentiment: string | null;
 }
 
 /** Writes a batch of interactions, skipping external ids already stored; returns the ids of the new ones. */
@@ -56,10 +58,10 @@ export async function insertInteractions(
     ]);
   });
   await tx.copyIn('interactions', COLUMNS, text);
-  return tx
-    .query<{ id: number; external_id: string }>(
-      `SELECT id, external_id FROM interactions WHERE tenant_id = $1 AND external_id = ANY($2::text[]) ORDER BY id`,
-      [tenant, fresh.map((i) => i.externalId)],
-    )
-    .then((rows) => rows.map((r) => ({ id: r.id, externalId: r.external_id })));
+  const rows = await tx.query<{ id: number; external_id: string; channel: string; predicted_label: string | null }>(
+    `SELECT id, external_id, channel, predicted_label FROM interactions
+     WHERE tenant_id = $1 AND external_id = ANY($2::text[]) ORDER BY id`,
+    [tenant, fresh.map((i) => i.externalId)],
+  );
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id, channel: r.channel, sentiment: r.predicted_label }));
 }

@@ -1,0 +1,20 @@
+import type { createPubSub } from 'graphql-yoga';
+import type { Store } from '../server/store';
+import type { Classifier } from '../server/ingest/load/interactions';
+
+/** Events published to subscribers, keyed by tenant so no tenant hears another's. */
+export type RapportEvents = {
+  interactionAdded: [tenant: string, payload: { id: number; channel: string; sentiment: string | null }];
+  tenantChanged: [tenant: string, payload: { version: number | null }];
+};
+
+export type RapportPubSub = ReturnType<typeof createPubSub<RapportEvents>>;
+
+/** What every resolver sees: the caller's tenant (already authenticated) and the server's services. */
+export interface Context {
+  tenant: string;
+  store: Store;
+  pubsub: RapportPubSub;
+  /** Classifies interactions written without a prediction; absent when no model is loaded. */
+  classify?: Classifier;
+}

@@ -1,0 +1,96 @@
+import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import {
+  customerCount,
+  customerPage,
+  customersByExternalIds,
+  customersByIds,
+  statsByCustomerIds,
+  type CustomerRow,
+  type CustomerStatsRow,
+} from '../server/store/queries/customers';
+import { builder } from './builder';
+import { OrderConnection, loadOrderConnections } from './order';
+import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
+
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
+/** Global ids carry a database id; anything else names no customer (and never another tenant's). */
+export const parseCustomerId = (id: string): number => (/^\d{1,15}$/.test(id) ? Number(id) : 0);
+
+const CustomerStats = builder.objectRef<CustomerStatsRow>('CustomerStats').implement({
+  description: 'Aggregates over the customer\'s valid order lines (not cancelled, quantity > 0), kept up to date on ingest.',
+  fields: (t) => ({
+    firstOrderAt: t.field({ type: 'DateTime', resolve: (s) => s.first_order_at }),
+    lastOrderAt: t.field({ type: 'DateTime', resolve: (s) => s.last_order_at }),
+    invoices: t.exposeInt('invoices', { description: 'Distinct invoices.' }),
+    monetary: t.exposeFloat('monetary', { description: 'Σ quantity × unit price.' }),
+  }),
+});
+
+export const CustomerRef = builder.loadableNode('Customer', {
+  description: 'A customer of the tenant, named by the external id of the CRM it came from.',
+  id: { resolve: (c: CustomerRow) => c.id, parse: parseCustomerId },
+  load: (ids: number[], ctx) => customersByIds(ctx.store, ctx.tenant, ids),
+  sort: (c) => c.id,
+  fields: (t) => ({
+    externalId: t.exposeString('external_id'),
+    name: t.exposeString('name', { nullable: true }),
+    handle: t.exposeString('handle', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    country: t.exposeString('country', { nullable: true }),
+    attributes: t.field({ type: 'JSON', resolve: (c) => c.attributes }),
+    createdAt: t.field({ type: 'DateTime', resolve: (c) => c.created_at }),
+    stats: t.loadable({
+      type: CustomerStats,
+      nullable: true,
+      description: 'Null until the customer has a valid order.',
+      load: (ids: number[], ctx) => statsByCustomerIds(ctx.store, ctx.tenant, ids),
+      sort: (s) => s.customer_id,
+      resolve: (c) => c.id,
+    }),
+    orders: t.loadable({
+      type: OrderConnection,
+      byPath: true,
+      args: { ...t.arg.connectionArgs() },
+      load: (ids: number[], ctx, args) => loadOrderConnections(ids, ctx, args),
+      resolve: (c) => c.id,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  customer: t.field({
+    type: CustomerRef,
+    nullable: true,
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: (_root, args) => (args.id.typename === 'Customer' ? parseCustomerId(args.id.id) || null : null),
+  }),
+  customerByExternalId: t.field({
+    type: CustomerRef,
+    nullable: true,
+    args: { externalId: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => (await customersByExternalIds(ctx.store, ctx.tenant, [args.externalId]))[0] ?? null,
+  }),
+  customers: t.connection({
+    type: CustomerRef,
+    description: 'Customers in the order they were added.',
+    args: {
+      search: t.arg.string({ description: 'Matches name, external id, email or handle (case-insensitive substring).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      checkPageArgs(args);
+      const filter = { search: args.search };
+      const connection = await resolveCursorConnection(
+        { args, toCursor: (c: CustomerRow) => encodeCursor(c.id), ...pageOptions },
+        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
+          customerPage(ctx.store, ctx.tenant, filter, {
+            afterId: after === undefined ? undefined : decodeCursor(after, isId),
+            beforeId: before === undefined ? undefined : decodeCursor(before, isId),
+            limit,
+            inverted,
+          }),
+      );
+      return { ...connection, totalCount: () => customerCount(ctx.store, ctx.tenant, filter) };
+    },
+  }),
+}));

@@ -1,0 +1,11 @@
+// Each import registers its types and fields on the one builder; the order only matters for the SDL's layout.
+import './scalars';
+import './customer';
+import './order';
+import './interaction';
+import './ingest';
+import './subscription';
+import { builder } from './builder';
+
+export const schema = builder.toSchema({ sortSchema: true });
+export type { Context, RapportPubSub, RapportEvents } from './context';

@@ -1,0 +1,21 @@
+import { pipe, filter, map } from 'graphql-yoga';
+import { builder } from './builder';
+import { ChannelEnum, InteractionRef, SentimentEnum } from './interaction';
+
+builder.subscriptionFields((t) => ({
+  interactionAdded: t.field({
+    type: InteractionRef,
+    description: 'Interactions as they are added to the caller\'s tenant, by any import or mutation (Server-Sent Events).',
+    args: {
+      channel: t.arg({ type: ChannelEnum }),
+      sentiment: t.arg({ type: SentimentEnum, description: 'The predicted label.' }),
+    },
+    subscribe: (_root, args, ctx) =>
+      pipe(
+        ctx.pubsub.subscribe('interactionAdded', ctx.tenant),
+        filter((e) => (!args.channel || e.channel === args.channel) && (!args.sentiment || e.sentiment === args.sentiment)),
+        map((e) => e.id),
+      ),
+    resolve: (id) => id,
+  }),
+}));

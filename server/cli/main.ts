@@ -1,0 +1,44 @@
+import { Command, Option } from 'commander';
+import { RECORD_KINDS, type RecordKind } from '../ingest/types';
+import { FORMAT_NAMES, type FormatName } from '../ingest/read-records';
+import { reportError, UsageError } from './fail';
+import { runImport } from './import';
+import { runServe } from './serve';
+
+const program = new Command('rapport')
+  .description('Embeddable customer analytics for CRMs: GraphQL API, importers and analytics.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the GraphQL API and the playground.')
+  .option('--port <n>', 'port to listen on (env PORT)', process.env.PORT ?? '4000')
+  .option('--host <address>', 'address to bind (default 127.0.0.1 with --dev, else 0.0.0.0)')
+  .option('--data <dir>', 'PGlite data directory (env RAPPORT_DATA, default ./.rapport)')
+  .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')
+  .option('--demo', 'load the built-in demo data set into tenant default if it is not there yet')
+  .option('--dev', 'let loopback requests without credentials act as tenant default')
+  .action((flags) => runServe(flags));
+
+program
+  .command('import')
+  .description('Import a file of customers, orders, interactions or relationships.')
+  .argument('<kind>', `one of ${RECORD_KINDS.join(', ')}`)
+  .argument('<file>', 'the file to read; .gz is decompressed on the fly')
+  .option('--tenant <id>', 'tenant to import into', 'default')
+  .addOption(new Option('--format <format>', 'file format (detected from the header when omitted)').choices(FORMAT_NAMES))
+  .option('--data <dir>', 'PGlite data directory (env RAPPORT_DATA, default ./.rapport)')
+  .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')
+  .option('--server <url>', 'send the file to a running Rapport server instead of opening a store')
+  .option('--skip-invalid', 'import the good rows and write the bad ones to a reject report')
+  .option('--rejects <file>', 'where to write the reject report (default FILE.rejects.csv)')
+  .option('--relationship-kind <kind>', 'kind of the ties in an edge list', 'follows')
+  .option('--progress-lines', 'print progress as plain lines (for logs) instead of a bar')
+  .action((kind: string, file: string, flags) => {
+    if (!RECORD_KINDS.includes(kind as RecordKind)) {
+      throw new UsageError(`"${kind}" is not something Rapport imports; use one of ${RECORD_KINDS.join(', ')}.`);
+    }
+    return runImport(kind as RecordKind, file, { ...flags, format: flags.format as FormatName | undefined });
+  });
+
+program.parseAsync(process.argv).catch(reportError);

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../app';
+import { createHttpServer } from '../http-server';
+import { importDemo } from '../ingest/import-demo';
+import { describeLock, openStore } from '../store';
+import { UsageError } from './fail';
+import { storeOptions, type StoreFlags } from './store-options';
+
+export interface ServeFlags extends StoreFlags {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  dev?: boolean;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `rapport serve`: the API and the playground on one port, until SIGTERM or SIGINT. */
+export async function runServe(flags: ServeFlags): Promise<void> {
+  const port = Number(flags.port ?? process.env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
+  const options = storeOptions(flags, 'server');
+  const store = await openStore(options);
+  if (flags.demo) {
+    const started = performance.now();
+    if (await importDemo(store)) {
+      console.log(`Loaded the demo data set into tenant default in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }
+  }
+  const app = createApp({ store, dev: flags.dev });
+  const playground = `${ROOT}dist/playground`;
+  const server = createHttpServer({
+    app,
+    staticDir: existsSync(playground) ? playground : undefined,
+    mounts: { '/models/': `${ROOT}models/` },
+  });
+  const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
+  if (options.dataDir) describeLock(options.dataDir, url);
+  console.log(`Rapport is serving ${url} — playground at /, GraphQL at ${url}/graphql (store: ${store.kind} ${store.location}${flags.dev ? ', dev mode: loopback requests act as tenant default' : ''}).`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}; finishing requests and closing the store.`);
+    server.close();
+    // Open SSE streams never end by themselves: give requests in flight a moment, then cut the rest.
+    setTimeout(() => server.closeAllConnections(), 2000).unref();
+    await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
