@@ -88,12 +88,12 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
       ? treemapTiles(data.segments).map((t) => ({ label: labelOf(t.segment.name, this.regions), segment: t.segment }))
       : regions.map((r) => ({ label: r.label, segment: segmentOf(r.name) }));
     const asOf = data.asOf ?? this.asOf;
-    const tile = (segment: RfmSegment, label: string, style: string, region?: SegmentRegion, small = false) => {
+    const tile = (segment: RfmSegment, label: string, style: string, region?: SegmentRegion, size = '') => {
       const fill = segment.customerCount > 0 ? color(segment.monetary.mean) : 'var(--_surface)';
       const ink = segment.customerCount > 0 ? readableOn(fill) : 'var(--_muted)';
       const words = describeSegment(segment, f);
       const show = (e: Event) => this.showTip(e.currentTarget as Element, segmentDetails(label, segment, f, region));
-      return html`<button type="button" class="segment animate ${small ? 'small' : ''}" part="segment"
+      return html`<button type="button" class="segment animate ${size}" part="segment"
         data-segment=${segment.name} aria-pressed=${this.selected === segment.name ? 'true' : 'false'}
         style="${style}; background: ${fill}; color: ${ink}"
         @click=${() => this.select(segment.name)} @pointerenter=${show} @focus=${show}
@@ -118,7 +118,7 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
         ? html`<div class="treemap" role="group" aria-label="Segments by customer count">
             ${treemapTiles(data.segments).map((t) =>
               tile(t.segment, labelOf(t.segment.name, this.regions),
-                `left: ${t.x}%; top: ${t.y}%; width: ${t.width}%; height: ${t.height}%`, undefined, t.width < 11 || t.height < 16),
+                `left: ${t.x}%; top: ${t.y}%; width: ${t.width}%; height: ${t.height}%`, undefined, tileSize(t.width, t.height)),
             )}
           </div>`
         : html`<div class="plot" role="group" aria-label="Segments by recency score (R) and frequency score (F)">
@@ -150,6 +150,12 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
   private hideTip = (): void => {
     this.tip = undefined;
   };
+}
+
+/** Treemap tiles too small for all their text show less of it (percent of the plot box). */
+function tileSize(width: number, height: number): string {
+  if (width < 7 || height < 8) return 'small tiny';
+  return width < 11 || height < 16 ? 'small' : '';
 }
 
 if (!customElements.get('rapport-segment-map')) customElements.define('rapport-segment-map', RapportSegmentMap);

@@ -55,8 +55,9 @@ export const heatmapStyles = css`
     filter: brightness(1.08) saturate(1.1);
   }
   .cell:focus-visible {
-    outline: 3px solid var(--_fg);
-    outline-offset: -3px;
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+    box-shadow: inset 0 0 0 2px var(--_bg);
   }
   .blank {
     background: transparent;

@@ -55,7 +55,7 @@ export const themeStyles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 16px;
+    padding: var(--rapport-padding, 16px);
     min-width: 280px;
     text-align: start;
   }

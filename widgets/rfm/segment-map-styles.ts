@@ -69,10 +69,16 @@ export const segmentMapStyles = css`
   .segment:hover {
     filter: brightness(1.06) saturate(1.1);
   }
+  /* Two rings, so the mark shows on the palest and the darkest fill alike. */
   .segment:focus-visible,
   .segment[aria-pressed='true'] {
-    outline: 3px solid var(--_fg);
-    outline-offset: -3px;
+    z-index: 1;
+    outline: 2px solid var(--_fg);
+    outline-offset: 1px;
+    box-shadow: inset 0 0 0 2px var(--_bg);
+  }
+  .segment:focus-visible {
+    outline-color: var(--_focus);
   }
   .label {
     font-weight: 600;
@@ -101,12 +107,17 @@ export const segmentMapStyles = css`
   }
   .treemap .segment.small .label {
     white-space: normal;
-    overflow-wrap: anywhere;
     font-size: 0.85em;
     line-height: 1.15;
   }
+  /* Text that does not fit is clipped away visually but stays in the accessible name. */
   .treemap .segment.small .count,
-  .treemap .segment.small .share {
-    display: none;
+  .treemap .segment.small .share,
+  .treemap .segment.tiny .label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
   }
 `;
