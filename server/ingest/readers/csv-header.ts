@@ -1,4 +1,4 @@
-import { CsvSplitter } from './csv-splitter';
+import { CsvSplitter, parseQuoted } from './csv-splitter';
 import { firstContentIndex, type Head } from './head';
 
 /** The header record of a CSV file's beginning, or null when the beginning holds no complete record. */
@@ -7,7 +7,8 @@ export function csvHeader(head: Head): string[] | null {
   if (start === -1) return null;
   const splitter = new CsvSplitter();
   for (let i = start; i < head.lines.length; i++) {
-    const result = splitter.feed(head.lines[i]!, i + 1);
+    const fed = splitter.feed(head.lines[i]!, i + 1);
+    const result = typeof fed === 'string' ? parseQuoted(fed, i + 1) : fed;
     if (Array.isArray(result)) return result;
     if (result !== null) return null;
   }

@@ -1,5 +1,5 @@
 import type { ParsedRow, RowError } from '../types';
-import { CsvSplitter } from './csv-splitter';
+import { CsvSplitter, parseQuotedBatch } from './csv-splitter';
 import { FieldError } from './field-error';
 import { flatten } from './flatten';
 import { tokens } from './head';
@@ -28,11 +28,27 @@ async function* csvBatches<R>(
   let map: ((fields: string[], line: number) => Mapped<R>) | null = null;
   let width = 0;
   for await (const { first, lines, invalid } of batches) {
-    const out: ParsedRow<R>[] = [];
+    // Cut the batch into records first, so its quoted records go to csv-parse in a single call.
+    const records: (string[] | RowError | number)[] = [];
+    const starts: number[] = [];
+    const quoted: string[] = [];
+    const quotedStarts: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       const result = splitter.feed(lines[i]!, first + i, invalid?.get(i));
       if (result === null) continue;
-      const line = splitter.line;
+      if (typeof result === 'string') {
+        records.push(quoted.length);
+        quoted.push(result);
+        quotedStarts.push(splitter.line);
+      } else records.push(result);
+      starts.push(splitter.line);
+    }
+    const parsed = quoted.length === 0 ? [] : parseQuotedBatch(quoted, quotedStarts);
+    const out: ParsedRow<R>[] = [];
+    for (let r = 0; r < records.length; r++) {
+      const slot = records[r]!;
+      const result = typeof slot === 'number' ? parsed[slot]! : slot;
+      const line = starts[r]!;
       if (!Array.isArray(result)) {
         out.push({ line, error: result });
         if (map === null) {
