@@ -75,6 +75,12 @@ describe('communities on real networks', () => {
     expect(meanQ).toBeGreaterThanOrEqual(0.41);
   });
 
+  withData('email-eu-core')('email-Eu-core: bestOf 10 with 2 iterations reaches leidenalg (0.416, NOTES.md)', () => {
+    const best = detectCommunities(data.emailEuCoreUndirected(), { bestOf: 10, iterations: 2 });
+    console.info(`email-Eu-core bestOf 10, 2 iterations: Q=${best.modularity.toFixed(4)} (seed ${best.seed})`);
+    expect(best.modularity).toBeGreaterThanOrEqual(0.416);
+  });
+
   withData('ego-facebook')('ego-Facebook: modularity ≥ 0.83', () => {
     const result = detectCommunities(data.egoFacebook());
     console.info(`ego-Facebook: Q=${result.modularity.toFixed(4)} (${result.count} communities)`);
