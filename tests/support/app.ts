@@ -1,0 +1,21 @@
+import { createPubSub } from 'graphql-yoga';
+import { createApp } from '../../server/app';
+import type { Store } from '../../server/store';
+import type { RapportEvents } from '../../schema';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** An in-process app over a store, and a helper to send GraphQL to it through yoga.fetch (no socket). */
+export function testApp(store: Store, options: { tenant?: string } = {}) {
+  const pubsub = createPubSub<RapportEvents>();
+  const app = createApp({ store, dev: true, pubsub });
+  const headers = { 'content-type': 'application/json', ...(options.tenant ? { 'x-rapport-tenant': options.tenant } : {}) };
+  async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await app.fetch('http://yoga/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+  return { app, gql, pubsub };
+}
