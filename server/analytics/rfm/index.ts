@@ -1,13 +1,11 @@
 export { RfmError, type RfmErrorCode } from './errors';
 export { frequencyRanks, tieSequence } from './frequency-rank';
 export { binOf, linspaceQuantiles, qcut, quantileEdges, rankEdges } from './qcut';
+export { DEFAULT_SEGMENT_MAP, PAPER_SEGMENT_PATTERNS, segmentMapFromPatterns } from './patterns';
 export {
   compileSegmentMap,
-  DEFAULT_SEGMENT_MAP,
-  PAPER_SEGMENT_PATTERNS,
   SCORE_LEVELS,
   segmentIndex,
-  segmentMapFromPatterns,
   validateSegmentMap,
   type CompiledSegmentMap,
   type ScoreRange,

@@ -16,7 +16,8 @@ import { MS_PER_DAY, SECONDS_PER_DAY, type DailyActivity } from '../activity';
 import { RfmError } from './errors';
 import { frequencyRanks } from './frequency-rank';
 import { binOf, qcut, rankEdges } from './qcut';
-import { compileSegmentMap, DEFAULT_SEGMENT_MAP, type CompiledSegmentMap, type SegmentMap } from './segment-map';
+import { DEFAULT_SEGMENT_MAP } from './patterns';
+import { compileSegmentMap, type CompiledSegmentMap, type SegmentMap } from './segment-map';
 import { summarizeSegments, type SegmentSummary } from './summary';
 
 export interface RfmOptions {

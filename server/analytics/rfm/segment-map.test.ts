@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeRfm } from './rfm';
 import { RfmError } from './errors';
-import {
-  compileSegmentMap,
-  DEFAULT_SEGMENT_MAP,
-  segmentIndex,
-  segmentMapFromPatterns,
-  validateSegmentMap,
-  type SegmentMap,
-} from './segment-map';
+import { DEFAULT_SEGMENT_MAP, segmentMapFromPatterns } from './patterns';
+import { compileSegmentMap, segmentIndex, validateSegmentMap, type SegmentMap } from './segment-map';
 import * as F from './testing/fixtures';
 
 /** The paper's map as its regex dict applies it: every pattern against the two-digit "RF" string, first wins. */
