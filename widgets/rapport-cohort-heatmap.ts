@@ -6,12 +6,13 @@ import type { RapportClient } from './kit/client.js';
 import { themeStyles } from './kit/theme.js';
 import { sequentialColor } from './kit/color.js';
 import type { Interpolator } from './kit/color.js';
-import { readableOn } from './kit/contrast.js';
 import { legendStyles, renderLegend } from './kit/legend.js';
 import { anchorAbove, renderTooltip, tooltipStyles } from './kit/tooltip.js';
 import type { TooltipState } from './kit/tooltip.js';
 import { cohortsQuery, normalize } from './cohort/query.js';
-import { cohortLabel, metricFormat, METRIC_LABELS, PERIOD_UNITS } from './cohort/labels.js';
+import { metricFormat, METRIC_LABELS, PERIOD_UNITS } from './cohort/labels.js';
+import { heatmapTable } from './cohort/heatmap-table.js';
+import type { HeatmapContext } from './cohort/heatmap-table.js';
 import { nextCell } from './cohort/grid-navigation.js';
 import type { CellPos } from './cohort/grid-navigation.js';
 import { heatmapStyles } from './cohort/heatmap-styles.js';
@@ -28,7 +29,9 @@ import type { CohortSelectDetail, CohortTable } from './cohort/types.js';
  * @csspart cell - Each value cell.
  * @csspart legend - The colour ramp.
  * @csspart tooltip - The hover card.
- * @csspart loading - @csspart empty - @csspart error - The state panels.
+ * @csspart loading - The loading panel.
+ * @csspart empty - The panel shown when there is nothing to draw.
+ * @csspart error - The error panel, with a Retry button.
  * @cssprop --rapport-background - Widget background.
  * @cssprop --rapport-foreground - Text colour.
  * @cssprop --rapport-muted - Secondary text.
@@ -86,53 +89,30 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
     const period = this.periodValue;
     const metric = this.metricValue;
     const fmt = metricFormat(metric, f);
-    const [one, many] = PERIOD_UNITS[period];
     const width = Math.max(...data.cohorts.map((c) => c.values.length));
     // Column 0 is 100% retention (or the whole cohort) by definition; colour by the later columns so they show.
     const skipFirst = (metric === 'RETENTION' || metric === 'ACTIVE') && width > 1;
     const scaled = data.cohorts.flatMap((c) => (skipFirst ? c.values.slice(1) : c.values)).filter(Number.isFinite);
     const domain = [Math.min(0, ...scaled), Math.max(...scaled)] as const;
     const color = sequentialColor(domain, this.colorInterpolator);
-    const label = `${METRIC_LABELS[metric]} by ${many} since first order`;
+    const ctx: HeatmapContext = {
+      f, period, metric, color, ...fmt,
+      active: this.active,
+      choose: (pos) => this.choose(data, pos),
+      focus: (pos, target, text, size) => {
+        this.active = pos;
+        this.showTip(target, text, size);
+      },
+      hover: (target, text, size) => this.showTip(target, text, size),
+      hide: this.hideTip,
+      keydown: (e) => void this.onKey(e, data),
+    };
     return html`
       <header>
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
-        <span class="meta">${METRIC_LABELS[metric]} · ${data.cohorts.length} ${one}ly cohorts</span>
+        <span class="meta">${METRIC_LABELS[metric]} · ${data.cohorts.length} ${PERIOD_UNITS[period][0]}ly cohorts</span>
       </header>
-      <div class="scroll">
-        <table part="table" role="grid" aria-label=${label} @keydown=${(e: KeyboardEvent) => this.onKey(e, data)}>
-          <caption>${many.charAt(0).toUpperCase() + many.slice(1)} since first order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Cohort</th>
-              <th scope="col">Customers</th>
-              ${Array.from({ length: width }, (_, k) => html`<th scope="col"><span class="sr-only">${one} </span>${k}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${data.cohorts.map((c, row) => {
-              const name = cohortLabel(c.start, period, f);
-              return html`<tr>
-                <th scope="row">${name}</th>
-                <td class="size">${f.integer(c.size)}</td>
-                ${Array.from({ length: width }, (_, col) => {
-                  const value = c.values[col];
-                  if (value === undefined || value === null) return html`<td class="blank"></td>`;
-                  const fill = color(value);
-                  const isActive = this.active.row === row && this.active.col === col;
-                  const text = `${name}, ${one} ${col}: ${METRIC_LABELS[metric]} ${fmt.full(value)}`;
-                  const show = (e: Event) => this.showTip(e.currentTarget as Element, text, c.size);
-                  return html`<td class="cell animate" part="cell" tabindex=${isActive ? 0 : -1}
-                    data-row=${row} data-col=${col} data-value=${value}
-                    style="background: ${fill}; color: ${readableOn(fill)}"
-                    @click=${() => this.choose(data, { row, col })} @focus=${(e: Event) => { this.active = { row, col }; show(e); }}
-                    @pointerenter=${show} @pointerleave=${this.hideTip} @blur=${this.hideTip}>${fmt.cell(value)}</td>`;
-                })}
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
+      <div class="scroll">${heatmapTable(data, ctx)}</div>
       ${scaled.length ? renderLegend({ label: METRIC_LABELS[metric], domain, color, format: fmt.cell }) : ''}
       ${renderTooltip(this.tip)}
     `;

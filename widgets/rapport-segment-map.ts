@@ -6,19 +6,18 @@ import type { RapportClient } from './kit/client.js';
 import { themeStyles } from './kit/theme.js';
 import { sequentialColor } from './kit/color.js';
 import type { Interpolator } from './kit/color.js';
-import { readableOn } from './kit/contrast.js';
 import { renderLegend, legendStyles } from './kit/legend.js';
 import { anchorAbove, renderTooltip, tooltipStyles } from './kit/tooltip.js';
 import type { TooltipState } from './kit/tooltip.js';
-import { DEFAULT_REGIONS, labelOf, readingOrder } from './rfm/segment-regions.js';
+import { DEFAULT_REGIONS } from './rfm/segment-regions.js';
 import type { SegmentRegion } from './rfm/segment-regions.js';
-import { treemapTiles } from './rfm/treemap-layout.js';
-import { describeSegment, segmentDetails, segmentTable } from './rfm/describe.js';
+import { mapPlacements, treemapPlacements } from './rfm/placement.js';
+import { scoreAxes, segmentTile } from './rfm/segment-tile.js';
+import type { TileContext } from './rfm/segment-tile.js';
+import { segmentTable } from './rfm/describe.js';
 import { segmentMapStyles } from './rfm/segment-map-styles.js';
 import { RFM_QUERY } from './rfm/query.js';
-import type { RfmSegment, RfmSummary, SegmentSelectDetail } from './rfm/types.js';
-
-const EMPTY_STATS = { min: 0, max: 0, mean: 0, std: 0 };
+import type { RfmSummary, SegmentSelectDetail } from './rfm/types.js';
 
 /**
  * The RFM segment map: recency score on x, frequency score on y, each named segment a region sized by its score
@@ -30,7 +29,9 @@ const EMPTY_STATS = { min: 0, max: 0, mean: 0, std: 0 };
  * @csspart segment - Each segment region or tile.
  * @csspart legend - The colour ramp.
  * @csspart tooltip - The hover card.
- * @csspart loading - @csspart empty - @csspart error - The state panels.
+ * @csspart loading - The loading panel.
+ * @csspart empty - The panel shown when there is nothing to draw.
+ * @csspart error - The error panel, with a Retry button.
  * @cssprop --rapport-background - Widget background.
  * @cssprop --rapport-foreground - Text colour.
  * @cssprop --rapport-muted - Secondary text.
@@ -77,32 +78,14 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
 
   protected renderData(data: RfmSummary) {
     const f = this.format;
-    const byName = new Map(data.segments.map((s) => [s.name, s]));
     const means = data.segments.filter((s) => s.customerCount > 0).map((s) => s.monetary.mean);
     const domain = [Math.min(...means), Math.max(...means)] as const;
     const color = sequentialColor(domain, this.colorInterpolator, 'sqrt');
-    const segmentOf = (name: string): RfmSegment =>
-      byName.get(name) ?? { name, customerCount: 0, share: 0, recency: EMPTY_STATS, frequency: EMPTY_STATS, monetary: EMPTY_STATS };
-    const regions = [...this.regions].sort(readingOrder);
-    const rows = this.view === 'treemap'
-      ? treemapTiles(data.segments).map((t) => ({ label: labelOf(t.segment.name, this.regions), segment: t.segment }))
-      : regions.map((r) => ({ label: r.label, segment: segmentOf(r.name) }));
+    const treemap = this.view === 'treemap';
+    const placed = (treemap ? treemapPlacements : mapPlacements)(this.regions, data.segments);
+    const ctx: TileContext = { f, color, selected: this.selected, select: (s) => this.select(s), show: (t, c) => this.showTip(t, c), hide: this.hideTip };
     const asOf = data.asOf ?? this.asOf;
-    const tile = (segment: RfmSegment, label: string, style: string, region?: SegmentRegion, size = '') => {
-      const fill = segment.customerCount > 0 ? color(segment.monetary.mean) : 'var(--_surface)';
-      const ink = segment.customerCount > 0 ? readableOn(fill) : 'var(--_muted)';
-      const words = describeSegment(segment, f);
-      const show = (e: Event) => this.showTip(e.currentTarget as Element, segmentDetails(label, segment, f, region));
-      return html`<button type="button" class="segment animate ${size}" part="segment"
-        data-segment=${segment.name} aria-pressed=${this.selected === segment.name ? 'true' : 'false'}
-        style="${style}; background: ${fill}; color: ${ink}"
-        @click=${() => this.select(segment.name)} @pointerenter=${show} @focus=${show}
-        @pointerleave=${this.hideTip} @blur=${this.hideTip}>
-        <span class="label">${label}</span>
-        <span class="count">${f.integer(segment.customerCount)}</span><span class="sr-only">${words.afterCount}</span>
-        <span class="share">${f.percent(segment.share)}</span><span class="sr-only">${words.afterShare}</span>
-      </button>`;
-    };
+    const caption = `${this.heading || 'Customer segments'}${asOf ? `, as of ${f.date(asOf)}` : ''}`;
     return html`
       <header>
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
@@ -114,25 +97,13 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
           )}
         </span>
       </header>
-      ${this.view === 'treemap'
-        ? html`<div class="treemap" role="group" aria-label="Segments by customer count">
-            ${treemapTiles(data.segments).map((t) =>
-              tile(t.segment, labelOf(t.segment.name, this.regions),
-                `left: ${t.x}%; top: ${t.y}%; width: ${t.width}%; height: ${t.height}%`, undefined, tileSize(t.width, t.height)),
-            )}
-          </div>`
+      ${treemap
+        ? html`<div class="treemap" role="group" aria-label="Segments by customer count">${placed.map((p) => segmentTile(p, ctx))}</div>`
         : html`<div class="plot" role="group" aria-label="Segments by recency score (R) and frequency score (F)">
-            <span class="axis-title y" aria-hidden="true">Frequency score (F) →</span>
-            ${[5, 4, 3, 2, 1].map((s, i) => html`<span class="tick" aria-hidden="true" style="grid-column: 2; grid-row: ${i + 1}">${s}</span>`)}
-            ${[1, 2, 3, 4, 5].map((s) => html`<span class="tick" aria-hidden="true" style="grid-column: ${s + 2}; grid-row: 6">${s}</span>`)}
-            <span class="axis-title x" aria-hidden="true">Recency score (R) →</span>
-            ${regions.map((r) =>
-              tile(segmentOf(r.name), r.label,
-                `grid-column: ${r.r[0] + 2} / ${r.r[1] + 3}; grid-row: ${6 - r.f[1]} / ${7 - r.f[0]}`, r),
-            )}
+            ${scoreAxes()} ${placed.map((p) => segmentTile(p, ctx))}
           </div>`}
       ${means.length ? renderLegend({ label: 'Mean monetary value', domain, color, format: f.compact }) : ''}
-      ${segmentTable(rows, f, `${this.heading || 'Customer segments'}${asOf ? `, as of ${f.date(asOf)}` : ''}`)}
+      ${segmentTable(placed, f, caption)}
       ${renderTooltip(this.tip)}
     `;
   }
@@ -150,12 +121,6 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
   private hideTip = (): void => {
     this.tip = undefined;
   };
-}
-
-/** Treemap tiles too small for all their text show less of it (percent of the plot box). */
-function tileSize(width: number, height: number): string {
-  if (width < 7 || height < 8) return 'small tiny';
-  return width < 11 || height < 16 ? 'small' : '';
 }
 
 if (!customElements.get('rapport-segment-map')) customElements.define('rapport-segment-map', RapportSegmentMap);

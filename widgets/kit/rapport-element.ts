@@ -7,6 +7,7 @@ import { RapportClient } from './client.js';
 import { getConfig, onConfigure, rapportConfigContext } from './config.js';
 import type { RapportConfig } from './config.js';
 import { formatters } from './format.js';
+import { rapportEvent } from './events.js';
 import type { Formatters } from './format.js';
 
 /**
@@ -77,7 +78,7 @@ export abstract class RapportElement<T> extends LitElement {
 
   /** Dispatches a `rapport-*` event that bubbles out of the shadow root. */
   protected emit<D>(name: `rapport-${string}`, detail: D): void {
-    this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(rapportEvent(name, detail));
   }
 
   protected override render() {
