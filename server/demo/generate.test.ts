@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, SENTIMENTS } from '../ingest/types.js';
 import { generateDemo, generateDemoWithTruth } from './index.js';
+import { rfmSegments } from './test-rfm.js';
 
 const { data, truth } = generateDemoWithTruth();
 const { customers, orders, interactions, relationships } = data;
 
 describe('generateDemo', () => {
   it('is deterministic for a seed and differs for another seed', () => {
-    expect(generateDemo()).toEqual(data);
+    const again = generateDemo();
+    expect(again.customers).toEqual(customers);
+    // The whole data set as JSON (dates as ISO strings): a deep equality that stays fast at 80k records.
+    expect(JSON.stringify(again) === JSON.stringify(data)).toBe(true);
     const other = generateDemo({ seed: 'another-seed' });
     expect(other.customers).not.toEqual(customers);
     expect(other.orders.length).not.toBe(orders.length);
@@ -142,5 +146,29 @@ describe('interactions', () => {
       return own.filter((i) => i.goldLabel === 'negative').length / own.length;
     };
     expect(negativeShare((id) => unhappy.has(id))).toBeGreaterThan(2 * negativeShare((id) => !unhappy.has(id)));
+  });
+
+  it('happen around the customer\'s orders', () => {
+    const times = new Map<string, number[]>();
+    for (const o of orders) {
+      if (!o.customerExternalId || o.cancelled) continue;
+      times.set(o.customerExternalId, [...(times.get(o.customerExternalId) ?? []), o.orderedAt.getTime()]);
+    }
+    const near = interactions.filter((i) =>
+      (times.get(i.customerExternalId!) ?? []).some((t) => Math.abs(t - i.occurredAt.getTime()) < 14 * 86_400_000),
+    );
+    expect(near.length / interactions.length).toBeGreaterThan(0.6);
+  });
+
+  it('are more negative in the lapsing segments than among champions', () => {
+    const segments = rfmSegments(orders);
+    const negativeShare = (names: string[]) => {
+      const own = interactions.filter(
+        (i) => i.direction === 'inbound' && names.includes(segments.get(i.customerExternalId!) ?? ''),
+      );
+      return own.filter((i) => i.goldLabel === 'negative').length / own.length;
+    };
+    const lapsing = negativeShare(['at_risk', 'cant_lose', 'hibernating']);
+    expect(lapsing).toBeGreaterThan(1.3 * negativeShare(['champions', 'loyal_customers']));
   });
 });

@@ -1,14 +1,14 @@
 import { finalCommunity, planCommunities } from './communities.js';
 import { createProfiles } from './customers.js';
 import { draftInteractions } from './interactions.js';
-import { type DemoData, type DemoOptions, resolveOptions, windowOf } from './options.js';
+import { type DemoOptions, resolveOptions, windowOf } from './options.js';
 import { createOrders } from './orders.js';
 import { simulatePurchases } from './purchases.js';
 import { createRng } from './random.js';
 import { createRelationships } from './relationships.js';
 import { threadInteractions } from './threads.js';
 import { createTies } from './ties.js';
-import type { DemoTruth } from './truth.js';
+import type { DemoData, DemoTruth } from './data.js';
 
 /**
  * A believable demo tenant, the same for the same options on any machine: customers, a year of orders,
@@ -33,7 +33,10 @@ export function generateDemoWithTruth(options?: Partial<DemoOptions>): { data: D
   const relationships = createRelationships(ties, profiles, plan, window, rng('relationships'));
 
   const neighbours: number[][] = profiles.map(() => []);
-  for (const { a, b } of ties) neighbours[a]!.push(b), neighbours[b]!.push(a);
+  for (const { a, b } of ties) {
+    neighbours[a]!.push(b);
+    neighbours[b]!.push(a);
+  }
   const drafts = draftInteractions(profiles, resolved, window, rng('interactions'));
   const interactions = threadInteractions(drafts, profiles, neighbours, window.end, rng('threads'));
 

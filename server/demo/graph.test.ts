@@ -90,12 +90,12 @@ describe('demo social graph', () => {
     };
     expect(membersAlive(truth.forming, early)).toBe(0);
     expect(membersAlive(truth.forming, late)).toBeGreaterThan(20);
-    const shrinking = [300, 250, 200, 150, 100, 50, 20].map((daysBefore) => membersAlive(truth.shrinking, end - daysBefore * DAY));
+    const days = [300, 250, 200, 150, 100, 50, 20];
+    const shrinking = days.map((before) => membersAlive(truth.shrinking, end - before * DAY));
     expect(shrinking.at(-1)!).toBeLessThan(0.5 * Math.max(...shrinking));
 
-    const halves = (r: (typeof relationships)[number]) => [truth.community[r.sourceExternalId], truth.community[r.targetExternalId]];
     const across = relationships.filter((r) => {
-      const [a, b] = halves(r);
+      const [a, b] = [truth.community[r.sourceExternalId], truth.community[r.targetExternalId]];
       return (a === truth.splitting && b === truth.splitInto) || (a === truth.splitInto && b === truth.splitting);
     });
     const lastAcross = Math.max(...across.map((r) => r.lastSeen!.getTime()));

@@ -1,3 +1,3 @@
+export type { DemoData, DemoTruth } from './data.js';
 export { generateDemo, generateDemoWithTruth } from './generate.js';
-export { DEFAULTS, type DemoData, type DemoOptions } from './options.js';
-export type { DemoTruth } from './truth.js';
+export { DEFAULTS, type DemoOptions } from './options.js';

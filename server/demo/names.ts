@@ -38,7 +38,9 @@ export const ACQUISITION_CHANNELS: readonly (readonly [string, number])[] = [
 ];
 
 /** Staff who write notes, answer chats and run meetings. */
-export const AGENTS = ['Priya (Support)', 'Tom (Support)', 'Marta (Success)', 'Jonas (Sales)', 'Aisha (Success)'] as const;
+export const AGENTS = [
+  'Priya (Support)', 'Tom (Support)', 'Marta (Success)', 'Jonas (Sales)', 'Aisha (Success)',
+] as const;
 
 /** ASCII slug of a name part, for handles and email local parts. */
 export function slug(part: string): string {

@@ -1,18 +1,3 @@
-import type {
-  CustomerRecord,
-  InteractionRecord,
-  OrderRecord,
-  RelationshipRecord,
-} from '../ingest/types.js';
-
-/** What the generator makes: the four record kinds, ready for a loader. */
-export interface DemoData {
-  customers: CustomerRecord[];
-  orders: OrderRecord[];
-  interactions: InteractionRecord[];
-  relationships: RelationshipRecord[];
-}
-
 /** The generator's knobs. Every count scales with `customers`. */
 export interface DemoOptions {
   /** Seed of every random stream; the same seed always gives the same data. @default 'rapport-demo' */

@@ -9,8 +9,9 @@ const MAX_PURCHASES = 90;
 /**
  * Purchase times per customer after BG/NBD (Fader, Hardie & Lee 2005): while active, a customer buys as a
  * Poisson process of their own rate λ; after each purchase they drop out for good with their own probability p.
- * The first purchase is the acquisition; members of the shrinking community also quit at a date of their own. Then a few hundred churners are marked unhappy, weighted towards the
- * shrinking community, so sentiment can warn of churn.
+ * The first purchase is the acquisition; members of the shrinking community also quit at a date of their own.
+ * Then a few hundred churners are marked unhappy, weighted towards the shrinking community, so sentiment can
+ * warn of churn.
  */
 export function simulatePurchases(
   profiles: Profile[],

@@ -22,7 +22,10 @@ export function createRelationships(
   rng: Rng,
 ): RelationshipRecord[] {
   const degree = new Uint32Array(profiles.length);
-  for (const { a, b } of ties) degree[a]!++, degree[b]!++;
+  for (const { a, b } of ties) {
+    degree[a]!++;
+    degree[b]!++;
+  }
   const splitAt = window.start + SPLIT_AT * (window.end - window.start);
 
   const records: RelationshipRecord[] = [];
@@ -52,15 +55,16 @@ export function createRelationships(
 
     const [follower, followed] = degree[a]! <= degree[b]! ? [a, b] : [b, a];
     const [speaker, spoken] = chance(rng, 0.5) ? [a, b] : [b, a];
-    let kinds = 0;
+    const before = records.length;
     if (tie.referral) {
-      push(tie.referral[0], tie.referral[1], 'referral', 1, new Date(Math.floor(profiles[tie.referral[1]]!.joinedAt)));
-      kinds++;
+      const [referrer, referee] = tie.referral;
+      push(referrer, referee, 'referral', 1, new Date(Math.floor(profiles[referee]!.joinedAt)));
     }
-    if (plan.of[a] === plan.of[b] && chance(rng, 0.1)) (push(a, b, 'colleague', 1), kinds++);
-    if (chance(rng, 0.3)) (push(speaker, spoken, 'mentions', 1 + poisson(rng, 1.5)), kinds++);
-    if (chance(rng, 0.18)) (push(spoken, speaker, 'replies', 1 + poisson(rng, 1)), kinds++);
-    if (kinds === 0 || chance(rng, 0.6)) {
+    if (plan.of[a] === plan.of[b] && chance(rng, 0.1)) push(a, b, 'colleague', 1);
+    if (chance(rng, 0.3)) push(speaker, spoken, 'mentions', 1 + poisson(rng, 1.5));
+    if (chance(rng, 0.18)) push(spoken, speaker, 'replies', 1 + poisson(rng, 1));
+    // Most ties include a follow, the less connected customer following the better connected one.
+    if (records.length === before || chance(rng, 0.6)) {
       push(follower, followed, 'follows', 1);
       if (chance(rng, 0.3)) push(followed, follower, 'follows', 1);
     }

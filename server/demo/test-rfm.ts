@@ -38,7 +38,9 @@ export function rfmSegments(orders: OrderRecord[]): Map<string, string> {
   const quintile = (rank: number) => Math.floor((rank * 5) / n) + 1;
   const r = new Map<string, number>();
   const f = new Map<string, number>();
-  [...rows].sort((a, b) => b.recency - a.recency || a.first - b.first).forEach((row, k) => r.set(row.id, quintile(k)));
-  [...rows].sort((a, b) => a.frequency - b.frequency || a.first - b.first).forEach((row, k) => f.set(row.id, quintile(k)));
+  const byRecency = [...rows].sort((a, b) => b.recency - a.recency || a.first - b.first);
+  byRecency.forEach((row, k) => r.set(row.id, quintile(k)));
+  const byFrequency = [...rows].sort((a, b) => a.frequency - b.frequency || a.first - b.first);
+  byFrequency.forEach((row, k) => f.set(row.id, quintile(k)));
   return new Map(rows.map((row) => [row.id, segmentOf(r.get(row.id)!, f.get(row.id)!)]));
 }

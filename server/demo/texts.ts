@@ -15,8 +15,8 @@ export interface TextContext {
 /** Staff replies; their own gold label follows their tone, not the customer's. */
 export const REPLIES: Record<Sentiment, readonly [string, Sentiment]> = {
   positive: ['Thank you {first}, that made our day!', 'positive'],
-  neutral: ['Hi {first}, thanks for getting in touch. I have looked into it and sent the details by email.', 'neutral'],
-  negative: ['Hi {first}, I am so sorry about this. I have escalated it and will update you within 24 hours.', 'neutral'],
+  neutral: ['Hi {first}, thanks for getting in touch. I have looked into it and emailed you the details.', 'neutral'],
+  negative: ['Hi {first}, I am so sorry about this. I have escalated it and will update you within a day.', 'neutral'],
 };
 
 /** Harmless markup in untrusted text, so downstream rendering is tested for escaping. */
@@ -57,7 +57,11 @@ const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 export function interactionText(channel: Channel, sentiment: Sentiment, ctx: TextContext, rng: Rng): string {
   switch (channel) {
     case 'social':
-      return `${capitalise(fill(pick(rng, VOICE[sentiment]), ctx))}${pick(rng, ['', ` ${SHOP_HANDLE}`, ' #larkspurhome'])}${pick(rng, EMOJI[sentiment])}`;
+      return [
+        capitalise(fill(pick(rng, VOICE[sentiment]), ctx)),
+        pick(rng, ['', ` ${SHOP_HANDLE}`, ' #larkspurhome']),
+        pick(rng, EMOJI[sentiment]),
+      ].join('');
     case 'email':
       return [
         `Subject: ${fill(pick(rng, SUBJECTS[sentiment]), ctx)}`,
@@ -89,5 +93,6 @@ export function mentionText(sentiment: Sentiment, ctx: TextContext, rng: Rng): s
 
 /** Star rating consistent with a review's sentiment. */
 export function ratingOf(sentiment: Sentiment, rng: Rng): number {
-  return sentiment === 'positive' ? pick(rng, [4, 5, 5]) : sentiment === 'neutral' ? pick(rng, [3, 3, 4]) : pick(rng, [1, 1, 2]);
+  const stars = { positive: [4, 5, 5], neutral: [3, 3, 4], negative: [1, 1, 2] } as const;
+  return pick(rng, stars[sentiment]);
 }

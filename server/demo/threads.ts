@@ -82,9 +82,8 @@ function plantMarkup(drafts: Draft[], rng: Rng): void {
     for (let tries = 0; tries < 10_000; tries++) {
       const d = drafts[Math.floor(rng() * drafts.length)]!;
       const { direction, channel } = d.record;
-      if (used.has(d) || d.mentioned !== undefined || d.sentiment !== sentiment || direction !== 'inbound' || channel === 'call') {
-        continue;
-      }
+      const fits = d.sentiment === sentiment && direction === 'inbound' && channel !== 'call';
+      if (!fits || used.has(d) || d.mentioned !== undefined) continue;
       d.record.text = text;
       used.add(d);
       break;
