@@ -19,7 +19,20 @@ const ALIASES: Record<string, string> = {
   line_no: 'line',
 };
 
+/** Keys repeat on every row of a file; remembering a bounded number of them spares a regex pass per field. */
+const seenKeys = new Map<string, string>();
+const MAX_SEEN_KEYS = 4096;
+
 export function normalizeKey(key: string): string {
+  let normal = seenKeys.get(key);
+  if (normal === undefined) {
+    normal = toSnakeCase(key);
+    if (seenKeys.size < MAX_SEEN_KEYS) seenKeys.set(key, normal);
+  }
+  return normal;
+}
+
+function toSnakeCase(key: string): string {
   const snake = key
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -36,10 +49,12 @@ function isBlank(value: unknown): boolean {
 export class CsvFields implements FieldSource {
   fields: string[] = [];
   private readonly index = new Map<string, number>();
+  private readonly keys: string[];
+  private othersOf: { known: ReadonlySet<string>; columns: number[] } | null = null;
 
   constructor(private readonly header: readonly string[]) {
-    header.forEach((name, i) => {
-      const key = normalizeKey(name);
+    this.keys = header.map(normalizeKey);
+    this.keys.forEach((key, i) => {
       if (!this.index.has(key)) this.index.set(key, i);
     });
   }
@@ -56,10 +71,14 @@ export class CsvFields implements FieldSource {
   }
 
   others(known: ReadonlySet<string>): [string, unknown][] {
+    if (this.othersOf?.known !== known) {
+      const columns = this.keys.flatMap((key, i) => (known.has(key) ? [] : [i]));
+      this.othersOf = { known, columns };
+    }
     const result: [string, unknown][] = [];
-    this.header.forEach((name, i) => {
-      if (!known.has(normalizeKey(name)) && !isBlank(this.fields[i])) result.push([name.trim(), this.fields[i]]);
-    });
+    for (const i of this.othersOf.columns) {
+      if (!isBlank(this.fields[i])) result.push([this.header[i]!.trim(), this.fields[i]]);
+    }
     return result;
   }
 }

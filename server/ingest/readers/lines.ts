@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { RowError } from '../types';
+import { CorruptDataError } from '../source';
 import { characterColumn, firstInvalidUtf8 } from './utf8';
 
 /** Consecutive physical lines of a file, decoded. Batches keep per-line work to a string each. */
@@ -23,6 +24,18 @@ const LF = 0x0a;
  * alone would silently turn bad bytes into U+FFFD.
  */
 export async function* lineBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<LineBatch> {
+  const state = { first: 1 };
+  try {
+    yield* splitLines(chunks, state);
+  } catch (error) {
+    if (!(error instanceof CorruptDataError)) throw error;
+    // Rows before the damage stand; the damage itself is a bad row, so the caller decides as for any other.
+    const bad: RowError = { line: state.first, column: 1, message: error.message };
+    yield { first: state.first, lines: [''], invalid: new Map([[0, bad]]) };
+  }
+}
+
+async function* splitLines(chunks: AsyncIterable<Uint8Array>, state: { first: number }): AsyncGenerator<LineBatch> {
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let first = 1;
@@ -41,6 +54,7 @@ export async function* lineBatches(chunks: AsyncIterable<Uint8Array>): AsyncGene
       carryBytes += bytes.length;
       if (carryBytes > MAX_LINE_BYTES) {
         yield tooLong(first++);
+        state.first = first;
         carry = [];
         carryBytes = 0;
         skipping = true;
@@ -51,6 +65,7 @@ export async function* lineBatches(chunks: AsyncIterable<Uint8Array>): AsyncGene
     const block = carryBytes === 0 ? head : Buffer.concat([...carry, head], carryBytes + head.length);
     const batch = decode(block, first);
     first += batch.lines.length;
+    state.first = first;
     yield batch;
     const tail = bytes.subarray(last + 1);
     carry = tail.length ? [tail] : [];
