@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { RapportClient } from './client.js';
+import { RapportError } from './errors.js';
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('RapportClient', () => {
+  it('posts the operation with a fresh token from getToken and returns data', async () => {
+    const seen: Array<{ url: string; auth: string | null; body: unknown }> = [];
+    let n = 0;
+    const client = new RapportClient({
+      endpoint: 'https://api.test/graphql',
+      getToken: async () => `t${++n}`,
+      fetch: async (url, init) => {
+        seen.push({ url: String(url), auth: new Headers(init?.headers).get('authorization'), body: JSON.parse(String(init?.body)) });
+        return json({ data: { ok: n } });
+      },
+    });
+    expect(await client.query('{ ok }')).toEqual({ ok: 1 });
+    expect(await client.query('query Q($a: Int) { ok }', { a: 1 })).toEqual({ ok: 2 });
+    expect(seen.map((s) => s.auth)).toEqual(['Bearer t1', 'Bearer t2']);
+    expect(seen[1]).toMatchObject({ url: 'https://api.test/graphql', body: { query: 'query Q($a: Int) { ok }', variables: { a: 1 } } });
+  });
+
+  it('turns GraphQL errors, HTTP errors and network failures into RapportError codes', async () => {
+    const make = (fetch: typeof globalThis.fetch) => new RapportClient({ endpoint: '/graphql', fetch });
+    const fail = (client: RapportClient) => client.query('{ x }').then(() => undefined, (e: unknown) => e as RapportError);
+    expect(await fail(make(async () => json({ errors: [{ message: 'no field x' }] })))).toMatchObject({ code: 'GRAPHQL', message: 'rapport/client: no field x' });
+    expect(await fail(make(async () => new Response('nope', { status: 502 })))).toMatchObject({ code: 'HTTP', status: 502 });
+    expect(await fail(make(async () => Promise.reject(new TypeError('connection refused'))))).toMatchObject({ code: 'NETWORK' });
+    expect(await fail(make(async () => new Response('<html>', { status: 200, headers: { 'content-type': 'application/json' } })))).toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('streams a subscription over Server-Sent Events until complete', async () => {
+    const body = 'event: next\ndata: {"data":{"n":1}}\n\nevent: next\ndata: {"data":{"n":2}}\n\nevent: complete\ndata:\n\n';
+    let accept = '';
+    const client = new RapportClient({
+      endpoint: '/graphql',
+      fetch: async (_url, init) => {
+        accept = new Headers(init?.headers).get('accept') ?? '';
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      },
+    });
+    const got = await new Promise<unknown[]>((resolve, reject) => {
+      const items: unknown[] = [];
+      client.subscribe<{ n: number }>('subscription { n }', undefined, (d) => (items.push(d), items.length === 2 && resolve(items)), reject);
+    });
+    expect(accept).toBe('text/event-stream');
+    expect(got).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+});
