@@ -5,6 +5,7 @@ import {
   isValidOrderLine,
   maskFromIndices,
   maskFromValues,
+  tieOrderFromIds,
   type OrderLine,
 } from './activity';
 
@@ -36,6 +37,11 @@ describe('daily activity', () => {
     expect(Array.from(activity.lastSecond!)).toEqual([0]);
     expect(Array.from(activity.tieOrder!)).toEqual([1, 0]);
     expect(() => activityFromRows(2, [{ customer: 2, day: 3, invoices: 1, monetary: 1 }])).toThrow(/^rapport\/activity: row 0 names customer 2/);
+  });
+
+  it('tie order from external ids: numeric when all are numbers, else by code unit', () => {
+    expect(Array.from(tieOrderFromIds(['17850', '12346', '9', '12346.0']))).toEqual([3, 1, 0, 2]);
+    expect(Array.from(tieOrderFromIds(['b', 'B', 'a10', 'a9']))).toEqual([3, 0, 1, 2]);
   });
 
   it('masks from indices and from per-customer values', () => {

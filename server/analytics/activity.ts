@@ -30,7 +30,7 @@ export interface DailyActivity {
   /**
    * Per customer: the rank that breaks frequency ties (pandas `rank(method='first')` ranks tied values in the order
    * they appear, and the reference's per-customer table is sorted by customer id). To reproduce the reference,
-   * supply the rank of the customer's external id in ascending order (numeric order when ids are numeric).
+   * supply the rank of the customer's external id in ascending order (`tieOrderFromIds`).
    * Absent: the customer index.
    */
   tieOrder?: Int32Array;
@@ -121,6 +121,24 @@ export function activityFromOrderLines(
   const rows: ActivityRow[] = [];
   for (const { row, invoices } of byKey.values()) rows.push({ ...row, invoices: invoices.size });
   return activityFromRows(customerCount, rows, extra);
+}
+
+/**
+ * The `tieOrder` the reference implies for these external ids (indexed by customer): ascending id, numeric when
+ * every id is a number (pandas reads Online Retail's CustomerID as a float), else by code unit.
+ */
+export function tieOrderFromIds(ids: readonly string[]): Int32Array {
+  const numeric = ids.every((id) => /^-?\d+(\.\d+)?$/.test(id.trim()));
+  const order = ids.map((_, c) => c);
+  order.sort((a, b) => {
+    const x = ids[a]!;
+    const y = ids[b]!;
+    const byValue = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+    return byValue || a - b;
+  });
+  const rank = new Int32Array(ids.length);
+  order.forEach((c, position) => (rank[c] = position));
+  return rank;
 }
 
 /** A per-customer boolean mask (1 = selected) from a list of customer indices. */

@@ -1,12 +1,12 @@
 /**
  * A plain loader of UCI Online Retail (gzip CSV) for tests and benchmarks: the raw lines, and the daily activity
- * the store would maintain from them. Customers are indexed in ascending numeric CustomerID order, which is also
- * the tie order of the reference (pandas groupby sorts its keys).
+ * the store would maintain from them. Customers are indexed in order of first appearance; `tieOrder` is ascending
+ * numeric CustomerID, the reference's (pandas groupby sorts its keys).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { activityFromOrderLines, type DailyActivity, type OrderLine } from '../../activity';
+import { activityFromOrderLines, tieOrderFromIds, type DailyActivity, type OrderLine } from '../../activity';
 
 export interface RetailLine {
   invoice: string;
@@ -20,7 +20,7 @@ export interface RetailLine {
 
 export interface OnlineRetail {
   lines: RetailLine[];
-  /** External ids by customer index (ascending). */
+  /** External ids by customer index (order of first appearance). */
   customerIds: string[];
   countries: string[];
   activity: DailyActivity;
@@ -45,8 +45,8 @@ export function loadOnlineRetail(file: string): OnlineRetail {
       country: r[7]!,
     }),
   );
+  // Indexed in order of first appearance, as a store inserting them would; the tie order comes from the ids.
   const customerIds = [...new Set(lines.map((l) => l.customerId).filter((id): id is string => id !== null))];
-  customerIds.sort((a, b) => Number(a) - Number(b));
   const indexOf = new Map(customerIds.map((id, i) => [id, i]));
   const countries = [...new Set(lines.map((l) => l.country))].sort();
   const country = new Int32Array(customerIds.length).fill(-1);
@@ -64,6 +64,6 @@ export function loadOnlineRetail(file: string): OnlineRetail {
       unitPrice: l.unitPrice,
     }),
   );
-  const activity = activityFromOrderLines(customerIds.length, orderLines, { country });
+  const activity = activityFromOrderLines(customerIds.length, orderLines, { country, tieOrder: tieOrderFromIds(customerIds) });
   return { lines, customerIds, countries, activity };
 }
