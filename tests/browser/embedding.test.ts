@@ -59,6 +59,14 @@ describe('embedding the widgets', () => {
         </script>`,
       ),
     );
+    server.pages.set(
+      '/provider.html',
+      hostPage(
+        `<rapport-provider id="p" endpoint="/graphql?tenant=acme" token="provider-token" locale="de-DE">
+          <rapport-segment-map id="m"></rapport-segment-map>
+        </rapport-provider>`,
+      ),
+    );
     browser = await launchChromium();
   });
 
@@ -122,6 +130,14 @@ describe('embedding the widgets', () => {
     await page.locator('#react-heat td[data-row="0"][data-col="1"]').click();
     const c = COHORTS.cohorts[0]!;
     await expect.poll(() => page.locator('#log').textContent()).toBe(`segment:new_customers|cohort:${c.start}:1:${c.values[1]}`);
+    await page.close();
+  });
+
+  it('takes endpoint, token and locale from an enclosing <rapport-provider>', async () => {
+    graphqlRequests = [];
+    const page = await open('/provider.html');
+    await expect.poll(() => page.locator('#m [data-segment="hibernating"] .count').textContent()).toBe('1.054');
+    expect(graphqlRequests.at(-1)?.auth).toBe('Bearer provider-token');
     await page.close();
   });
 

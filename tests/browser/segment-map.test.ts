@@ -124,6 +124,27 @@ describe('<rapport-segment-map> in Chromium', () => {
     expect(result.ratio).toBeLessThan(0.01);
   });
 
+  it('matches its screenshot in the dark theme', async () => {
+    await open();
+    await page.evaluate(() => {
+      document.body.style.background = '#0d1117';
+      document.querySelector('rapport-segment-map')!.theme = 'dark';
+    });
+    await page.locator('rapport-segment-map[theme="dark"]').waitFor();
+    const png = await page.locator('rapport-segment-map').screenshot();
+    expect((await matchScreenshot(page, 'segment-map-dark', png)).ratio).toBeLessThan(0.01);
+  });
+
+  it('follows prefers-color-scheme when no theme is set', async () => {
+    await open();
+    await page.evaluate(() => document.querySelector('rapport-segment-map')!.removeAttribute('theme'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = () => page.locator('rapport-segment-map .root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect.poll(bg).toBe('rgb(22, 27, 34)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(bg).toBe('rgb(255, 255, 255)');
+  });
+
   it('switches to the treemap view, which also emits and passes axe', async () => {
     await open('treemap');
     expect(await page.locator('rapport-segment-map .treemap .segment').count()).toBe(10);
