@@ -31,7 +31,7 @@ describeWithData('importing the real data sets', () => {
             `SELECT (SELECT count(*)::int FROM orders WHERE tenant_id = $1) AS lines,
                     (SELECT count(*)::int FROM orders WHERE tenant_id = $1 AND customer_id IS NULL) AS guests,
                     (SELECT count(*)::int FROM customers WHERE tenant_id = $1) AS customers,
-                    (SELECT sum(quantity * unit_price)::text FROM orders WHERE tenant_id = $1) AS total,
+                    (SELECT round(sum(quantity * unit_price), 2)::text FROM orders WHERE tenant_id = $1) AS total,
                     (SELECT count(*)::int FROM customer_stats WHERE tenant_id = $1) AS stats,
                     (SELECT sum(invoices)::text || '/' || sum(monetary)::text FROM customer_daily WHERE tenant_id = $1) AS daily`,
             ['retail'],
