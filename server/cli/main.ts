@@ -7,7 +7,7 @@ import { runServe } from './serve';
 
 const program = new Command('rapport')
   .description('Embeddable customer analytics for CRMs: GraphQL API, importers and analytics.')
-  .showHelpAfterError();
+  .showHelpAfterError('(add --help for usage)');
 
 program
   .command('serve')

@@ -11,8 +11,8 @@ export async function refreshCustomerAggregates(tx: Tx, tenant: string, customer
   await tx.query(`DELETE FROM customer_daily WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
   await tx.query(`DELETE FROM customer_stats WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
   await tx.query(
-    `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary)
-     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount)
+    `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary, last_order_at)
+     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount), max(ordered_at)
      FROM orders
      WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
      GROUP BY 2, 3`,
