@@ -46,7 +46,7 @@ function monthWeights(window: Window, months: number): { from: number; to: numbe
 export function createProfiles(options: DemoOptions, window: Window, plan: CommunityPlan, rng: Rng): Profile[] {
   const months = monthWeights(window, options.months);
   const anyMonth = weightedSampler(months.map((m) => m.weight));
-  const lateFrom = months.length - 4;
+  const lateFrom = Math.max(0, months.length - 4);
   const late = weightedSampler(months.slice(lateFrom).map((m) => m.weight));
   const early = Math.min(5, months.length);
   const span = window.end - window.start;

@@ -32,10 +32,13 @@ export function generateDemoWithTruth(options?: Partial<DemoOptions>): { data: D
   const ties = createTies(profiles, resolved, plan, rng('ties'));
   const relationships = createRelationships(ties, profiles, plan, window, rng('relationships'));
 
+  // Mentions follow the ties that exist by the end of the data.
+  const index = new Map(profiles.map((p, i) => [p.record.externalId, i]));
   const neighbours: number[][] = profiles.map(() => []);
-  for (const { a, b } of ties) {
-    neighbours[a]!.push(b);
-    neighbours[b]!.push(a);
+  for (const r of relationships) {
+    const [a, b] = [index.get(r.sourceExternalId)!, index.get(r.targetExternalId)!];
+    if (!neighbours[a]!.includes(b)) neighbours[a]!.push(b);
+    if (!neighbours[b]!.includes(a)) neighbours[b]!.push(a);
   }
   const drafts = draftInteractions(profiles, resolved, window, rng('interactions'));
   const interactions = threadInteractions(drafts, profiles, neighbours, window.end, rng('threads'));

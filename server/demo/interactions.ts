@@ -33,7 +33,10 @@ export function draftInteractions(profiles: Profile[], options: DemoOptions, win
   const drafts: Draft[] = [];
   profiles.forEach((p, i) => {
     const count = Math.min(60, poisson(rng, weights[i]! * scale));
-    for (let k = 0; k < count; k++) drafts.push(draft(p, i, window, rng));
+    for (let k = 0; k < count; k++) {
+      const d = draft(p, i, window, rng);
+      if (d) drafts.push(d);
+    }
   });
   return drafts;
 }
@@ -63,7 +66,7 @@ function sentimentOf(p: Profile, channel: Channel, time: number, rng: Rng): Sent
   return x < positive ? 'positive' : x < positive + negative ? 'negative' : 'neutral';
 }
 
-function draft(p: Profile, customer: number, window: Window, rng: Rng): Draft {
+function draft(p: Profile, customer: number, window: Window, rng: Rng): Draft | undefined {
   const channel = channelOf(p, rng);
   const orders = p.orderTimes.length;
   const anchor = orders > 0 && chance(rng, 0.65) ? Math.floor(rng() * orders) : -1;
@@ -71,7 +74,9 @@ function draft(p: Profile, customer: number, window: Window, rng: Rng): Draft {
   if (anchor >= 0 && channel === 'review') time = p.orderTimes[anchor]! + DAY + exponential(rng, 6 * DAY);
   else if (anchor >= 0) time = p.orderTimes[anchor]! + (chance(rng, 0.5) ? -1 : 1) * exponential(rng, 4 * DAY);
   else time = uniform(rng, Math.max(window.start, p.joinedAt - 20 * DAY), p.activeUntil);
-  time = Math.floor(Math.min(window.end - 1, Math.max(window.start, time)));
+  // What would fall outside the window has not happened yet (or happened before the data starts).
+  if (time < window.start || time >= window.end) return undefined;
+  time = Math.floor(time);
   const sentiment = sentimentOf(p, channel, time, rng);
   const ctx: TextContext = {
     first: p.first,

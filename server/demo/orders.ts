@@ -71,7 +71,8 @@ function invoiceLines(number: string, invoice: Invoice, spend: number, rng: Rng)
 }
 
 function cancellation(number: string, bought: OrderRecord[], window: Window, rng: Rng): OrderRecord[] {
-  const when = Math.min(window.end - 1, bought[0]!.orderedAt.getTime() + 3_600_000 + exponential(rng, 3 * DAY));
+  const when = bought[0]!.orderedAt.getTime() + 3_600_000 + exponential(rng, 3 * DAY);
+  if (when >= window.end) return [];
   const cancelled = rng() < 0.5 ? bought : [bought[Math.floor(rng() * bought.length)]!];
   return cancelled.map((line, i) => ({
     ...line,

@@ -32,14 +32,15 @@ export function createRelationships(
   for (const tie of ties) {
     const { a, b } = tie;
     const [pa, pb] = [profiles[a]!, profiles[b]!];
-    let first = Math.min(window.end - 1, Math.max(pa.joinedAt, pb.joinedAt) + exponential(rng, 20 * DAY));
+    let first = Math.max(pa.joinedAt, pb.joinedAt) + exponential(rng, 20 * DAY);
+    if (first >= window.end) continue;
     let last = Math.min(pa.activeUntil, pb.activeUntil);
     if (last >= window.end - DAY) last = window.end - 1 - exponential(rng, 5 * DAY);
     const acrossSplit = plan.of[a] === plan.splitting && plan.of[b] === plan.splitting && plan.half[a] !== plan.half[b];
     if (acrossSplit) last = Math.min(last, splitAt - exponential(rng, 20 * DAY));
     // Windows that do not overlap still met once: the later arrival caught the other on the way out.
     if (acrossSplit && first > last) continue;
-    if (first > last) last = Math.min(window.end - 1, first + exponential(rng, 15 * DAY));
+    if (first > last) last = first + Math.min(exponential(rng, 15 * DAY), (window.end - 1 - first) * rng());
     const firstSeen = new Date(Math.floor(first));
     const lastSeen = new Date(Math.floor(last));
     const push = (source: number, target: number, kind: string, weight: number, from = firstSeen): void => {

@@ -46,7 +46,8 @@ export function threadInteractions(
     if (direction !== 'inbound' || channel === 'call' || !chance(rng, ANSWERED[d.sentiment])) continue;
     const [template, label] = REPLIES[d.sentiment];
     const agent = pick(rng, AGENTS);
-    const time = Math.min(end - 1, d.record.occurredAt.getTime() + HOUR / 6 + exponential(rng, 5 * HOUR));
+    const time = d.record.occurredAt.getTime() + HOUR / 6 + exponential(rng, 5 * HOUR);
+    if (time >= end) continue;
     replies.push({
       record: {
         externalId: '',
