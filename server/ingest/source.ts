@@ -1,10 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { Source } from './types';
 
 /** Bytes per read: large reads keep the per-chunk work (decode, split, validate) small relative to the data. */
 const READ_CHUNK = 256 * 1024;
+const INFLATE_AHEAD = 1024 * 1024;
 
 /** A file on disk as a `Source`. Does not touch the file beyond a stat; a missing file is reported on read. */
 export function fileSource(path: string): Source {
@@ -64,7 +65,8 @@ export class CorruptDataError extends Error {
 
 /** Decompresses a gzip stream (concatenated members included); zlib failures surface as CorruptDataError. */
 export async function* gunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  const unzip = createGunzip({ chunkSize: READ_CHUNK });
+  // A deep output buffer lets zlib (on the thread pool) inflate ahead while the main thread parses.
+  const unzip = createGunzip({ chunkSize: READ_CHUNK, highWaterMark: INFLATE_AHEAD } as ZlibOptions);
   // pipeline destroys both sides on failure or early exit, which also closes the source's iterator.
   pipeline(Readable.from(chunks, { objectMode: false }), unzip, () => undefined);
   try {
