@@ -29,7 +29,7 @@ const HOSTILE = PLAIN.replace(
 describe('embedding the widgets', () => {
   let server: StaticServer;
   let browser: Browser;
-  let graphqlRequests: Array<{ auth: string | undefined; query: string }> = [];
+  let graphqlRequests: Array<{ auth: string | undefined; query: string; variables?: Record<string, unknown> }> = [];
 
   beforeAll(async () => {
     const dist = await buildBundle();
@@ -37,8 +37,8 @@ describe('embedding the widgets', () => {
     server = await serveStatic(dist, async (req, body, res) => {
       if (!req.url?.startsWith('/graphql') && !req.url?.startsWith('/broken')) return false;
       if (req.url.startsWith('/broken')) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'), true;
-      const { query } = JSON.parse(body) as { query: string };
-      graphqlRequests.push({ auth: req.headers.authorization, query });
+      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+      graphqlRequests.push({ auth: req.headers.authorization, query, variables });
       const data = query.includes('rfm(') ? { rfm: RFM } : { cohorts: COHORTS };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       return true;
@@ -152,6 +152,7 @@ describe('embedding the widgets', () => {
     const rfm = graphqlRequests.findLast((r) => r.query.includes('rfm('))!;
     const cohorts = graphqlRequests.find((r) => r.query.includes('cohorts('))!;
     expect(rfm.auth).toMatch(/^Bearer page-token-\d+$/);
+    expect(rfm.variables).toEqual({ asOf: '2011-12-10' });
     expect(cohorts.auth).toBe('Bearer element-token');
     expect(cohorts.query).toContain('cohorts(period: MONTH, metric: RETENTION)');
     expect(await page.locator('#m [data-segment="champions"] .count').textContent()).toBe('633');

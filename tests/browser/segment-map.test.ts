@@ -145,6 +145,14 @@ describe('<rapport-segment-map> in Chromium', () => {
     await expect.poll(bg).toBe('rgb(255, 255, 255)');
   });
 
+  it('animates only without prefers-reduced-motion', async () => {
+    await open();
+    const duration = () => page.locator('rapport-segment-map .segment').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(await duration()).toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(duration).not.toBe('0s');
+  });
+
   it('switches to the treemap view, which also emits and passes axe', async () => {
     await open('treemap');
     expect(await page.locator('rapport-segment-map .treemap .segment').count()).toBe(10);

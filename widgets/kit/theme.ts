@@ -117,7 +117,7 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
   @media (prefers-reduced-motion: no-preference) {
-    .animate {
+    .root .animate {
       transition: background-color 200ms ease, opacity 200ms ease, filter 120ms ease;
     }
   }
