@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../server/store';
+import { testApp } from './support/app';
+import { tableCounts } from './support/snapshot';
+import { storeCases } from './support/stores';
+
+const RESULT = 'accepted rowsRead inserted updated customersCreated rejectedCount errors { line column field message }';
+
+describe.each(storeCases())('write API on $name', ({ open }) => {
+  let store: Store;
+  let api: ReturnType<typeof testApp>;
+  beforeAll(async () => {
+    store = await open();
+    api = testApp(store);
+  });
+  afterAll(() => store?.close());
+
+  const upload = async (kind: string, name: string, content: string | Uint8Array, extra: Record<string, unknown> = {}) => {
+    const form = new FormData();
+    const query = `mutation($kind: RecordKind!, $file: File!, $skipInvalid: Boolean) { importFile(kind: $kind, file: $file, skipInvalid: $skipInvalid) { ${RESULT} format } }`;
+    form.append('operations', JSON.stringify({ query, variables: { kind, file: null, ...extra } }));
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new Blob([content]), name);
+    const res = await api.app.fetch('http://yoga/graphql', { method: 'POST', body: form });
+    return (await res.json()) as any;
+  };
+
+  it('upserts customers idempotently: the same batch twice writes nothing the second time', async () => {
+    const input = [
+      { externalId: 'c-1', name: 'Ada Lovelace', email: 'ada@example.com', country: 'UK', attributes: { plan: 'pro' } },
+      { externalId: 'c-2', name: 'Grace Hopper' },
+    ];
+    const q = `mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { ${RESULT} } }`;
+    const first: any = await api.gql(q, { input });
+    expect(first.data.upsertCustomers).toMatchObject({ accepted: true, inserted: 2, updated: 0 });
+    const second: any = await api.gql(q, { input });
+    expect(second.data.upsertCustomers).toMatchObject({ accepted: true, inserted: 0, updated: 0 });
+    const changed: any = await api.gql(q, { input: [{ externalId: 'c-2', country: 'US' }] });
+    expect(changed.data.upsertCustomers).toMatchObject({ inserted: 0, updated: 1 });
+    const got: any = await api.gql(`{ customerByExternalId(externalId: "c-2") { name country } }`);
+    expect(got.data.customerByExternalId).toEqual({ name: 'Grace Hopper', country: 'US' });
+  });
+
+  it('adds orders all-or-nothing: one bad item refuses the batch and names it', async () => {
+    const before = await tableCounts(store);
+    const q = `mutation($input: [OrderInput!]!) { addOrders(input: $input) { ${RESULT} } }`;
+    const res: any = await api.gql(q, {
+      input: [
+        { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 },
+        { invoice: '', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 5 },
+      ],
+    });
+    expect(res.data.addOrders.accepted).toBe(false);
+    expect(res.data.addOrders.errors).toEqual([{ line: 2, column: 1, field: 'invoice', message: 'invoice must not be empty' }]);
+    expect(await tableCounts(store)).toEqual(before);
+
+    const ok: any = await api.gql(q, {
+      input: [
+        { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 },
+        { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 2.5 },
+        { invoice: 'G1', orderedAt: '2024-03-02T10:00:00Z', quantity: 1, unitPrice: 1 },
+      ],
+    });
+    expect(ok.data.addOrders).toMatchObject({ accepted: true, inserted: 3 });
+    const again: any = await api.gql(q, { input: [{ invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 }] });
+    expect(again.data.addOrders).toMatchObject({ accepted: true, inserted: 0 });
+    const stats: any = await api.gql(`{ customerByExternalId(externalId: "c-1") { stats { invoices monetary } } }`);
+    expect(stats.data.customerByExternalId.stats).toEqual({ invoices: 1, monetary: 12.5 });
+  });
+
+  it('rejects invalid values with a coded error before anything runs', async () => {
+    const res: any = await api.gql(`mutation { addOrders(input: [{ invoice: "Z", orderedAt: "yesterday", quantity: 1, unitPrice: 1 }]) { accepted } }`);
+    expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const enumRes: any = await api.gql(`mutation { addInteractions(input: [{ externalId: "i", channel: fax, occurredAt: "2024-01-01", text: "hi" }]) { accepted } }`);
+    expect(enumRes.errors[0].message).toMatch(/fax/);
+  });
+
+  it('refuses batches over 10,000 items with BATCH_TOO_LARGE', async () => {
+    const input = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `bulk-${i}` }));
+    const res: any = await api.gql(`mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { accepted } }`, { input });
+    expect(res.errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
+  });
+
+  it('adds interactions and relationships, creating the customers they name', async () => {
+    const res: any = await api.gql(
+      `mutation($i: [InteractionInput!]!, $r: [RelationshipInput!]!) {
+        addInteractions(input: $i) { ${RESULT} }
+        addRelationships(input: $r) { ${RESULT} }
+      }`,
+      {
+        i: [{ externalId: 'msg-1', channel: 'email', occurredAt: '2024-03-03T09:00:00Z', text: 'Thanks, <b>great</b> service!', customerExternalId: 'c-9', author: 'Nine' }],
+        r: [{ source: 'c-1', target: 'c-9', kind: 'referral', weight: 2 }, { source: 'c-9', target: 'c-10', kind: 'follows' }],
+      },
+    );
+    expect(res.data.addInteractions).toMatchObject({ accepted: true, inserted: 1, customersCreated: 1 });
+    expect(res.data.addRelationships).toMatchObject({ accepted: true, inserted: 2, customersCreated: 1 });
+    const text: any = await api.gql(`{ interactions(first: 1, channel: email) { edges { node { text customer { externalId name } } } } }`);
+    expect(text.data.interactions.edges[0].node).toEqual({ text: 'Thanks, <b>great</b> service!', customer: { externalId: 'c-9', name: 'Nine' } });
+  });
+
+  it('imports an uploaded file with the CLI readers, and refuses a bad one with lines named and nothing stored', async () => {
+    const good = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU1,u1,2024-04-01,1,3\nU2,u2,2024-04-02,2,4\n');
+    expect(good.data.importFile).toMatchObject({ accepted: true, inserted: 2, customersCreated: 2, format: 'csv' });
+    const before = await tableCounts(store);
+    const bad = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU3,u3,2024-04-01,1,3\nU4,u4,2024-04-02,two,4\n');
+    expect(bad.data.importFile.accepted).toBe(false);
+    expect(bad.data.importFile.errors).toEqual([expect.objectContaining({ line: 3, column: 4 })]);
+    expect(await tableCounts(store)).toEqual(before);
+    const skipped = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU3,u3,2024-04-01,1,3\nU4,u4,2024-04-02,two,4\n', { skipInvalid: true });
+    expect(skipped.data.importFile).toMatchObject({ accepted: true, inserted: 1, rejectedCount: 1 });
+  });
+
+  it('answers an empty or binary upload with one sentence and a code', async () => {
+    const empty = await upload('orders', 'empty.csv', '');
+    expect(empty.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(empty.errors[0].message).toMatch(/empty\.csv.*empty/);
+    const binary = await upload('orders', 'pic.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
+    expect(binary.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('streams interactionAdded to subscribers of the tenant over SSE, filtered by channel', async () => {
+    const abort = new AbortController();
+    const res = await api.app.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: `subscription { interactionAdded(channel: chat) { externalId text channel } }` }),
+      signal: abort.signal,
+    });
+    const reader = res.body!.getReader();
+    const events: string[] = [];
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value);
+        for (const m of buffer.matchAll(/^data: (.+)$/gm)) events.push(m[1]!);
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+        if (events.length) return;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    await api.gql(`mutation { addInteractions(input: [
+      { externalId: "sse-1", channel: email, occurredAt: "2024-05-01", text: "not for chat" },
+      { externalId: "sse-2", channel: chat, occurredAt: "2024-05-01", text: "hello from chat" }
+    ]) { accepted } }`);
+    await reading;
+    abort.abort();
+    expect(JSON.parse(events[0]!)).toEqual({ data: { interactionAdded: { externalId: 'sse-2', text: 'hello from chat', channel: 'chat' } } });
+  });
+});
