@@ -39,7 +39,19 @@ export default defineConfig(({ command }) => {
         // Heavy dependencies (sigma, onnxruntime-web) are only reached through dynamic import(): they land in
         // their own chunks and load when a widget that needs them first renders.
         // Library mode keeps whitespace by default; embedders want the smallest download.
-        output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          minify: true,
+          codeSplitting: {
+            groups: [
+              { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+              { name: 'd3', test: /node_modules[\\/](d3-[a-z-]+|internmap)[\\/]/ },
+              // Named so they never merge into a shared chunk an entry loads statically.
+              { name: 'sigma', test: /node_modules[\\/](sigma|graphology[a-z-]*)[\\/]/ },
+              { name: 'onnxruntime', test: /node_modules[\\/]onnxruntime-(web|common)[\\/]/ },
+            ],
+          },
+        },
       },
     },
     plugins: [bundleBudget(), customElementsManifest(), playground()],
@@ -72,6 +84,9 @@ function bundleBudget(): Plugin {
         if (out.name === 'rapport') main = total;
         lines.push(`  ${file.padEnd(32)} ${kb(total).padStart(9)}`);
       }
+      const eager = new Set(Object.keys(bundle).filter((f) => bundle[f]?.type === 'chunk' && (bundle[f] as { isEntry: boolean }).isEntry).flatMap((f) => [...closure(f)]));
+      const lazy = [...gz.keys()].filter((f) => !eager.has(f));
+      if (lazy.length) lines.push(`  lazily loaded: ${lazy.map((f) => `${f} ${kb(gz.get(f) ?? 0)}`).join(', ')}`);
       lines.push(`  kit + segment map + cohort heatmap: ${kb(main)} of ${BUDGET_KB} KB budget`);
       console.log(lines.join('\n'));
       if (main > BUDGET_KB * 1024) this.error(`rapport:bundle-budget: ${kb(main)} exceeds ${BUDGET_KB} KB gzipped`);
