@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../server/store';
+import { runCli, startCli, waitForOutput } from './support/cli';
+import { dataFile, describeWithData } from './support/data';
+import { tempFiles } from './support/files';
+
+const files = tempFiles('rapport-cli-');
+const ORDERS = 'invoice,customer_id,ordered_at,quantity,unit_price\nK1,k1,2024-01-02,2,3.5\nK2,k2,2024-01-03,1,1\n';
+
+describe('rapport CLI', () => {
+  const children: ReturnType<typeof startCli>[] = [];
+  afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+
+  it('explains a bad command in one sentence with exit code 2', async () => {
+    const run = await runCli(['import', 'widgets', 'x.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"widgets" is not something Rapport imports; use one of customers, orders, interactions, relationships\./);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a store a running server holds, points at --server, and --server imports through it; SIGTERM stops cleanly', async () => {
+    const data = path.join(files.dir, 'served');
+    const server = startCli(['serve', '--dev', '--port', '0', '--data', data]);
+    children.push(server);
+    const [, url] = await waitForOutput(server, /serving (http:\/\/127\.0\.0\.1:\d+)/);
+    const file = files.write('orders.csv', ORDERS);
+
+    const direct = await runCli(['import', 'orders', file, '--data', data]);
+    expect(direct.code).toBe(1);
+    expect(direct.stderr.trim()).toBe(
+      `rapport: The store in ${data} is in use by a running Rapport server (pid ${server.pid}, ${url}). Stop it first, or send the file to it with --server ${url}.`,
+    );
+
+    const viaServer = await runCli(['import', 'orders', file, '--server', url!]);
+    expect(viaServer.code).toBe(0);
+    expect(viaServer.stdout).toMatch(/2 rows read, 2 new/);
+    const health = await fetch(`${url}/readyz`);
+    expect(health.status).toBe(200);
+
+    server.kill('SIGTERM');
+    const code = await new Promise((resolve) => server.on('close', resolve));
+    expect(code).toBe(0);
+    expect(existsSync(path.join(data, 'rapport.lock'))).toBe(false);
+    const store = await openStore({ dataDir: data });
+    const [row] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders`);
+    await store.close();
+    expect(row!.n).toBe(2);
+  });
+});
+
+describeWithData('an import killed with SIGKILL', () => {
+  it('leaves none of that import, and the next import succeeds', async () => {
+    const data = path.join(files.dir, 'killed');
+    const seed = await runCli(['import', 'orders', files.write('seed.csv', ORDERS), '--data', data]);
+    expect(seed.code).toBe(0);
+
+    const child = startCli(['import', 'orders', dataFile('online-retail', 'online_retail.csv.gz'), '--data', data, '--progress-lines']);
+    // Kill it once a good part of the file has been read and written, well before the commit.
+    await waitForOutput(child, /progress importing orders (\d{7,})\//);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+
+    const store = await openStore({ dataDir: data });
+    const counts = await store.query<{ orders: number; imports: number }>(
+      `SELECT (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM imports) AS imports`,
+    );
+    await store.close();
+    expect(counts[0]).toEqual({ orders: 2, imports: 1 });
+
+    const next = await runCli(['import', 'customers', files.write('people.csv', 'external_id,name\np1,Pat\n'), '--data', data]);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/1 new/);
+  });
+});
