@@ -530,3 +530,41 @@ describe('progress', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 });
+
+describe('releasing the source', () => {
+  function trackedSource(content: Buffer): { source: Source; streams: Readable[] } {
+    const streams: Readable[] = [];
+    const source: Source = {
+      name: 'tracked.csv',
+      open: () => {
+        const chunks = Array.from({ length: Math.ceil(content.length / 4096) }, (_, i) => content.subarray(i * 4096, (i + 1) * 4096));
+        const stream = Readable.from(chunks, { objectMode: false });
+        streams.push(stream);
+        return stream;
+      },
+    };
+    return { source, streams };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const csv = Buffer.from(`external_id\n${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join('\n')}\n`);
+
+  for (const [label, content] of [
+    ['plain', csv],
+    ['gzip', gzipSync(csv)],
+  ] as const) {
+    it(`closes the ${label} stream when the caller stops early`, async () => {
+      const { source, streams } = trackedSource(content);
+      const { rows } = await readRecords(source, 'customers');
+      for await (const _row of rows) break;
+      await settle();
+      expect(streams[0]!.destroyed).toBe(true);
+    });
+  }
+
+  it('closes the stream when it rejects the file', async () => {
+    const { source, streams } = trackedSource(Buffer.concat([Buffer.from('foo,bar\n'), csv]));
+    await importError(readRecords(source, 'customers'));
+    await settle();
+    expect(streams[0]!.destroyed).toBe(true);
+  });
+});

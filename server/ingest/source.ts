@@ -118,9 +118,9 @@ export class Peekable {
   async *all(): AsyncGenerator<Uint8Array> {
     const ahead = this.buffered;
     this.buffered = [];
-    yield* ahead;
     let finished = this.ended;
     try {
+      yield* ahead; // inside the try: stopping early here must still close the source
       while (!finished) {
         const next = await this.iterator.next();
         if (next.done) finished = true;
