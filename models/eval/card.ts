@@ -36,8 +36,9 @@ grant otherwise. The code is MIT.
   tokens from the training parts (min count 2).
 
 ## Training
-PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch ${t.bestEpoch} of ${t.epochsRun}
-run (${t.trainSeconds} s). Settings: \`${JSON.stringify(t.hyper)}\`.
+${t.epochsRun
+    ? `PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch (on validation) ${t.bestEpoch} of ${t.epochsRun} run (${t.trainSeconds} s). Settings: \`${JSON.stringify(t.hyper)}\`.`
+    : `No training of its own: ${int(t.parameters)} parameters from its members. Settings: \`${JSON.stringify(t.hyper)}\`.`}
 
 ## Results (measured on the exported ONNX with onnxruntime-node)
 | set | texts | accuracy | macro-F1 |

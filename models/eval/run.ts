@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afinnBaseline, majorityBaseline, vaderBaseline, type Baseline } from '../baselines/index.js';
 import { loadCorpus, select, sharedDataDir, type Example } from '../data/index.js';
 import { loadNodeModel, MODELS_DIR } from '../inference/node.js';
-import { MODEL_SPECS } from '../train/specs.js';
+import { ALL_SPECS } from '../train/specs.js';
 import { renderCard } from './card.js';
 import { confusionSvg } from './confusion-svg.js';
 import { evaluateModel, measureSpeed } from './evaluate.js';
@@ -30,7 +30,7 @@ export async function runEvaluation(): Promise<void> {
   const sets = evaluationSets(corpus);
   const speedTexts = sets['airline-test'].map((e) => e.text);
   const results: ModelMetrics[] = [];
-  for (const spec of MODEL_SPECS) {
+  for (const spec of ALL_SPECS) {
     const dir = path.join(MODELS_DIR, spec.name);
     if (!existsSync(path.join(dir, 'model.onnx'))) continue;
     const model = await loadNodeModel(dir);
@@ -48,7 +48,7 @@ export async function runEvaluation(): Promise<void> {
   for (const m of results) {
     m.isDefault = m.model === defaultName;
     const dir = path.join(MODELS_DIR, m.model);
-    const spec = MODEL_SPECS.find((s) => s.name === m.model)!;
+    const spec = ALL_SPECS.find((s) => s.name === m.model)!;
     const training = JSON.parse(readFileSync(path.join(dir, 'training.json'), 'utf8'));
     const vocabSize = (JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as { tokens: unknown[] }).tokens.length;
     writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify(m, null, 1) + '\n');

@@ -2,7 +2,7 @@ import {
   encodeText, encodeTokens, LABELS, padBatch, vocabFromTokens, type EncodedBatch, type Encoded, type EncoderConfig,
 } from '../tokenizer/index.js';
 import { attentionExplanation, occlusionExplanation, occlusions } from './explain.js';
-import type { ClassifyOptions, GraphRunner, Int64Input, ModelOptions, Prediction, SentimentModel } from './types.js';
+import type { ClassifyOptions, GraphRunner, IntInput, ModelOptions, Prediction, SentimentModel } from './types.js';
 
 const DEFAULTS: Required<ModelOptions> = { batchSize: 64 };
 
@@ -24,7 +24,7 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
 
   async function runBatch(items: readonly Encoded[]): Promise<{ probs: Float32Array; attention?: Float32Array; width: number }> {
     const batch: EncodedBatch = padBatch(items, config);
-    const feeds: Record<string, Int64Input> = {};
+    const feeds: Record<string, IntInput> = {};
     for (const name of runner.inputNames) {
       const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : null;
       if (!t) throw new Error(`rapport/models: model ${id} wants an input "${name}" this encoder does not make.`);

@@ -1,7 +1,7 @@
 // Browser-safe surface: the interface, the shared classifier and the onnxruntime-web backend.
 export { checkConfig, createClassifier } from './classifier.js';
 export type {
-  ClassifyOptions, FloatOutput, GraphRunner, Int64Input, ModelOptions, Prediction, Probabilities, SentimentModel,
+  ClassifyOptions, FloatOutput, GraphRunner, IntInput, ModelOptions, Prediction, Probabilities, SentimentModel,
   TokenWeight,
 } from './types.js';
 export { loadWebModel, type WebModelOptions, type WebModelSource } from './web-backend.js';

@@ -33,8 +33,8 @@ export interface SentimentModel {
 }
 
 /** What a backend gives the shared classifier: one int64 run of the ONNX graph. */
-export interface Int64Input {
-  data: BigInt64Array;
+export interface IntInput {
+  data: Int32Array;
   dims: readonly number[];
 }
 export interface FloatOutput {
@@ -44,7 +44,7 @@ export interface FloatOutput {
 export interface GraphRunner {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  run(feeds: Record<string, Int64Input>): Promise<Record<string, FloatOutput>>;
+  run(feeds: Record<string, IntInput>): Promise<Record<string, FloatOutput>>;
   release(): Promise<void>;
 }
 

@@ -40,7 +40,7 @@ export async function loadWebModel(source: WebModelSource, options: WebModelOpti
     outputNames: session.outputNames,
     async run(feeds) {
       const tensors: Record<string, ort.Tensor> = {};
-      for (const [k, v] of Object.entries(feeds)) tensors[k] = new ort.Tensor('int64', v.data, [...v.dims]);
+      for (const [k, v] of Object.entries(feeds)) tensors[k] = new ort.Tensor('int32', v.data, [...v.dims]);
       const out = await session.run(tensors);
       const result: Record<string, FloatOutput> = {};
       for (const [k, v] of Object.entries(out)) result[k] = { data: v.data as Float32Array, dims: v.dims };

@@ -34,17 +34,15 @@ export function encodeTokens(tokens: readonly string[], vocab: Vocab, config: En
   return { tokens: kept, ids, grams };
 }
 
-/** A padded batch as row-major int64 tensors, ready for onnxruntime. */
+/** A padded batch as row-major int32 tensors, ready for onnxruntime (the models take int32 ids). */
 export interface EncodedBatch {
-  ids: { data: BigInt64Array; dims: [number, number] };
-  grams: { data: BigInt64Array; dims: [number, number] } | null;
+  ids: { data: Int32Array; dims: [number, number] };
+  grams: { data: Int32Array; dims: [number, number] } | null;
 }
 
-function pad(rows: readonly Int32Array[], width: number): { data: BigInt64Array; dims: [number, number] } {
-  const data = new BigInt64Array(rows.length * width);
-  rows.forEach((row, r) => {
-    for (let i = 0; i < row.length && i < width; i++) data[r * width + i] = BigInt(row[i]!);
-  });
+function pad(rows: readonly Int32Array[], width: number): { data: Int32Array; dims: [number, number] } {
+  const data = new Int32Array(rows.length * width);
+  rows.forEach((row, r) => data.set(row.length > width ? row.subarray(0, width) : row, r * width));
   return { data, dims: [rows.length, width] };
 }
 

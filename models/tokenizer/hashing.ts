@@ -31,23 +31,39 @@ function isWord(token: string): boolean {
   return token.length > 1 && !token.startsWith('<');
 }
 
-/** Feature ids for a token sequence. */
-export function hashFeatures(tokens: readonly string[], opts: HashingOptions = HASHING_DEFAULTS): Int32Array {
-  const out: number[] = [];
-  const add = (s: string): boolean => {
-    out.push(1 + (fnv1a(s) % opts.buckets));
-    return out.length < opts.maxFeatures;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (opts.wordBigrams && i + 1 < tokens.length && !add(`${t} ${tokens[i + 1]}`)) break;
-    if (!isWord(t)) continue;
-    const chars = Array.from(`<${t}>`);
-    let full = true;
-    for (let n = opts.minN; n <= opts.maxN && full; n++) {
-      for (let j = 0; j + n <= chars.length && full; j++) full = add(chars.slice(j, j + n).join(''));
-    }
-    if (!full) break;
+/** Offsets of the code points of `s` (plus its length), so n-grams never split a surrogate pair. */
+function codePointStarts(s: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    starts.push(i);
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
   }
-  return Int32Array.from(out);
+  starts.push(s.length);
+  return starts;
+}
+
+/**
+ * Feature ids for a token sequence. Each character n-gram is hashed as `fnv1a` of its text, computed incrementally
+ * from each start position so no n-gram string is built (this is the hot loop of the `fast` model).
+ */
+export function hashFeatures(tokens: readonly string[], opts: HashingOptions = HASHING_DEFAULTS): Int32Array {
+  const out = new Int32Array(opts.maxFeatures);
+  let k = 0;
+  for (let i = 0; i < tokens.length && k < opts.maxFeatures; i++) {
+    const t = tokens[i]!;
+    if (opts.wordBigrams && i + 1 < tokens.length) out[k++] = 1 + (fnv1a(`${t} ${tokens[i + 1]}`) % opts.buckets);
+    if (!isWord(t)) continue;
+    const s = `<${t}>`;
+    const cps = codePointStarts(s);
+    const chars = cps.length - 1;
+    for (let n = opts.minN; n <= opts.maxN; n++) {
+      for (let j = 0; j + n <= chars && k < opts.maxFeatures; j++) {
+        let h = 0x811c9dc5;
+        for (let u = cps[j]!; u < cps[j + n]!; u++) h = Math.imul(h ^ s.charCodeAt(u), 0x01000193);
+        out[k++] = 1 + ((h >>> 0) % opts.buckets);
+      }
+    }
+  }
+  return out.slice(0, k);
 }

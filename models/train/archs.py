@@ -1,5 +1,6 @@
-"""The three architectures. Every model maps int64 ids [batch, length] (0 = padding) to class probabilities
-[batch, 3] in the order negative, neutral, positive."""
+"""The three architectures. Every model maps int32 ids [batch, length] (0 = padding) to class probabilities
+[batch, 3] in the order negative, neutral, positive. Inputs are int32 so JavaScript feeds Int32Array as is (no
+BigInt per id); the graph widens them once."""
 import torch
 from torch import nn
 
@@ -22,6 +23,7 @@ class Fast(nn.Module):
             self.grams.weight[0].zero_()
 
     def forward(self, ids, grams):
+        ids, grams = ids.long(), grams.long()
         n = (ids != 0).sum(1, keepdim=True) + (grams != 0).sum(1, keepdim=True)
         h = (self.words(ids).sum(1) + self.grams(grams).sum(1)) / n.clamp(min=1).to(torch.float32)
         return torch.softmax(self.out(self.drop(h)), -1)
@@ -34,7 +36,7 @@ def masked_max(h, mask):
 class CnnBiLstm(nn.Module):
     """Seed 000: embedding → CNN → max-pooling → BiLSTM → dense → softmax."""
 
-    def __init__(self, vocab_size, emb=64, conv=64, hidden=48, dense=64, dropout=0.5):
+    def __init__(self, vocab_size, emb=48, conv=64, hidden=48, dense=64, dropout=0.5):
         super().__init__()
         self.emb = nn.Embedding(vocab_size, emb, padding_idx=0)
         self.conv = nn.Conv1d(emb, conv, 3, padding=1)
@@ -45,6 +47,7 @@ class CnnBiLstm(nn.Module):
         self.out = nn.Linear(dense, 3)
 
     def forward(self, ids):
+        ids = ids.long()
         mask = ids != 0
         x = self.drop(self.emb(ids)).transpose(1, 2)
         x = self.pool(torch.relu(self.conv(x)))
@@ -58,7 +61,7 @@ class BiLstmCnnAttention(nn.Module):
     """Seed 002 without BERT: embedding → BiLSTM ×2 → CNN + max-pool → attention → dense → softmax.
     Returns (probabilities, attention [batch, length]); the attention is over token positions, for explanations."""
 
-    def __init__(self, vocab_size, emb=64, h1=64, h2=48, conv=64, dense=64, dropout=0.5):
+    def __init__(self, vocab_size, emb=48, h1=48, h2=32, conv=64, dense=64, dropout=0.5):
         super().__init__()
         self.emb = nn.Embedding(vocab_size, emb, padding_idx=0)
         self.lstm1 = nn.LSTM(emb, h1, batch_first=True, bidirectional=True)
@@ -72,6 +75,7 @@ class BiLstmCnnAttention(nn.Module):
         self.out = nn.Linear(dense, 3)
 
     def forward(self, ids):
+        ids = ids.long()
         mask = ids != 0
         h, _ = self.lstm1(self.drop(self.emb(ids)))
         h, _ = self.lstm2(self.drop(h))

@@ -11,7 +11,7 @@ p = argparse.ArgumentParser()
 for a, t, d in [('data', str, None), ('arch', str, None), ('out', str, None), ('vocab-size', int, None),
                 ('buckets', int, 0), ('max-len', int, 48), ('seed', int, 13), ('epochs', int, 15),
                 ('patience', int, 3), ('batch', int, 32), ('lr', float, 2e-3), ('class-weight', float, 0.5),
-                ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0)]:
+                ('state', str, ''), ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0)]:
     p.add_argument('--' + a, type=t, default=d)
 args = p.parse_args()
 random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
@@ -88,8 +88,11 @@ for epoch in range(1, args.epochs + 1):
         break
 
 model.load_state_dict(best_state)
+if args.state:
+    torch.save(best_state, args.state)  # for ensemble.py; kept out of the repository
 model.eval()
 x, _ = tensors(val[:2], not fast)
+x = [t.to(torch.int32) for t in x]
 names = ['ids', 'grams'][:len(x)]
 outs = ['probabilities', 'attention'] if args.arch == 'bilstm-cnn-attention' else ['probabilities']
 axes = {n: {0: 'batch', 1: 'length' if n == 'ids' else 'grams'} for n in names}

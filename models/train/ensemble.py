@@ -1,0 +1,121 @@
+"""Combines the trained models into one ONNX graph: a weighted mean of their probabilities, the weights chosen on
+validation only (grid over the simplex, step 0.1). Embedding tables are stored as float16 and widened at run time,
+which halves the file. Usage: ensemble.py --data ids.jsonl --out DIR --vocab-size N --buckets B --max-len L
+--member name=state.pt ..."""
+import argparse, itertools, json
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+from sklearn.metrics import f1_score, accuracy_score
+from archs import build
+
+torch.set_num_threads(1)
+p = argparse.ArgumentParser()
+p.add_argument('--data'); p.add_argument('--out'); p.add_argument('--vocab-size', type=int)
+p.add_argument('--buckets', type=int); p.add_argument('--max-len', type=int, default=48)
+p.add_argument('--member', action='append', default=[])
+args = p.parse_args()
+
+
+class HalfEmbedding(nn.Module):
+    def __init__(self, emb):
+        super().__init__()
+        self.register_buffer('weight', emb.weight.detach().half())
+
+    def forward(self, ids):
+        return F.embedding(ids, self.weight.float())
+
+
+def halve(module):
+    for name, child in module.named_children():
+        if isinstance(child, nn.Embedding):
+            setattr(module, name, HalfEmbedding(child))
+        else:
+            halve(child)
+    return module
+
+
+names, members = [], []
+for spec in args.member:
+    name, state = spec.split('=', 1)
+    m = build(name, args.vocab_size, args.buckets)
+    m.load_state_dict(torch.load(state))
+    names.append(name); members.append(halve(m.eval()))
+
+
+class Ensemble(nn.Module):
+    def __init__(self, names, members, weights):
+        super().__init__()
+        self.names, self.weights = names, weights
+        self.members = nn.ModuleList(members)
+
+    def forward(self, ids, grams):
+        total, attention = 0, None
+        for name, m, w in zip(self.names, self.members, self.weights):
+            if w == 0:
+                continue
+            out = m(ids, grams) if name == 'fast' else m(ids)
+            if isinstance(out, tuple):
+                out, attention = out
+            total = total + w * out
+        return (total, attention) if attention is not None else total
+
+
+rows = [json.loads(l) for l in open(args.data) if '"validation"' in l]
+
+
+def inputs(items):
+    ids = np.zeros((len(items), args.max_len), dtype=np.int32)
+    width = max(5, max(len(r['grams']) for r in items))
+    grams = np.zeros((len(items), width), dtype=np.int32)
+    for i, r in enumerate(items):
+        ids[i, :len(r['ids'])] = r['ids'][:args.max_len]
+        grams[i, :len(r['grams'])] = r['grams']
+    return torch.from_numpy(ids), torch.from_numpy(grams)
+
+
+probs = {}
+with torch.no_grad():
+    for source in ('airline', 'phrasebank'):
+        items = [r for r in rows if r['source'] == source]
+        y = np.array([r['y'] for r in items])
+        ps = []
+        for name, m in zip(names, members):
+            out = []
+            for i in range(0, len(items), 256):
+                ids, grams = inputs(items[i:i + 256])
+                o = m(ids, grams) if name == 'fast' else m(ids)
+                out.append((o[0] if isinstance(o, tuple) else o).numpy())
+            ps.append(np.concatenate(out))
+        probs[source] = (y, ps)
+
+
+def score(w):
+    s = {}
+    for source, (y, ps) in probs.items():
+        pred = sum(wi * pi for wi, pi in zip(w, ps)).argmax(1)
+        s[source] = {'accuracy': accuracy_score(y, pred), 'macroF1': f1_score(y, pred, average='macro')}
+    return s['airline']['macroF1'] + 0.5 * s['phrasebank']['macroF1'], s
+
+
+grid = [w for w in itertools.product(range(11), repeat=len(names)) if sum(w) == 10]
+results = sorted(((score([x / 10 for x in w]), w) for w in grid), key=lambda r: -r[0][0])
+(best_score, best_sets), best_w = results[0]
+weights = [x / 10 for x in best_w]
+print(json.dumps({'weights': dict(zip(names, weights)), 'score': best_score, 'validation': best_sets}), flush=True)
+
+model = Ensemble(names, members, weights).eval()
+ids, grams = inputs(rows[:2])
+outs = ['probabilities'] + (['attention'] if any(n == 'bilstm-cnn-attention' and w > 0 for n, w in zip(names, weights)) else [])
+axes = {'ids': {0: 'batch', 1: 'length'}, 'grams': {0: 'batch', 1: 'grams'}, 'probabilities': {0: 'batch'}}
+if len(outs) > 1:
+    axes['attention'] = {0: 'batch', 1: 'length'}
+# No constant folding: it would widen the float16 tables back to float32 in the file.
+torch.onnx.export(model, (ids, grams), f'{args.out}/model.onnx', input_names=['ids', 'grams'], output_names=outs,
+                  dynamic_axes=axes, opset_version=17, do_constant_folding=False)
+json.dump({'arch': 'ensemble', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': 0,
+           'parameters': sum(t.numel() for t in model.state_dict().values()),
+           'hyper': {'weights': dict(zip(names, weights)), 'grid': 'simplex, step 0.1', 'float16Embeddings': True},
+           'validation': best_sets, 'top5': [[list(w), round(s[0], 4)] for s, w in results[:5]]},
+          open(f'{args.out}/training.json', 'w'), indent=1)
