@@ -15,7 +15,7 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
   });
   afterAll(() => store?.close());
 
-  const upload = async (kind: string, name: string, content: string | Uint8Array, extra: Record<string, unknown> = {}) => {
+  const upload = async (kind: string, name: string, content: BlobPart, extra: Record<string, unknown> = {}) => {
     const form = new FormData();
     const query = `mutation($kind: RecordKind!, $file: File!, $skipInvalid: Boolean) { importFile(kind: $kind, file: $file, skipInvalid: $skipInvalid) { ${RESULT} format } }`;
     form.append('operations', JSON.stringify({ query, variables: { kind, file: null, ...extra } }));
