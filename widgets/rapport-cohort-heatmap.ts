@@ -7,8 +7,7 @@ import { themeStyles } from './kit/theme.js';
 import { sequentialColor } from './kit/color.js';
 import type { Interpolator } from './kit/color.js';
 import { legendStyles, renderLegend } from './kit/legend.js';
-import { anchorAbove, renderTooltip, tooltipStyles } from './kit/tooltip.js';
-import type { TooltipState } from './kit/tooltip.js';
+import { tooltipStyles } from './kit/tooltip.js';
 import { cohortsQuery, normalize } from './cohort/query.js';
 import { metricFormat, METRIC_LABELS, PERIOD_UNITS } from './cohort/labels.js';
 import { heatmapTable } from './cohort/heatmap-table.js';
@@ -52,7 +51,6 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
   @property({ attribute: false }) colorInterpolator?: Interpolator;
 
   @state() private active: CellPos = { row: 0, col: 0 };
-  @state() private tip?: TooltipState;
   protected readonly noun = 'cohorts';
 
   private get periodValue() {
@@ -101,9 +99,9 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
       choose: (pos) => this.choose(data, pos),
       focus: (pos, target, text, size) => {
         this.active = pos;
-        this.showTip(target, text, size);
+        this.cellTip(target, text, size);
       },
-      hover: (target, text, size) => this.showTip(target, text, size),
+      hover: (target, text, size) => this.cellTip(target, text, size),
       hide: this.hideTip,
       keydown: (e) => void this.onKey(e, data),
     };
@@ -114,7 +112,6 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
       </header>
       <div class="scroll">${heatmapTable(data, ctx)}</div>
       ${scaled.length ? renderLegend({ label: METRIC_LABELS[metric], domain, color, format: fmt.cell }) : ''}
-      ${renderTooltip(this.tip)}
     `;
   }
 
@@ -140,14 +137,9 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
     this.renderRoot.querySelector<HTMLElement>(`td[data-row="${next.row}"][data-col="${next.col}"]`)?.focus();
   }
 
-  private showTip(target: Element, text: string, size: number): void {
-    const root = this.renderRoot.querySelector('.root');
-    if (root) this.tip = { ...anchorAbove(target, root), content: html`<strong>${text}</strong><div>Cohort of ${this.format.integer(size)} customers</div>` };
+  private cellTip(target: Element, text: string, size: number): void {
+    this.showTip(target, html`<strong>${text}</strong><div>Cohort of ${this.format.integer(size)} customers</div>`);
   }
-
-  private hideTip = (): void => {
-    this.tip = undefined;
-  };
 }
 
 if (!customElements.get('rapport-cohort-heatmap')) customElements.define('rapport-cohort-heatmap', RapportCohortHeatmap);

@@ -1,14 +1,13 @@
 import { html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
 import { themeStyles } from './kit/theme.js';
 import { sequentialColor } from './kit/color.js';
 import type { Interpolator } from './kit/color.js';
 import { renderLegend, legendStyles } from './kit/legend.js';
-import { anchorAbove, renderTooltip, tooltipStyles } from './kit/tooltip.js';
-import type { TooltipState } from './kit/tooltip.js';
+import { tooltipStyles } from './kit/tooltip.js';
 import { DEFAULT_REGIONS } from './rfm/segment-regions.js';
 import type { SegmentRegion } from './rfm/segment-regions.js';
 import { mapPlacements, treemapPlacements } from './rfm/placement.js';
@@ -56,7 +55,6 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
   /** Colour ramp for mean monetary value, 0…1 → CSS colour. */
   @property({ attribute: false }) colorInterpolator?: Interpolator;
 
-  @state() private tip?: TooltipState;
   protected readonly noun = 'segments';
 
   protected load(client: RapportClient, signal: AbortSignal): Promise<RfmSummary> {
@@ -104,7 +102,6 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
           </div>`}
       ${means.length ? renderLegend({ label: 'Mean monetary value', domain, color, format: f.compact }) : ''}
       ${segmentTable(placed, f, caption)}
-      ${renderTooltip(this.tip)}
     `;
   }
 
@@ -112,15 +109,6 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
     this.selected = segment;
     this.emit<SegmentSelectDetail>('rapport-segment-select', { segment });
   }
-
-  private showTip(target: Element, content: TooltipState['content']): void {
-    const root = this.renderRoot.querySelector('.root');
-    if (root) this.tip = { ...anchorAbove(target, root), content };
-  }
-
-  private hideTip = (): void => {
-    this.tip = undefined;
-  };
 }
 
 if (!customElements.get('rapport-segment-map')) customElements.define('rapport-segment-map', RapportSegmentMap);

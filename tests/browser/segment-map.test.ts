@@ -79,6 +79,9 @@ describe('<rapport-segment-map> in Chromium', () => {
     expect(text).toContain('At risk');
     expect(text).toContain('153.8'); // mean recency
     expect(text).toContain('2.9'); // mean frequency
+    await page.locator('rapport-segment-map [data-segment="at_risk"]').focus();
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
   });
 
   it('emits rapport-segment-select with the segment on click and on Enter', async () => {

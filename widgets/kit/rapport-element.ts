@@ -8,6 +8,8 @@ import { getConfig, onConfigure, rapportConfigContext } from './config.js';
 import type { RapportConfig } from './config.js';
 import { formatters } from './format.js';
 import { rapportEvent } from './events.js';
+import { anchorAbove, renderTooltip } from './tooltip.js';
+import type { TooltipState } from './tooltip.js';
 import type { Formatters } from './format.js';
 
 /**
@@ -32,6 +34,8 @@ export abstract class RapportElement<T> extends LitElement {
   protected contextConfig?: RapportConfig;
 
   @state() private configVersion = 0;
+  /** The hover/focus card, if one is showing. */
+  @state() protected tip?: TooltipState;
   private unsubscribe?: () => void;
 
   protected readonly task = new Task(this, {
@@ -81,8 +85,18 @@ export abstract class RapportElement<T> extends LitElement {
     this.dispatchEvent(rapportEvent(name, detail));
   }
 
+  /** Shows the card above `target`; Escape or leaving the target hides it (WCAG 1.4.13). */
+  protected showTip(target: Element, content: TemplateResult): void {
+    const root = this.renderRoot.querySelector('.root');
+    if (root) this.tip = { ...anchorAbove(target, root), content };
+  }
+
+  protected hideTip = (): void => {
+    this.tip = undefined;
+  };
+
   protected override render() {
-    return html`<div class="root" part="root">
+    return html`<div class="root" part="root" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.hideTip()}>
       ${this.task.render({
         initial: () => this.renderState('loading', `Loading ${this.noun}…`),
         pending: () =>
@@ -90,6 +104,7 @@ export abstract class RapportElement<T> extends LitElement {
         complete: (value) => this.renderValue(value),
         error: (error) => this.renderError(error),
       })}
+      ${renderTooltip(this.tip)}
     </div>`;
   }
 
