@@ -1,7 +1,7 @@
 import { SENTIMENTS, type CustomerRecord, type InteractionRecord } from '../types';
 import { columnIndexes, csvHeader, hasLineAfterHeader, lacking } from './csv-header';
 import { DateCache } from './dates';
-import { csvRows } from './drivers';
+import { csvRows } from './csv-rows';
 import type { AnyRecord, FormatReader } from './format';
 import { nonBlank, oneOf, optional, required, toDate, toNumber } from './values';
 

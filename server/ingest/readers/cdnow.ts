@@ -1,6 +1,7 @@
 import type { CustomerRecord, OrderRecord } from '../types';
 import { DateCache } from './dates';
-import { tokenRows, widthError } from './drivers';
+import { widthError } from './map-row';
+import { tokenRows } from './token-rows';
 import type { AnyRecord, FormatReader } from './format';
 import { firstContentIndex, tokens, type Head } from './head';
 import { FieldError } from './field-error';

@@ -1,4 +1,5 @@
-import { CsvSplitter, parseQuoted } from './csv-splitter';
+import { parseQuoted } from './csv-quoted';
+import { CsvSplitter } from './csv-splitter';
 import { firstContentIndex, type Head } from './head';
 
 /** The header record of a CSV file's beginning, or null when the beginning holds no complete record. */

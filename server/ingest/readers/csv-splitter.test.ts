@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter, endsInsideQuotes, parseQuoted, parseQuotedBatch } from './csv-splitter';
+import { parseQuoted, parseQuotedBatch } from './csv-quoted';
+import { CsvSplitter, endsInsideQuotes } from './csv-splitter';
 
 function records(lines: string[]): unknown[] {
   const splitter = new CsvSplitter();

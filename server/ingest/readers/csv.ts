@@ -1,5 +1,5 @@
 import { csvHeader, hasLineAfterHeader } from './csv-header';
-import { csvRows } from './drivers';
+import { csvRows } from './csv-rows';
 import type { FormatReader } from './format';
 import { CsvFields, normalizeKey } from './generic-fields';
 import { genericMapper, lackingColumns } from './generic-records';

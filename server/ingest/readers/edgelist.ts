@@ -1,5 +1,5 @@
 import type { CustomerRecord, RelationshipRecord } from '../types';
-import { tokenRows } from './drivers';
+import { tokenRows } from './token-rows';
 import { FieldError } from './field-error';
 import type { AnyRecord, FormatReader, ReaderOptions } from './format';
 import { firstContentIndex, tokens } from './head';

@@ -1,4 +1,4 @@
-import { jsonRows } from './drivers';
+import { jsonRows } from './json-rows';
 import type { FormatReader } from './format';
 import { firstContentIndex } from './head';
 import { JsonFields } from './generic-fields';

@@ -1,7 +1,7 @@
 import type { CustomerRecord, OrderRecord } from '../types';
 import { columnIndexes, csvHeader, hasLineAfterHeader, lacking } from './csv-header';
 import { DateCache } from './dates';
-import { csvRows } from './drivers';
+import { csvRows } from './csv-rows';
 import type { AnyRecord, FormatReader } from './format';
 import { integerId, LineCounter, optional, required, roundCents, toDate, toNumber } from './values';
 
