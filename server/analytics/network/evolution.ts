@@ -4,11 +4,12 @@
  * across consecutive windows (matching.ts), each group profiled (group-health.ts) and each track — a group
  * followed through its one-to-one continuations — given an early-warning flag.
  */
-import { detectCommunities, type CommunityOptions } from './communities';
+import type { CommunityOptions } from './communities';
 import { earlyWarning, profileGroup, type EarlyWarning, type GroupProfile, type WarningOptions } from './group-health';
-import { at, type NetworkInput, type NodeAttributes } from './input';
+import type { NetworkInput, NodeAttributes } from './input';
 import { matchGroups, type EventType } from './matching';
 import { timeWindows, type Period, type TimeWindow } from './windows';
+import { windowGroups } from './window-groups';
 
 export interface EvolutionOptions {
   /** @default 'month' */
@@ -102,44 +103,4 @@ export function groupEvolution(
     warning: earlyWarning(keys.map((k) => groups[k]!), o.warning),
   }));
   return { windows: windowInfo, groups, events, tracks };
-}
-
-/** Communities among the nodes active in `window` (ties re-indexed to those nodes), as sorted member lists. */
-function windowGroups(input: NetworkInput, window: TimeWindow, minSize: number, options?: CommunityOptions) {
-  const local = new Map<number, number>();
-  const nodes: string[] = [];
-  const global: number[] = [];
-  const source: number[] = [];
-  const target: number[] = [];
-  const weight: number[] = [];
-  const strength = new Float64Array(input.nodes.length);
-  const index = (v: number): number => {
-    let i = local.get(v);
-    if (i === undefined) {
-      local.set(v, (i = nodes.length));
-      nodes.push(input.nodes[v]!);
-      global.push(v);
-    }
-    return i;
-  };
-  for (const e of window.ties) {
-    const s = input.source[e]!;
-    const t = input.target[e]!;
-    if (s === t) continue;
-    const w = at(input.weight, e, 1);
-    source.push(index(s));
-    target.push(index(t));
-    weight.push(w);
-    strength[s]! += w;
-    strength[t]! += w;
-  }
-  if (nodes.length === 0) return { sets: [], modularity: 0, strength };
-  const found = detectCommunities({ nodes, source, target, weight }, options);
-  const sets: number[][] = Array.from({ length: found.count }, () => []);
-  found.membership.forEach((c, i) => sets[c]!.push(global[i]!));
-  return {
-    sets: sets.filter((s) => s.length >= minSize).map((s) => s.sort((a, b) => a - b)),
-    modularity: found.modularity,
-    strength,
-  };
 }

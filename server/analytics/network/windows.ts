@@ -34,7 +34,10 @@ export function timeWindows(input: NetworkInput, period: Period = 'month'): Time
     max = Math.max(max, t);
   }
   const starts: number[] = [];
-  for (let s = floor(min, period); s <= max; s = next(s, period)) starts.push(s);
+  for (let s = floor(min, period); s <= max; s = next(s, period)) {
+    starts.push(s);
+    if (starts.length > 10_000) fail(`evolution: more than 10,000 windows — is timeUnit right (${input.timeUnit ?? 'ms'})?`);
+  }
   const buckets: number[][] = starts.map(() => []);
   for (let e = 0; e < m; e++) {
     const t = time[e]! * unit;
