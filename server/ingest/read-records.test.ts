@@ -292,6 +292,11 @@ describe('generic csv', () => {
     ]);
   });
 
+  it('takes customer_id as the id column of a customer list', async () => {
+    const { rows } = await read(fixture('customer-ids.csv', 'customer_id,name\n17850,Ada\n'), 'customers');
+    expect(records(rows)).toMatchObject([{ externalId: '17850', name: 'Ada', attributes: undefined }]);
+  });
+
   it('reads orders: guests, stated amounts, line counters, cancellations', async () => {
     const file = fixture(
       'orders.csv',

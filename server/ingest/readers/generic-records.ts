@@ -30,7 +30,7 @@ import { LineCounter, roundCents } from './values';
 
 /** Columns a header must have for the kind; `a|b` means either. */
 export const REQUIRED_COLUMNS: Record<RecordKind, readonly string[]> = {
-  customers: ['external_id'],
+  customers: ['external_id|customer_id'],
   orders: ['invoice', 'ordered_at', 'quantity', 'unit_price|amount'],
   interactions: ['external_id', 'channel', 'occurred_at', 'text'],
   relationships: ['source', 'target'],
@@ -38,7 +38,7 @@ export const REQUIRED_COLUMNS: Record<RecordKind, readonly string[]> = {
 
 const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound'];
 
-const CUSTOMER_KEYS = new Set(['external_id', 'name', 'handle', 'email', 'country']);
+const CUSTOMER_KEYS = new Set(['external_id', 'customer_id', 'name', 'handle', 'email', 'country']);
 const INTERACTION_KEYS = new Set([
   'external_id', 'channel', 'direction', 'occurred_at', 'text', 'author', 'customer_id', 'gold_label',
 ]);
@@ -59,8 +59,10 @@ export function genericMapper(kind: RecordKind, options: ReaderOptions): Generic
 }
 
 function customer(f: FieldSource): CustomerRecord {
+  // A customer list often names its id column customer_id, as orders do.
+  const idKey = f.get('external_id') === undefined && f.get('customer_id') !== undefined ? 'customer_id' : 'external_id';
   return {
-    externalId: requiredText(f, 'external_id'),
+    externalId: requiredText(f, idKey),
     name: text(f, 'name'),
     handle: text(f, 'handle'),
     email: text(f, 'email'),
