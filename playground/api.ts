@@ -1,4 +1,4 @@
-import { RapportClient } from '../widgets/index.js';
+import { RapportClient, RapportError } from '../widgets/index.js';
 
 export interface CustomerRfm {
   recency: number;
@@ -26,7 +26,18 @@ export interface CustomerPage {
 }
 
 const client = new RapportClient({ endpoint: '/graphql' });
-const FIELDS = 'id externalId name email country rfm { recency frequency monetary r f m segment }';
+const BASIC = 'id externalId name email country';
+const FIELDS = `${BASIC} rfm { recency frequency monetary r f m segment }`;
+
+/** Asks for the customer's RFM too; a server without `Customer.rfm` still gets a working page. */
+async function withRfm<T>(run: (fields: string) => Promise<T>): Promise<T> {
+  try {
+    return await run(FIELDS);
+  } catch (error) {
+    if (error instanceof RapportError && error.code === 'GRAPHQL' && /rfm/.test(error.message)) return run(BASIC);
+    throw error;
+  }
+}
 
 export async function customerPage(options: { after?: string; segment?: string; search?: string }): Promise<CustomerPage> {
   const defs: string[] = [];
@@ -39,15 +50,17 @@ export async function customerPage(options: { after?: string; segment?: string; 
     args.push(`${key}: $${key}`);
     variables[key] = value;
   }
-  const query = `query PlaygroundCustomers${defs.length ? `(${defs.join(', ')})` : ''} {
-    customers(${args.join(', ')}) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
+  const query = (fields: string) => `query PlaygroundCustomers${defs.length ? `(${defs.join(', ')})` : ''} {
+    customers(${args.join(', ')}) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${fields} } } }
   }`;
   type Result = { customers: { totalCount: number; pageInfo: CustomerPage['pageInfo']; edges: { node: CustomerRow }[] } };
-  const data = await client.query<Result>(query, variables);
+  const data = await withRfm((fields) => client.query<Result>(query(fields), variables));
   return { ...data.customers, rows: data.customers.edges.map((e) => e.node) };
 }
 
 export async function customer(id: string): Promise<CustomerRow | null> {
-  const data = await client.query<{ customer: CustomerRow | null }>(`query PlaygroundCustomer($id: ID!) { customer(id: $id) { ${FIELDS} } }`, { id });
+  const data = await withRfm((fields) =>
+    client.query<{ customer: CustomerRow | null }>(`query PlaygroundCustomer($id: ID!) { customer(id: $id) { ${fields} } }`, { id }),
+  );
   return data.customer;
 }

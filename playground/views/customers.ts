@@ -37,6 +37,9 @@ export function customers(state: CustomersState, actions: { filter(segment?: str
     <table class="list">
       <thead><tr><th>Customer</th><th>External id</th><th>Country</th><th>Segment</th><th class="num">Recency (days)</th><th class="num">Orders</th><th class="num">Spend</th></tr></thead>
       <tbody>
+        ${!state.loading && !state.error && state.rows.length === 0
+          ? html`<tr><td colspan="7" class="muted">No customers match. Import some with <code>npx rapport import customers FILE</code>.</td></tr>`
+          : ''}
         ${state.rows.map(
           (c) => html`<tr>
             <td><a href="#/customers/${encodeURIComponent(c.id)}">${c.name || c.externalId}</a></td>

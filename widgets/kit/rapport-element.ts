@@ -39,7 +39,8 @@ export abstract class RapportElement<T> extends LitElement {
   private unsubscribe?: () => void;
 
   protected readonly task = new Task(this, {
-    task: async ([data], { signal }) => (data !== undefined ? (data as T) : this.load(this.client(), signal)),
+    // null and undefined both mean "not supplied": fetch from the API.
+    task: async ([data], { signal }) => (data != null ? (data as T) : this.load(this.client(), signal)),
     args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
   });
 

@@ -84,6 +84,7 @@ export const themeStyles = css`
   .state {
     display: grid;
     place-items: center;
+    align-content: center;
     gap: 8px;
     min-height: 160px;
     color: var(--_muted);
