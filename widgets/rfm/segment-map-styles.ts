@@ -83,10 +83,29 @@ export const segmentMapStyles = css`
   .label {
     font-weight: 600;
     font-size: 0.95em;
+    line-height: 1.15;
     max-width: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
-    white-space: nowrap;
+  }
+  /* Narrow hosts (a CRM side panel): smaller type rather than clipped names. */
+  .plot,
+  .treemap {
+    container-type: inline-size;
+  }
+  @container (max-width: 480px) {
+    .segment {
+      padding: 3px;
+    }
+    .label {
+      font-size: 0.72em;
+    }
+    .count {
+      font-size: 1.05em;
+    }
+    .share {
+      font-size: 0.72em;
+    }
   }
   .count {
     font-size: 1.35em;
@@ -99,8 +118,8 @@ export const segmentMapStyles = css`
   }
   .treemap {
     position: relative;
+    width: 100%;
     aspect-ratio: 16 / 9;
-    min-height: 240px;
   }
   .treemap .segment {
     position: absolute;
