@@ -11,12 +11,13 @@ export const heatmapStyles = css`
     font-size: 0.9em;
     width: 100%;
   }
-  caption {
-    caption-side: top;
-    text-align: start;
-    color: var(--_muted);
-    font-size: 0.9em;
-    padding-bottom: 6px;
+  .group th {
+    font-weight: 500;
+    font-size: 0.85em;
+    padding-bottom: 0;
+  }
+  thead th.size-head {
+    text-align: end;
   }
   th {
     font-weight: 600;

@@ -26,11 +26,14 @@ export function heatmapTable(data: CohortTable, ctx: HeatmapContext) {
   const [one, many] = PERIOD_UNITS[period];
   const width = Math.max(...data.cohorts.map((c) => c.values.length));
   return html`<table part="table" role="grid" aria-label="${METRIC_LABELS[metric]} by ${many} since first order" @keydown=${ctx.keydown}>
-    <caption>${many.charAt(0).toUpperCase() + many.slice(1)} since first order</caption>
     <thead>
+      <tr class="group">
+        <td colspan="2"></td>
+        <th scope="colgroup" colspan=${width}>${many.charAt(0).toUpperCase() + many.slice(1)} since first order</th>
+      </tr>
       <tr>
         <th scope="col">Cohort</th>
-        <th scope="col">Customers</th>
+        <th scope="col" class="size-head">Customers</th>
         ${Array.from({ length: width }, (_, k) => html`<th scope="col"><span class="sr-only">${one} </span>${k}</th>`)}
       </tr>
     </thead>
