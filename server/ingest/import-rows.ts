@@ -56,10 +56,15 @@ export async function importRows<K extends RecordKind>(
     const touched = new Set<number>();
     let rejectedCount = 0;
     let batch: RecordOf[K][] = [];
+    // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!batch.length) return;
-      await writeBatch(tx, kind, tenant, customers, batch, summary, touched, options.classify);
+      const full = batch;
       batch = [];
+      await writing;
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, options.classify);
+      writing.catch(() => {}); // surfaced by the next await
     };
     for await (const row of rows) {
       summary.rowsRead++;
@@ -71,8 +76,12 @@ export async function importRows<K extends RecordKind>(
       batch.push(row.record);
       if (batch.length >= batchSize) await flush();
     }
-    if (rejectedCount && !skipInvalid) throw new ImportRejectedError(source, summary.rejected, rejectedCount);
+    if (rejectedCount && !skipInvalid) {
+      await writing.catch(() => {});
+      throw new ImportRejectedError(source, summary.rejected, rejectedCount);
+    }
     await flush();
+    await writing;
     if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
     await refreshCustomerAggregates(tx, tenant, [...touched]);

@@ -19,8 +19,8 @@ export async function refreshCustomerAggregates(tx: Tx, tenant: string, customer
     params,
   );
   await tx.query(
-    `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary, first_seen)
-     SELECT $1, customer_id, min(ordered_at), max(ordered_at), count(DISTINCT invoice), sum(amount), min(seq)
+    `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary)
+     SELECT $1, customer_id, min(ordered_at), max(ordered_at), count(DISTINCT invoice), sum(amount)
      FROM orders
      WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
      GROUP BY 2`,
