@@ -1,5 +1,5 @@
-"""Combines the trained models into one ONNX graph: a weighted mean of their probabilities, the weights chosen on
-validation only (grid over the simplex, step 0.1). Embedding tables are stored as float16 and widened at run time,
+"""Combines the trained models into one ONNX graph: a weighted mean of their probabilities times per-class prior
+factors (renormalised), weights and factors chosen on validation only (simplex grid, step 0.1; factors 0.6–1.6). Embedding tables are stored as float16 and widened at run time,
 which halves the file. Usage: ensemble.py --data ids.jsonl --out DIR --vocab-size N --buckets B --max-len L
 --member name=state.pt ..."""
 import argparse, itertools, json
@@ -7,7 +7,6 @@ import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
-from sklearn.metrics import f1_score, accuracy_score
 from archs import build
 
 torch.set_num_threads(1)
@@ -45,10 +44,11 @@ for spec in args.member:
 
 
 class Ensemble(nn.Module):
-    def __init__(self, names, members, weights):
+    def __init__(self, names, members, weights, prior):
         super().__init__()
         self.names, self.weights = names, weights
         self.members = nn.ModuleList(members)
+        self.register_buffer('prior', torch.tensor(prior, dtype=torch.float32))
 
     def forward(self, ids, grams):
         total, attention = 0, None
@@ -59,6 +59,8 @@ class Ensemble(nn.Module):
             if isinstance(out, tuple):
                 out, attention = out
             total = total + w * out
+        total = total * self.prior
+        total = total / total.sum(-1, keepdim=True)
         return (total, attention) if attention is not None else total
 
 
@@ -91,21 +93,35 @@ with torch.no_grad():
         probs[source] = (y, ps)
 
 
-def score(w):
+def macro_f1(y, pred):
+    f = []
+    for k in range(3):
+        tp = np.sum((pred == k) & (y == k)); p = np.sum(pred == k); r = np.sum(y == k)
+        f.append(0 if tp == 0 else 2 * tp / (p + r))
+    return float(np.mean(f))
+
+
+def score(w, prior):
     s = {}
     for source, (y, ps) in probs.items():
-        pred = sum(wi * pi for wi, pi in zip(w, ps)).argmax(1)
-        s[source] = {'accuracy': accuracy_score(y, pred), 'macroF1': f1_score(y, pred, average='macro')}
+        pred = (sum(wi * pi for wi, pi in zip(w, ps)) * prior).argmax(1)
+        s[source] = {'accuracy': float(np.mean(pred == y)), 'macroF1': macro_f1(y, pred)}
     return s['airline']['macroF1'] + 0.5 * s['phrasebank']['macroF1'], s
 
 
 grid = [w for w in itertools.product(range(11), repeat=len(names)) if sum(w) == 10]
-results = sorted(((score([x / 10 for x in w]), w) for w in grid), key=lambda r: -r[0][0])
-(best_score, best_sets), best_w = results[0]
+factors = [round(0.6 + 0.1 * i, 1) for i in range(11)]
+priors = [(1.0, a, b) for a in factors for b in factors]
+# Ties go to the plainest choice: prior factors nearest 1, then the first weights in grid order.
+results = sorted(((score([x / 10 for x in w], np.array(pr)), w, pr) for w in grid for pr in priors),
+                 key=lambda r: (-round(r[0][0], 6), abs(r[2][1] - 1) + abs(r[2][2] - 1)))
+(best_score, best_sets), best_w, prior = results[0]
 weights = [x / 10 for x in best_w]
-print(json.dumps({'weights': dict(zip(names, weights)), 'score': best_score, 'validation': best_sets}), flush=True)
+plain = score(weights, np.ones(3))
+print(json.dumps({'weights': dict(zip(names, weights)), 'prior': prior, 'score': best_score, 'validation': best_sets,
+                  'withoutPrior': plain[0]}), flush=True)
 
-model = Ensemble(names, members, weights).eval()
+model = Ensemble(names, members, weights, list(prior)).eval()
 ids, grams = inputs(rows[:2])
 outs = ['probabilities'] + (['attention'] if any(n == 'bilstm-cnn-attention' and w > 0 for n, w in zip(names, weights)) else [])
 axes = {'ids': {0: 'batch', 1: 'length'}, 'grams': {0: 'batch', 1: 'grams'}, 'probabilities': {0: 'batch'}}
@@ -116,6 +132,8 @@ torch.onnx.export(model, (ids, grams), f'{args.out}/model.onnx', input_names=['i
                   dynamic_axes=axes, opset_version=17, do_constant_folding=False)
 json.dump({'arch': 'ensemble', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': 0,
            'parameters': sum(t.numel() for t in model.state_dict().values()),
-           'hyper': {'weights': dict(zip(names, weights)), 'grid': 'simplex, step 0.1', 'float16Embeddings': True},
-           'validation': best_sets, 'top5': [[list(w), round(s[0], 4)] for s, w in results[:5]]},
+           'hyper': {'weights': dict(zip(names, weights)), 'prior': dict(zip(['negative', 'neutral', 'positive'], prior)),
+                     'grid': 'weights: simplex, step 0.1; prior factors 0.6-1.6', 'float16Embeddings': True},
+           'validation': best_sets, 'validationScoreWithoutPrior': round(plain[0], 4),
+           'top5': [[list(w), list(pr), round(s[0], 4)] for s, w, pr in results[:5]]},
           open(f'{args.out}/training.json', 'w'), indent=1)
