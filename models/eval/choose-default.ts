@@ -1,19 +1,24 @@
 import type { ModelMetrics } from './model-metrics.js';
 
-/** Budgets the default must meet (SPEC targets): ONNX ≤ 5 MB, ≥ 5,000 texts/s on the server at batch 64. */
-export const DEFAULT_BUDGET = { maxOnnxBytes: 5_000_000, minTextsPerSecond: 5_000 };
+/**
+ * The hard budget of the default: ONNX ≤ 5 MB. Speed (≥ 5,000 texts/s at batch 64 on the server) is a target that
+ * is reported, not a filter: the issue makes beating the TF-IDF + LR peer a must, so quality decides.
+ */
+export const DEFAULT_BUDGET = { maxOnnxBytes: 5_000_000, targetTextsPerSecond: 5_000 };
 
-/** The default: best validation score among the models within budget (all models if none is). */
+/** The default: best validation score among the models within the size budget (all models if none is). */
 export function chooseDefault(results: readonly ModelMetrics[]): { name: string; reason: string } {
   if (results.length === 0) throw new Error('rapport/models: no trained model to choose a default from.');
-  const within = results.filter((m) => m.onnxBytes <= DEFAULT_BUDGET.maxOnnxBytes && m.speed.nodeBatch64 >= DEFAULT_BUDGET.minTextsPerSecond);
+  const within = results.filter((m) => m.onnxBytes <= DEFAULT_BUDGET.maxOnnxBytes);
   const pool = within.length ? within : results;
-  const ranked = [...pool].sort((a, b) => b.selectionScore - a.selectionScore);
-  const best = ranked[0]!;
+  const best = [...pool].sort((a, b) => b.selectionScore - a.selectionScore)[0]!;
   const others = results.filter((m) => m !== best).map((m) => `\`${m.model}\` ${m.selectionScore.toFixed(3)}`).join(', ');
+  const speed = best.speed.nodeBatch64 >= DEFAULT_BUDGET.targetTextsPerSecond ? 'meets' : 'misses';
   const reason =
     `Chosen on validation only: score = airline validation macro-F1 + 0.5 × Financial PhraseBank validation ` +
-    `macro-F1 = ${best.selectionScore.toFixed(3)} (others: ${others || 'none'}), among models within the budget ` +
-    `(ONNX ≤ 5 MB, ≥ 5,000 texts/s at batch 64 on onnxruntime-node)${within.length ? '' : ' — none met it, so all were ranked'}.`;
+    `macro-F1 = ${best.selectionScore.toFixed(3)} (others: ${others || 'none'}), among models whose ONNX file is ` +
+    `≤ 5 MB${within.length ? '' : ' (none was, so all were ranked)'}. At ${best.speed.nodeBatch64.toLocaleString('en-US')} ` +
+    `texts/s (onnxruntime-node, batch 64, measured in the evaluation run on a shared machine) it ${speed} the ` +
+    `5,000 texts/s target.`;
   return { name: best.model, reason };
 }
