@@ -1,5 +1,6 @@
 /**
- * Compressed sparse rows of the tie graph, built in O(n + m) with two counting sorts (rows come out sorted).
+ * Compressed sparse rows of the tie graph: a counting sort by source, then each row sorted in place (rows come
+ * out sorted by neighbour, repeated neighbours merged).
  * The undirected view merges parallel ties (either direction) by summing weights and drops self-loops — a tie to
  * oneself says nothing about groups, roles or ego networks. The directed view is PageRank's.
  */
@@ -57,42 +58,65 @@ export function directedCsr(input: NetworkInput): Csr {
 }
 
 function fromArcs(n: number, from: Uint32Array, to: Uint32Array, w: Float64Array): Csr {
-  const half = from.length;
-  // Counting sort by target, then a stable one by source: rows come out sorted by neighbour.
-  const byTarget = countingOrder(to, n, identity(half));
-  const order = countingOrder(from, n, byTarget);
+  const arcs = from.length;
+  // One counting sort by source, scattering targets and weights straight into their rows…
+  const start = new Uint32Array(n + 1);
+  for (let p = 0; p < arcs; p++) start[from[p]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const rowNeighbors = new Uint32Array(arcs);
+  const rowWeights = new Float64Array(arcs);
+  for (let p = 0; p < arcs; p++) {
+    const at = fill[from[p]!]!++;
+    rowNeighbors[at] = to[p]!;
+    rowWeights[at] = w[p]!;
+  }
+  // …then each row sorted where it lies (cache-friendly) and its repeated neighbours merged.
   const offsets = new Uint32Array(n + 1);
-  const neighbors = new Uint32Array(half);
-  const weights = new Float64Array(half);
+  const neighbors = new Uint32Array(arcs);
+  const weights = new Float64Array(arcs);
   const strength = new Float64Array(n);
   let k = 0;
-  let row = 0;
-  for (let p = 0; p < half; p++) {
-    const h = order[p]!;
-    const s = from[h]!;
-    while (row <= s) offsets[row++] = k;
-    if (k > offsets[s]! && neighbors[k - 1] === to[h]) weights[k - 1]! += w[h]!;
-    else { neighbors[k] = to[h]!; weights[k++] = w[h]!; }
-    strength[s]! += w[h]!;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    sortRow(rowNeighbors, rowWeights, a, b);
+    for (let p = a; p < b; p++) {
+      if (k > offsets[i]! && neighbors[k - 1] === rowNeighbors[p]) weights[k - 1]! += rowWeights[p]!;
+      else {
+        neighbors[k] = rowNeighbors[p]!;
+        weights[k++] = rowWeights[p]!;
+      }
+      strength[i]! += rowWeights[p]!;
+    }
   }
-  while (row <= n) offsets[row++] = k;
+  offsets[n] = k;
   let total = 0;
   for (let i = 0; i < n; i++) total += strength[i]!;
   return { n, offsets, neighbors: neighbors.slice(0, k), weights: weights.slice(0, k), strength, total };
 }
 
-function identity(size: number): Uint32Array {
-  const a = new Uint32Array(size);
-  for (let i = 0; i < size; i++) a[i] = i;
-  return a;
-}
-
-/** Stable counting sort of the positions in `order` by `keys[position]` (keys in 0…buckets-1). */
-function countingOrder(keys: Uint32Array, buckets: number, order: Uint32Array): Uint32Array {
-  const count = new Uint32Array(buckets + 1);
-  for (let p = 0; p < order.length; p++) count[keys[order[p]!]! + 1]!++;
-  for (let b = 0; b < buckets; b++) count[b + 1]! += count[b]!;
-  const out = new Uint32Array(order.length);
-  for (let p = 0; p < order.length; p++) out[count[keys[order[p]!]!]!++] = order[p]!;
-  return out;
+/** Sorts `keys[a…b)` ascending, carrying `values` along: insertion sort for short rows, an index sort for long. */
+function sortRow(keys: Uint32Array, values: Float64Array, a: number, b: number): void {
+  if (b - a <= 32) {
+    for (let p = a + 1; p < b; p++) {
+      const key = keys[p]!;
+      const value = values[p]!;
+      let q = p - 1;
+      while (q >= a && keys[q]! > key) {
+        keys[q + 1] = keys[q]!;
+        values[q + 1] = values[q]!;
+        q--;
+      }
+      keys[q + 1] = key;
+      values[q + 1] = value;
+    }
+    return;
+  }
+  const order = Array.from({ length: b - a }, (_, i) => a + i).sort((x, y) => keys[x]! - keys[y]! || x - y);
+  const sortedKeys = Uint32Array.from(order, (p) => keys[p]!);
+  const sortedValues = Float64Array.from(order, (p) => values[p]!);
+  keys.set(sortedKeys, a);
+  values.set(sortedValues, a);
 }
