@@ -33,7 +33,7 @@ let networkx: boolean | undefined;
 export function withNetworkx(...folders: string[]): TestFn {
   networkx ??= spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0;
   const missing = folders.filter((f) => !hasData(f));
-  const what = [...(networkx ? [] : [`python3-networkx (${PYTHON})`]), ...missing.map((f) => `data set ${f}`)];
+  const what = [...(networkx ? [] : [`python3-networkx (${PYTHON})`]), ...missing.map((f) => `data set ${f} under ${dataRoot()}`)];
   return needs(what.join(' and '), what.length === 0);
 }
 
