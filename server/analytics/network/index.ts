@@ -1,6 +1,6 @@
 /** Rapport's social-network engines: pure functions over a NetworkInput (README.md for methods and choices). */
 export { at, MS_PER_DAY, NetworkError, type NetworkInput, type NodeAttributes, type NumericColumn } from './input';
-export { prepareNetwork, type Network } from './network';
+export { buildGraph, prepareNetwork, type Network } from './network';
 export type { Csr } from './csr';
 export {
   COMMUNITY_DEFAULTS,

@@ -71,4 +71,16 @@ function directedGraph(input: NetworkInput): DirectedGraph {
   return graph;
 }
 
-export type { Graph };
+
+
+/**
+ * The input as a graphology graph (node keys = node ids, edge attribute `weight`), e.g. for sigma or
+ * graphology's standard library: `undirected` merges ties and drops self-loops; `directed` is PageRank's view.
+ * Built once per input object.
+ */
+export function buildGraph(input: NetworkInput, view: 'undirected'): UndirectedGraph;
+export function buildGraph(input: NetworkInput, view: 'directed'): DirectedGraph;
+export function buildGraph(input: NetworkInput, view: 'undirected' | 'directed'): Graph {
+  const network = prepareNetwork(input);
+  return view === 'directed' ? network.directed() : network.undirected();
+}
