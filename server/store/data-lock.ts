@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { StoreError } from './store';
 
@@ -17,13 +17,15 @@ export interface LockOwner {
 
 const LOCK_FILE = 'rapport.lock';
 
-export function acquireDataLock(dir: string, role: LockOwner['role'], url?: string): () => void {
+export async function acquireDataLock(dir: string, role: LockOwner['role'], url?: string): Promise<() => void> {
   const file = path.join(dir, LOCK_FILE);
   const owner: LockOwner = { pid: process.pid, role, url, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const held = readOwner(file);
     if (held && held.pid !== process.pid && isAlive(held.pid)) throw busy(dir, held);
-    if (held || !existsSync(file)) {
+    // A lock we cannot read was left by a process killed while writing it, unless it is being written right now.
+    const unreadable = !held && existsSync(file) && Date.now() - statSync(file).mtimeMs > 2000;
+    if (held || unreadable || !existsSync(file)) {
       rmSync(file, { force: true });
       rmSync(path.join(dir, 'postmaster.pid'), { force: true });
     }
@@ -36,6 +38,7 @@ export function acquireDataLock(dir: string, role: LockOwner['role'], url?: stri
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      await sleep(100 * (attempt + 1));
     }
   }
   throw new StoreError(`The store in ${dir} is being opened by another process; try again.`, 'STORE_BUSY');
@@ -76,3 +79,5 @@ function busy(dir: string, held: LockOwner): StoreError {
       : ' Wait for it to finish.';
   return new StoreError(`The store in ${dir} is in use by ${who}.${hint}`, 'STORE_BUSY');
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

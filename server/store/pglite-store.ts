@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { acquireDataLock } from './data-lock';
 import type { Row, Store, Tx } from './store';
+import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE } from './tenant-scope';
 
 export interface PgliteStoreOptions {
   /** Data directory; omitted means in memory (tests). */
@@ -23,7 +24,7 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
   if (options.dir) {
     dataDir = path.resolve(options.dir);
     mkdirSync(dataDir, { recursive: true });
-    release = acquireDataLock(dataDir, options.role ?? 'cli');
+    release = await acquireDataLock(dataDir, options.role ?? 'cli');
   }
   let db: PGlite;
   try {
@@ -53,6 +54,24 @@ class PgliteStore implements Store {
     return this.db.transaction((t) => fn(wrap(t)));
   }
 
+  /** PGlite is one connection, so a scope is a transaction: `SET LOCAL` cannot leak into another caller's query. */
+  readonly forTenant = memoScopes((tenant): Store => {
+    const scoped = <T>(fn: (t: Transaction) => Promise<T>) =>
+      this.db.transaction(async (t) => {
+        await t.query(SCOPE_SQL(true), [tenant]);
+        return fn(t);
+      });
+    return {
+      kind: this.kind,
+      location: this.location,
+      query: async <T extends Row = Row>(sql: string, params?: readonly unknown[]) =>
+        scoped(async (t) => (await t.query<T>(sql, params as unknown[])).rows),
+      transaction: (fn) => scoped((t) => fn(wrap(t, tenant))),
+      forTenant: (other) => (other === tenant ? this.forTenant(tenant) : refuse(tenant, other)),
+      close: async () => {},
+    };
+  });
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -64,13 +83,20 @@ class PgliteStore implements Store {
   }
 }
 
-function wrap(t: Transaction): Tx {
+function wrap(t: Transaction, tenant?: string): Tx {
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
       return (await t.query<T>(sql, params as unknown[])).rows;
     },
     async copyIn(table, columns, text) {
-      await t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      const copy = () => t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      if (tenant === undefined) return void (await copy());
+      // COPY FROM is refused under row-level security: checked here, run as the owner (see tenant-scope.ts).
+      checkCopyTenant(table, columns, text, tenant);
+      await t.query(`SELECT set_config('role', 'none', true)`);
+      await copy();
+      await t.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
     },
   };
 }
+
