@@ -1,0 +1,22 @@
+export { AnalyticsError, type AnalyticsErrorCode } from './errors';
+export { SNAPSHOT_DEFAULTS, TenantSnapshot, type SnapshotOptions } from './tenant-snapshot';
+export { analyticsCache, TenantCache, type TenantCacheOptions } from './tenant-cache';
+export { customerIndex, loadTenantActivity, tenantActivity, type TenantActivity } from './tenant-activity';
+export {
+  DEFAULT_MAP_NAME,
+  defineSegmentMap,
+  resolveSegmentMap,
+  tenantSegmentMaps,
+  type NamedSegmentMap,
+} from './segment-maps';
+export {
+  customerRfm,
+  segmentIndexOf,
+  segmentMemberIds,
+  tenantRfm,
+  type CustomerRfm,
+  type RfmQuery,
+  type TenantRfm,
+} from './tenant-rfm';
+export { tenantCohorts, type CohortQuery } from './tenant-cohorts';
+export { tenantMigration, type MigrationQuery } from './tenant-migration';
