@@ -8,6 +8,7 @@ import {
   type CustomerRow,
   type CustomerStatsRow,
 } from '../server/store/queries/customers';
+import { segmentCustomerIds } from './analytics';
 import { builder } from './builder';
 import { OrderConnection, loadOrderConnections } from './order';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
@@ -76,10 +77,13 @@ builder.queryFields((t) => ({
     description: 'Customers in the order they were added.',
     args: {
       search: t.arg.string({ description: 'Matches name, external id, email or handle (case-insensitive substring).' }),
+      segment: t.arg.string({ description: 'Only customers now in this RFM segment (a name of `segmentMap`).' }),
+      segmentMap: t.arg.string({ description: 'The map `segment` is named in. Default: `default`, the paper\'s map.' }),
     },
     resolve: async (_root, args, ctx) => {
       checkPageArgs(args);
-      const filter = { search: args.search };
+      const ids = args.segment == null ? null : await segmentCustomerIds(ctx, args.segment, args.segmentMap);
+      const filter = { search: args.search, ids };
       const connection = await resolveCursorConnection(
         { args, toCursor: (c: CustomerRow) => encodeCursor(c.id), ...pageOptions },
         ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>

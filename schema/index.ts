@@ -5,6 +5,10 @@ import './order';
 import './interaction';
 import './ingest';
 import './subscription';
+import './rfm';
+import './cohort';
+import './segment-map';
+import './segment-migration';
 import { builder } from './builder';
 
 export const schema = builder.toSchema({ sortSchema: true });
