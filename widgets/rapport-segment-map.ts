@@ -76,7 +76,7 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
 
   protected renderData(data: RfmSummary) {
     const f = this.format;
-    const means = data.segments.filter((s) => s.customerCount > 0).map((s) => s.monetary.mean);
+    const means = data.segments.flatMap((s) => (s.customerCount > 0 && s.monetary?.mean != null ? [s.monetary.mean] : []));
     const domain = [Math.min(...means), Math.max(...means)] as const;
     const color = sequentialColor(domain, this.colorInterpolator, 'sqrt');
     const treemap = this.view === 'treemap';

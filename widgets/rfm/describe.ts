@@ -9,13 +9,23 @@ const MEASURES = [
   ['monetary', 'Monetary'],
 ] as const;
 
+type Measure = (typeof MEASURES)[number][0];
+
+/** A statistic, formatted, or a dash when the API has none (empty segments). */
+function stat(s: RfmSegment, measure: Measure, key: keyof RfmStats, format: (v: number) => string): string {
+  const value = s[measure]?.[key];
+  return value == null || !Number.isFinite(value) ? '—' : format(value);
+}
+
 /** Words around the visible label, count and share that complete a segment's accessible name for screen readers. */
 export function describeSegment(s: RfmSegment, f: Formatters): { afterCount: string; afterShare: string } {
   return {
     afterCount: ' customers, ',
     afterShare:
-      ` of all. Mean recency ${f.decimal(s.recency.mean)} days, mean frequency ${f.decimal(s.frequency.mean)} orders, ` +
-      `mean monetary ${f.decimal(s.monetary.mean, 2)}.`,
+      s.customerCount > 0
+        ? ` of all. Mean recency ${stat(s, 'recency', 'mean', f.decimal)} days, mean frequency ` +
+          `${stat(s, 'frequency', 'mean', f.decimal)} orders, mean monetary ${stat(s, 'monetary', 'mean', (v) => f.decimal(v, 2))}.`
+        : ' of all.',
   };
 }
 
@@ -25,8 +35,6 @@ function range(lo: number, hi: number): string {
 
 /** Hover card: the segment's R/F/M statistics (min, mean, max, std). */
 export function segmentDetails(label: string, s: RfmSegment, f: Formatters, region?: SegmentRegion) {
-  const cell = (stats: RfmStats, key: keyof RfmStats, money: boolean) =>
-    money ? f.compact(stats[key]) : f.decimal(stats[key]);
   return html`<strong>${label}</strong>
     <div>${f.integer(s.customerCount)} customers · ${f.percent(s.share)}</div>
     ${region ? html`<div>R ${range(...region.r)} · F ${range(...region.f)}</div>` : ''}
@@ -35,7 +43,7 @@ export function segmentDetails(label: string, s: RfmSegment, f: Formatters, regi
       ${MEASURES.map(
         ([key, name]) => html`<tr>
           <th>${name}</th>
-          ${(['min', 'mean', 'max', 'std'] as const).map((k) => html`<td>${cell(s[key], k, key === 'monetary')}</td>`)}
+          ${(['min', 'mean', 'max', 'std'] as const).map((k) => html`<td>${stat(s, key, k, key === 'monetary' ? f.compact : f.decimal)}</td>`)}
         </tr>`,
       )}
     </table>`;
@@ -55,7 +63,8 @@ export function segmentTable(rows: ReadonlyArray<{ label: string; segment: RfmSe
       ${rows.map(
         ({ label, segment: s }) => html`<tr>
           <th scope="row">${label}</th><td>${f.integer(s.customerCount)}</td><td>${f.percent(s.share)}</td>
-          <td>${f.decimal(s.recency.mean)}</td><td>${f.decimal(s.frequency.mean)}</td><td>${f.decimal(s.monetary.mean, 2)}</td>
+          <td>${stat(s, 'recency', 'mean', f.decimal)}</td><td>${stat(s, 'frequency', 'mean', f.decimal)}</td>
+          <td>${stat(s, 'monetary', 'mean', (v) => f.decimal(v, 2))}</td>
         </tr>`,
       )}
     </tbody>

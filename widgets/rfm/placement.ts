@@ -13,13 +13,12 @@ export interface Placement {
   size: string;
 }
 
-const EMPTY = { min: 0, max: 0, mean: 0, std: 0 };
 
 /** The R×F map: every region of the map in reading order, including segments the data lacks (count 0). */
 export function mapPlacements(regions: readonly SegmentRegion[], segments: readonly RfmSegment[]): Placement[] {
   const byName = new Map(segments.map((s) => [s.name, s]));
   return [...regions].sort(readingOrder).map((r) => ({
-    segment: byName.get(r.name) ?? { name: r.name, customerCount: 0, share: 0, recency: EMPTY, frequency: EMPTY, monetary: EMPTY },
+    segment: byName.get(r.name) ?? { name: r.name, customerCount: 0, share: 0, recency: null, frequency: null, monetary: null },
     label: r.label,
     region: r,
     // Column 1–2 hold the y-axis title and ticks; F = 5 is the top row.

@@ -17,8 +17,9 @@ export interface TileContext {
 /** One segment as a button: label, count, share; the rest of its accessible name in visually hidden text. */
 export function segmentTile(p: Placement, ctx: TileContext) {
   const { segment, label, f } = { ...p, f: ctx.f };
-  const filled = segment.customerCount > 0;
-  const fill = filled ? ctx.color(segment.monetary.mean) : 'var(--_surface)';
+  const mean = segment.monetary?.mean;
+  const filled = segment.customerCount > 0 && mean != null;
+  const fill = filled ? ctx.color(mean) : 'var(--_surface)';
   const ink = filled ? readableOn(fill) : 'var(--_muted)';
   const words = describeSegment(segment, f);
   const show = (e: Event) => ctx.show(e.currentTarget as Element, segmentDetails(label, segment, f, p.region));

@@ -1,19 +1,19 @@
 /** min / max / mean / std of one RFM measure within a segment (GraphQL `RfmStats`). */
 export interface RfmStats {
-  min: number;
-  max: number;
-  mean: number;
-  std: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  std: number | null;
 }
 
-/** One named segment of `Query.rfm`. `share` is a fraction of all customers (0…1). */
+/** One named segment of `Query.rfm`. `share` is a fraction of all customers (0…1). Empty segments may carry null statistics. */
 export interface RfmSegment {
   name: string;
   customerCount: number;
   share: number;
-  recency: RfmStats;
-  frequency: RfmStats;
-  monetary: RfmStats;
+  recency: RfmStats | null;
+  frequency: RfmStats | null;
+  monetary: RfmStats | null;
 }
 
 /** The `rfm(asOf)` result the segment map draws; hosts may pass the same shape as the `data` property. */
