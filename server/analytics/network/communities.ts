@@ -67,8 +67,7 @@ export function detectCommunities(input: NetworkInput, options: CommunityOptions
   const runs: number[] = [];
   for (let k = 0; k < o.bestOf; k++) {
     const seed = o.seed + k;
-    const labels = singleRun(network, o, seed);
-    const q = modularity(network.csr, labels, o.resolution);
+    const { labels, q } = singleRun(network, o, seed);
     runs.push(q);
     if (best === undefined || q > best.q + 1e-12) best = { labels, q, seed };
   }
@@ -76,15 +75,18 @@ export function detectCommunities(input: NetworkInput, options: CommunityOptions
   return { membership, count: sizes.length, sizes, modularity: best!.q, resolution: o.resolution, seed: best!.seed, runs };
 }
 
-function singleRun(network: Network, o: Required<CommunityOptions>, seed: number): Int32Array {
-  const singletons = Int32Array.from({ length: network.n }, (_, i) => i);
-  if (network.csr.total === 0) return singletons;
+function singleRun(network: Network, o: Required<CommunityOptions>, seed: number): { labels: Int32Array; q: number } {
+  const { csr } = network;
+  const labels = Int32Array.from({ length: network.n }, (_, i) => i);
+  if (csr.total === 0) return { labels, q: 0 };
   const rng = createRng(seed);
   if (o.algorithm === 'louvain') {
-    const labels = graphologyLouvain(network, o.resolution, rng);
-    if (o.iterations > 0) leidenIterations(network.csr, labels, o.resolution, rng, o.iterations);
-    return labels;
+    const found = graphologyLouvain(network, o.resolution, rng);
+    const q = modularity(csr, found, o.resolution);
+    return { labels: found, q: o.iterations > 0 ? leidenIterations(csr, found, o.resolution, rng, o.iterations, q) : q };
   }
-  leidenIterations(network.csr, singletons, o.resolution, rng, Math.max(1, o.iterations));
-  return singletons;
+  // Singletons: no tie is inside a community, so Q = −γ Σ (k_i / 2m)².
+  let q = 0;
+  for (let i = 0; i < network.n; i++) q -= o.resolution * (csr.strength[i]! / csr.total) ** 2;
+  return { labels, q: leidenIterations(csr, labels, o.resolution, rng, Math.max(1, o.iterations), q) };
 }

@@ -12,15 +12,18 @@ import { compactSmall as compact, modularity } from './partition';
 import { refinePartition } from './refine';
 import type { Rng } from './rng';
 
-/** Improves `membership` (community per node of `csr`) in place; returns its modularity. */
+/**
+ * Improves `membership` (community per node of `csr`) in place; returns its modularity. `quality`, when the
+ * caller knows it, is the modularity of `membership` as given.
+ */
 export function leidenIterations(
   csr: Csr,
   membership: Int32Array,
   resolution: number,
   rng: Rng,
   iterations: number,
+  quality = modularity(csr, membership, resolution),
 ): number {
-  let quality = modularity(csr, membership, resolution);
   for (let it = 0; it < iterations; it++) {
     const candidate = membership.slice();
     leidenPass(csr, candidate, resolution, rng);
