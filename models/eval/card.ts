@@ -11,6 +11,9 @@ export interface CardInput {
   defaultReason: string;
 }
 
+/** Training settings without machine-specific paths. */
+const settings = (h: object) => JSON.stringify(Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'state')));
+
 /** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
 export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason }: CardInput): string {
   const summary = SET_KEYS.map((k) => `| ${SET_TITLES[k]} | ${int(m.sets[k].n)} | ${pct(m.sets[k].accuracy)} | ${pct(m.sets[k].macroF1)} |`);
@@ -37,8 +40,8 @@ grant otherwise. The code is MIT.
 
 ## Training
 ${t.epochsRun
-    ? `PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch (on validation) ${t.bestEpoch} of ${t.epochsRun} run (${t.trainSeconds} s). Settings: \`${JSON.stringify(t.hyper)}\`.`
-    : `No training of its own: ${int(t.parameters)} parameters from its members. Settings: \`${JSON.stringify(t.hyper)}\`.`}
+    ? `PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch (on validation) ${t.bestEpoch} of ${t.epochsRun} run (${t.trainSeconds} s). Settings: \`${settings(t.hyper)}\`.`
+    : `No training of its own: ${int(t.parameters)} parameters from its members. Settings: \`${settings(t.hyper)}\`.`}
 
 ## Results (measured on the exported ONNX with onnxruntime-node)
 | set | texts | accuracy | macro-F1 |

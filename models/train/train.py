@@ -103,5 +103,5 @@ torch.onnx.export(model, tuple(x), f'{args.out}/model.onnx', input_names=names, 
                   dynamic_axes=axes, opset_version=17, do_constant_folding=True)
 json.dump({'arch': args.arch, 'seed': args.seed, 'bestEpoch': best_epoch, 'epochsRun': len(history),
            'trainSeconds': round(time.time() - t0, 1), 'parameters': sum(p.numel() for p in model.parameters()),
-           'hyper': {k: v for k, v in vars(args).items() if k not in ('data', 'out')}, 'history': history},
+           'hyper': {k: v for k, v in vars(args).items() if k not in ('data', 'out', 'state')}, 'history': history},
           open(f'{args.out}/training.json', 'w'), indent=1)
