@@ -3,6 +3,14 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { StoreError, type Row, type Store, type Tx } from './store';
+import { checkCopyTenant, memoScopes, refuseOtherTenant, SCOPE_SQL, TENANT_ROLE, UNSCOPE_SQL } from './tenant-scope';
+
+/**
+ * Who each pooled connection acts as for its session: null for the owner, else a tenant under `rapport_app`.
+ * Scoping at session level and switching only when a connection changes hands costs no round trip while a
+ * connection keeps serving one tenant, and one when it changes; `SET LOCAL` per statement would cost three.
+ */
+type Scope = string | null;
 
 export interface PostgresStoreOptions {
   url: string;
@@ -32,21 +40,63 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
 class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly #scopes = new WeakMap<pg.PoolClient, Scope>();
 
   constructor(
     private readonly pool: pg.Pool,
     readonly location: string,
   ) {}
 
-  async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return (await this.pool.query(sql, params as unknown[])).rows as T[];
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.run(null, sql, params);
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.inTransaction(null, fn);
+  }
+
+  readonly forTenant = memoScopes((tenant): Store => ({
+    kind: this.kind,
+    location: this.location,
+    query: (sql, params) => this.run(tenant, sql, params),
+    transaction: (fn) => this.inTransaction(tenant, fn),
+    forTenant: (other) => (other === tenant ? this.forTenant(tenant) : refuseOtherTenant(tenant, other)),
+    close: async () => {},
+  }));
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async connect(scope: Scope): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
     try {
+      if ((this.#scopes.get(client) ?? null) !== scope) {
+        // Outside any transaction, so a later ROLLBACK cannot undo it behind the bookkeeping's back.
+        await (scope === null ? client.query(UNSCOPE_SQL) : client.query(SCOPE_SQL(false), [scope]));
+        this.#scopes.set(client, scope);
+      }
+      return client;
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+  }
+
+  private async run<T extends Row>(scope: Scope, sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const client = await this.connect(scope);
+    try {
+      return (await client.query(sql, params as unknown[])).rows as T[];
+    } finally {
+      client.release();
+    }
+  }
+
+  private async inTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.connect(scope);
+    try {
       await client.query('BEGIN');
-      const result = await fn(wrap(client));
+      const result = await fn(wrap(client, scope));
       await client.query('COMMIT');
       return result;
     } catch (err) {
@@ -56,20 +106,21 @@ class PostgresStore implements Store {
       client.release();
     }
   }
-
-  async close(): Promise<void> {
-    await this.pool.end();
-  }
 }
 
-function wrap(client: pg.PoolClient): Tx {
+function wrap(client: pg.PoolClient, scope: Scope): Tx {
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
       return (await client.query(sql, params as unknown[])).rows as T[];
     },
     async copyIn(table, columns, text) {
-      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-      await pipeline(Readable.from([text]), sink);
+      const copy = () => pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      if (scope === null) return copy();
+      // COPY FROM is refused under row-level security: checked here, run as the owner (see tenant-scope.ts).
+      checkCopyTenant(table, columns, text, scope);
+      await client.query(`SELECT set_config('role', 'none', true)`);
+      await copy();
+      await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
     },
   };
 }

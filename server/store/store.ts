@@ -22,6 +22,11 @@ export interface Store extends Queryable {
   /** Where the data lives, for messages: a directory, `memory`, or a URL without its password. */
   readonly location: string;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * The same store with every statement run for one tenant under row-level security (see `tenant-scope.ts`).
+   * Memoised per tenant; closing it closes nothing.
+   */
+  forTenant(tenant: string): Store;
   close(): Promise<void>;
 }
 
@@ -30,7 +35,7 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(
     message: string,
-    readonly code: 'STORE_BUSY' | 'STORE_UNREACHABLE' | 'STORE_MIGRATION_FAILED',
+    readonly code: 'STORE_BUSY' | 'STORE_UNREACHABLE' | 'STORE_MIGRATION_FAILED' | 'STORE_TENANT_INVALID',
   ) {
     super(message);
   }
