@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
 import { themeStyles } from './kit/theme.js';
@@ -15,7 +15,9 @@ import { scoreAxes, segmentTile } from './rfm/segment-tile.js';
 import type { TileContext } from './rfm/segment-tile.js';
 import { segmentTable } from './rfm/describe.js';
 import { segmentMapStyles } from './rfm/segment-map-styles.js';
-import { RFM_QUERY } from './rfm/query.js';
+import { rfmQuery } from './rfm/query.js';
+import { regionsFromRules } from './rfm/regions-from-rules.js';
+import type { SegmentRuleData } from './rfm/regions-from-rules.js';
 import type { RfmSummary, SegmentSelectDetail } from './rfm/types.js';
 
 /**
@@ -50,20 +52,29 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
   @property() heading = 'Customer segments';
   /** The highlighted segment (set by clicks; hosts may set it too). */
   @property({ reflect: true }) selected?: string;
-  /** The tenant's R/F map; defaults to the spec's ten segments. */
+  /** A segment map the tenant defined (`defineSegmentMap`); its regions are drawn from its rules. */
+  @property({ attribute: 'segment-map' }) segmentMap?: string;
+  /** The R/F map to draw; defaults to the spec's ten segments (or the `segment-map`'s rules). */
   @property({ attribute: false }) regions: readonly SegmentRegion[] = DEFAULT_REGIONS;
+  /** Regions of the named map, or null when that map cannot be drawn on R×F (then only the treemap shows). */
+  @state() private mapRegions?: readonly SegmentRegion[] | null;
   /** Colour ramp for mean monetary value, 0…1 → CSS colour. */
   @property({ attribute: false }) colorInterpolator?: Interpolator;
 
   protected readonly noun = 'segments';
 
-  protected load(client: RapportClient, signal: AbortSignal): Promise<RfmSummary> {
-    const variables = this.asOf ? { asOf: this.asOf } : {};
-    return client.query<{ rfm: RfmSummary }>(RFM_QUERY, variables, signal).then((d) => d.rfm);
+  protected async load(client: RapportClient, signal: AbortSignal): Promise<RfmSummary> {
+    const named = !!this.segmentMap && this.segmentMap !== 'default';
+    const variables = { ...(this.asOf ? { asOf: this.asOf } : {}), ...(named ? { segmentMap: this.segmentMap } : {}) };
+    type Maps = Array<{ name: string; fallback?: string | null; rules: SegmentRuleData[] }>;
+    const data = await client.query<{ rfm: RfmSummary; segmentMaps?: Maps }>(rfmQuery(named), variables, signal);
+    const map = data.segmentMaps?.find((m) => m.name === this.segmentMap);
+    this.mapRegions = named ? (map ? (regionsFromRules(map.rules, map.fallback) ?? null) : null) : undefined;
+    return data.rfm;
   }
 
   protected override loadArgs(): unknown[] {
-    return [this.asOf];
+    return [this.asOf, this.segmentMap];
   }
 
   protected isEmpty(data: RfmSummary): boolean {
@@ -79,8 +90,9 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
     const means = data.segments.flatMap((s) => (s.customerCount > 0 && s.monetary?.mean != null ? [s.monetary.mean] : []));
     const domain = [Math.min(...means), Math.max(...means)] as const;
     const color = sequentialColor(domain, this.colorInterpolator, 'sqrt');
-    const treemap = this.view === 'treemap';
-    const placed = (treemap ? treemapPlacements : mapPlacements)(this.regions, data.segments);
+    const regions = this.data == null && this.mapRegions !== undefined ? this.mapRegions : this.regions;
+    const treemap = this.view === 'treemap' || regions === null;
+    const placed = (treemap ? treemapPlacements : mapPlacements)(regions ?? DEFAULT_REGIONS, data.segments);
     const ctx: TileContext = { f, color, selected: this.selected, select: (s) => this.select(s), show: (t, c) => this.showTip(t, c), hide: this.hideTip };
     const asOf = data.asOf ?? this.asOf;
     const caption = `${this.heading || 'Customer segments'}${asOf ? `, as of ${f.date(asOf)}` : ''}`;
@@ -90,7 +102,8 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
         <span class="meta">${f.integer(data.customerCount)} customers${asOf ? ` · as of ${f.date(asOf)}` : ''}</span>
         <span class="toggle" role="group" aria-label="View">
           ${(['map', 'treemap'] as const).map(
-            (v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>
+            (v) => html`<button type="button" aria-pressed=${(v === 'treemap') === treemap ? 'true' : 'false'}
+              ?disabled=${v === 'map' && regions === null} @click=${() => (this.view = v)}>
               ${v === 'map' ? 'R × F map' : 'Treemap'}</button>`,
           )}
         </span>

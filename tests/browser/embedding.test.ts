@@ -4,6 +4,28 @@ import { RECORD_EVENTS, buildBundle, buildReactHost, hostPage, launchChromium, r
 import type { StaticServer } from './harness.js';
 import { COHORTS, RFM } from './fixtures.js';
 
+const stats = { min: 1, max: 9, mean: 5, std: 2 };
+const VIP_RFM = {
+  asOf: '2011-12-10T00:00:00.000Z',
+  customerCount: 100,
+  segments: [
+    { name: 'best', customerCount: 10, share: 0.1, recency: stats, frequency: stats, monetary: { ...stats, mean: 900 } },
+    { name: 'recent', customerCount: 30, share: 0.3, recency: stats, frequency: stats, monetary: { ...stats, mean: 300 } },
+    { name: 'others', customerCount: 60, share: 0.6, recency: stats, frequency: stats, monetary: { ...stats, mean: 100 } },
+  ],
+};
+const VIP_MAPS = [
+  { name: 'default', fallback: null, rules: [] },
+  {
+    name: 'vip',
+    fallback: 'others',
+    rules: [
+      { name: 'best', r: { min: 5, max: 5 }, f: { min: 4, max: 5 }, m: null },
+      { name: 'recent', r: { min: 4, max: 5 }, f: null, m: null },
+    ],
+  },
+];
+
 const FIXTURES = `<script>window.__fixtures = ${JSON.stringify({ rfm: RFM, cohorts: COHORTS })};</script>`;
 
 /** Plain HTML: no framework, the data property set from an inline module script. */
@@ -39,7 +61,7 @@ describe('embedding the widgets', () => {
       if (req.url.startsWith('/broken')) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'), true;
       const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
       graphqlRequests.push({ auth: req.headers.authorization, query, variables });
-      const data = query.includes('rfm(') ? { rfm: RFM } : { cohorts: COHORTS };
+      const data = query.includes('segmentMaps') ? { rfm: VIP_RFM, segmentMaps: VIP_MAPS } : query.includes('rfm(') ? { rfm: RFM } : { cohorts: COHORTS };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       return true;
     });
@@ -67,6 +89,7 @@ describe('embedding the widgets', () => {
         </rapport-provider>`,
       ),
     );
+    server.pages.set('/vip.html', hostPage('<rapport-segment-map id="v" locale="en-US" segment-map="vip"></rapport-segment-map>'));
     browser = await launchChromium();
   });
 
@@ -138,6 +161,16 @@ describe('embedding the widgets', () => {
     const page = await open('/provider.html');
     await expect.poll(() => page.locator('#m [data-segment="hibernating"] .count').textContent()).toBe('1.054');
     expect(graphqlRequests.at(-1)?.auth).toBe('Bearer provider-token');
+    await page.close();
+  });
+
+  it("draws a tenant's named segment map from its rules", async () => {
+    graphqlRequests = [];
+    const page = await open('/vip.html');
+    await page.locator('#v [data-segment="best"]').waitFor();
+    expect(await page.locator('#v [data-segment="recent"]').count()).toBe(2); // R4 F4–5 and R4–5 F1–3
+    expect(await page.locator('#v [data-segment="others"] .count').textContent()).toBe('60');
+    expect(graphqlRequests.at(-1)?.variables).toEqual({ segmentMap: 'vip' });
     await page.close();
   });
 
