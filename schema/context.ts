@@ -1,6 +1,7 @@
 import type { createPubSub } from 'graphql-yoga';
 import type { Store } from '../server/store';
 import type { Classifier } from '../server/ingest/load/interactions';
+import type { Principal } from '../server/auth/credentials';
 
 /** Events published to subscribers, keyed by tenant so no tenant hears another's. */
 export type RapportEvents = {
@@ -13,7 +14,12 @@ export type RapportPubSub = ReturnType<typeof createPubSub<RapportEvents>>;
 /** What every resolver sees: the caller's tenant (already authenticated) and the server's services. */
 export interface Context {
   tenant: string;
+  /** The tenant's view of the store: every statement runs under row-level security for `tenant`. */
   store: Store;
+  /** Who is asking: a key, an embed token, or dev mode; its scope and bindings. */
+  principal: Principal;
+  /** For the few resolvers that manage credentials (`createEmbedToken`): the unscoped store and the token key. */
+  auth: { owner: Store; secret: () => Promise<Uint8Array> };
   pubsub: RapportPubSub;
   /** Classifies interactions written without a prediction; absent when no model is loaded. */
   classify?: Classifier;

@@ -2,15 +2,38 @@ import type { IncomingMessage } from 'node:http';
 import { createPubSub, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { schema, type Context, type RapportEvents } from '../schema';
 import type { Classifier } from './ingest/load/interactions';
-import { resolveTenant, type TenantOptions } from './plugins/use-tenant';
+import { corsOptions } from './auth/cors';
+import { tokenSecret } from './auth/token-secret';
+import { BODY_LIMIT_DEFAULTS, useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
+import { principalOf, useCredentials } from './plugins/use-credentials';
+import { useEmbedOperations } from './plugins/use-embed-operations';
+import { useNoIntrospection } from './plugins/use-introspection';
+import { useOperationLimits, type OperationLimitOptions } from './plugins/use-operation-limits';
+import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit';
+import { useScopes } from './plugins/use-scopes';
 import type { Store } from './store';
 
-export interface AppOptions extends TenantOptions {
+export interface AppOptions {
   store: Store;
   classify?: Classifier;
   pubsub?: Context['pubsub'];
-  /** Largest request body, uploads included. @default 200 MiB */
-  maxBodyBytes?: number;
+  /**
+   * Let requests from loopback that carry no credentials act as tenant `default` (or `X-Rapport-Tenant`), and
+   * serve GraphiQL and introspection: `npm start` on a developer's machine.
+   * @default false
+   */
+  dev?: boolean;
+  /** @default 'default' */
+  devTenant?: string;
+  /** Introspection and GraphiQL without dev mode (`--introspection`). @default false */
+  introspection?: boolean;
+  /** Embed-token signing key. @default RAPPORT_TOKEN_SECRET, else one generated and kept in the store */
+  tokenSecret?: string;
+  body?: BodyLimitOptions;
+  rateLimit?: RateLimitOptions;
+  operationLimits?: OperationLimitOptions;
+  /** Operations in one batched request. @default 10 */
+  maxBatch?: number;
 }
 
 type ServerContext = { req?: IncomingMessage };
@@ -20,27 +43,46 @@ export type RapportApp = YogaServerInstance<ServerContext, Context>;
 /** The GraphQL application: yoga, its context and its plugins. Transport (HTTP, static files) lives elsewhere. */
 export function createApp(options: AppOptions): RapportApp {
   const pubsub = options.pubsub ?? createPubSub<RapportEvents>();
+  const owner = options.store;
+  const secret = () => tokenSecret(owner, options.tokenSecret ?? process.env.RAPPORT_TOKEN_SECRET);
+  const introspection = options.dev || options.introspection;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    graphiql: { title: 'Rapport GraphQL' },
+    graphiql: introspection ? { title: 'Rapport GraphQL' } : false,
     maskedErrors: true,
     logging: false,
-    context: ({ request, req }) => ({
-      tenant: resolveTenant(request, req, options),
-      store: options.store,
-      pubsub,
-      classify: options.classify,
-    }),
+    batching: { limit: options.maxBatch ?? 10 },
+    maxRequestBodySize: options.body?.maxUploadBytes ?? BODY_LIMIT_DEFAULTS.maxUploadBytes,
+    cors: corsOptions(owner, options.dev ?? false),
+    context: ({ request }) => {
+      const principal = principalOf(request);
+      return {
+        tenant: principal.tenant,
+        // Every resolver and loader reads through the tenant's scoped store: row-level security behind the filters.
+        store: owner.forTenant(principal.tenant),
+        principal,
+        auth: { owner, secret },
+        pubsub,
+        classify: options.classify,
+      };
+    },
     plugins: [
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {
-          await options.store.query('SELECT 1');
+          await owner.query('SELECT 1');
         },
       }),
+      useCredentials({ store: owner, secret, dev: options.dev, devTenant: options.devTenant, endpoint: '/graphql' }),
+      useRateLimit(options.rateLimit),
+      useBodyLimit(options.body),
+      useEmbedOperations(),
+      useScopes(),
+      useOperationLimits(options.operationLimits),
+      !introspection && useNoIntrospection(),
     ],
   });
 }

@@ -132,6 +132,7 @@ describe.each(storeCases())('GraphQL core on $name', ({ open }) => {
     broken.query = async () => {
       throw new Error('connection to secret-host:5432 lost');
     };
+    broken.forTenant = () => broken;
     const { gql: brokenGql } = testApp(broken);
     const res = await brokenGql(`{ customers(first: 1) { totalCount } }`);
     expect(res.errors?.[0]?.message).toBe('Unexpected error.');

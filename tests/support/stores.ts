@@ -50,5 +50,14 @@ export function countingStore(store: Store): Store & { count: number } {
     counted.count++;
     return store.query(sql, params);
   };
+  // Requests read through the tenant's scoped store: count those statements too.
+  counted.forTenant = (tenant) => {
+    const scoped = Object.create(store.forTenant(tenant)) as Store;
+    scoped.query = (sql, params) => {
+      counted.count++;
+      return store.forTenant(tenant).query(sql, params);
+    };
+    return scoped;
+  };
   return counted;
 }

@@ -1,0 +1,91 @@
+/**
+ * Who a request acts for. `Authorization: Bearer <key or embed token>` names a tenant and a scope; without it,
+ * only `--dev` on loopback is let in (as tenant `default`, or `X-Rapport-Tenant`). Every refusal says what is
+ * wrong in words and never repeats the credential.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Store } from '../store';
+import { TENANT_ID } from '../store/tenant-scope';
+import { authError } from './auth-error';
+import { looksLikeKey, verifyKey, type KeyScope } from './keys';
+import { tenantOrigins } from './tenants';
+import { looksLikeToken, TokenError, verifyEmbedToken } from './tokens';
+
+export interface Principal {
+  tenant: string;
+  kind: 'dev' | 'key' | 'token';
+  scope: KeyScope;
+  /** What rate limits count and logs name: `key:<id>`, `token:<jti>` or `dev`. Never a secret. */
+  id: string;
+  /** The key itself or the key that minted the token. */
+  keyId: string;
+  /** Tokens: the one origin the token may be used from. */
+  origin?: string | null;
+  /** Tokens: the customers (global ids) the token may look at; null for all. */
+  customers?: readonly string[] | null;
+}
+
+export interface CredentialOptions {
+  store: Store;
+  /** The embed-token signing key (see token-secret.ts). */
+  secret: () => Promise<Uint8Array>;
+  /**
+   * Let requests from loopback that carry no credentials act as tenant `default` (or the tenant named by an
+   * `X-Rapport-Tenant` header), for `npm start` on a developer's machine.
+   * @default false
+   */
+  dev?: boolean;
+  /** @default 'default' */
+  devTenant?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const BEARER = /^Bearer ([\x21-\x7e]{1,4096})$/;
+
+/** In-process calls (`yoga.fetch`, no socket) count as loopback. */
+export async function authenticate(request: Request, req: IncomingMessage | undefined, options: CredentialOptions): Promise<Principal> {
+  const header = request.headers.get('authorization');
+  if (header === null) return devPrincipal(request, req, options);
+  const credential = BEARER.exec(header)?.[1];
+  if (!credential) throw authError('UNAUTHENTICATED', 'The Authorization header must be `Bearer <API key or embed token>`.');
+  if (looksLikeKey(credential)) {
+    const key = await verifyKey(options.store, credential);
+    if (!key) throw authError('UNAUTHENTICATED', 'This API key is not valid. Check that it was copied whole, or create one with `rapport key create`.');
+    if (key.revoked) throw authError('UNAUTHENTICATED', `API key rpk_${key.id} was revoked; create a new one with \`rapport key create\`.`);
+    return { tenant: key.tenant, kind: 'key', scope: key.scope, id: `key:${key.id}`, keyId: key.id };
+  }
+  if (!looksLikeToken(credential)) throw authError('UNAUTHENTICATED', 'The bearer credential is neither a Rapport API key (rpk_…) nor an embed token.');
+  let token;
+  try {
+    token = await verifyEmbedToken(await options.secret(), credential);
+  } catch (err) {
+    if (err instanceof TokenError) throw authError('UNAUTHENTICATED', err.message);
+    throw err;
+  }
+  await checkOrigin(request, token.tenant, token.origin ?? null, options.store);
+  return { tenant: token.tenant, kind: 'token', scope: 'read', id: `token:${token.id}`, keyId: token.keyId, origin: token.origin, customers: token.customers };
+}
+
+/**
+ * A token is for one page: bound to an origin it is refused from any other (and from no origin); unbound, a
+ * browser may still only use it from one of the tenant's allowed origins.
+ */
+async function checkOrigin(request: Request, tenant: string, bound: string | null, store: Store): Promise<void> {
+  const origin = request.headers.get('origin');
+  if (bound !== null) {
+    if (origin !== bound) throw authError('FORBIDDEN', 'This embed token is bound to another origin than the page using it.');
+    return;
+  }
+  if (origin !== null && !(await tenantOrigins(store, tenant)).includes(origin)) {
+    throw authError('FORBIDDEN', `${origin} is not among the tenant's allowed origins (\`rapport tenant origins --add\`).`);
+  }
+}
+
+function devPrincipal(request: Request, req: IncomingMessage | undefined, options: CredentialOptions): Principal {
+  if (!options.dev) throw authError('UNAUTHENTICATED', 'This request carries no credentials. Send `Authorization: Bearer <key>`.');
+  const fromLoopback = !req || LOOPBACK.has(req.socket.remoteAddress ?? '');
+  if (!fromLoopback) throw authError('UNAUTHENTICATED', 'Requests without credentials are only accepted from this machine (dev mode).');
+  const tenant = request.headers.get('x-rapport-tenant') ?? options.devTenant ?? 'default';
+  if (!TENANT_ID.test(tenant)) throw authError('BAD_USER_INPUT', `"${tenant}" is not a tenant id.`);
+  return { tenant, kind: 'dev', scope: 'write', id: 'dev', keyId: 'dev' };
+}

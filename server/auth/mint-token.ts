@@ -1,0 +1,50 @@
+/** Minting an embed token, shared by the `createEmbedToken` mutation and `rapport token`. */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Store } from '../store';
+import { tenantOrigins } from './tenants';
+import { MAX_TOKEN_TTL_SECONDS, signEmbedToken } from './tokens';
+
+export class MintError extends Error {
+  override readonly name = 'MintError';
+}
+
+export interface MintRequest {
+  tenant: string;
+  keyId: string;
+  origin?: string | null;
+  /** Customer global ids; null or absent for all customers. */
+  customers?: readonly string[] | null;
+  ttlSeconds?: number | null;
+}
+
+/**
+ * Checks what the token will be bound to — the origin must be one of the tenant's, the customers must be the
+ * tenant's — and signs it. `owner` reads the allow-list, `scoped` (the tenant's own view) checks the customers.
+ */
+export async function mintEmbedToken(owner: Store, scoped: Store, secret: Uint8Array, request: MintRequest) {
+  const ttl = request.ttlSeconds ?? MAX_TOKEN_TTL_SECONDS;
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS) {
+    throw new MintError(`ttlSeconds must be 1 to ${MAX_TOKEN_TTL_SECONDS} (15 minutes), not ${ttl}.`);
+  }
+  if (request.origin != null && !(await tenantOrigins(owner, request.tenant)).includes(request.origin)) {
+    throw new MintError(`${request.origin} is not among tenant ${request.tenant}'s allowed origins; add it with \`rapport tenant origins ${request.tenant} --add ${request.origin}\`.`);
+  }
+  if (request.customers) await checkCustomers(scoped, request.tenant, request.customers);
+  return signEmbedToken(secret, { tenant: request.tenant, keyId: request.keyId, origin: request.origin, customers: request.customers }, ttl);
+}
+
+async function checkCustomers(scoped: Store, tenant: string, customers: readonly string[]): Promise<void> {
+  if (customers.length === 0 || customers.length > 1000) throw new MintError('customers must name 1 to 1000 customers.');
+  const ids = customers.map((gid) => {
+    let decoded: { typename: string; id: string } | null = null;
+    try {
+      decoded = decodeGlobalID(gid);
+    } catch {
+      decoded = null;
+    }
+    if (decoded?.typename !== 'Customer' || !/^\d{1,15}$/.test(decoded.id)) throw new MintError(`"${gid}" is not the id of a Customer.`);
+    return Number(decoded.id);
+  });
+  const found = await scoped.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND id = ANY($2)`, [tenant, ids]);
+  if (found[0]!.n !== new Set(ids).size) throw new MintError('Some of the customers are not customers of this tenant.');
+}

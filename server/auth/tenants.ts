@@ -1,0 +1,67 @@
+/** Tenants and their browser origins (the CORS allow-list, and what an embed token may be bound to). */
+import type { Store } from '../store';
+import { TENANT_ID } from '../store/tenant-scope';
+
+export class TenantError extends Error {
+  override readonly name = 'TenantError';
+}
+
+/** `https://crm.example.com` as browsers send it in `Origin`: scheme, host and port, no path. */
+export function normalizeOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new TenantError(`"${origin}" is not an origin; write it as https://host[:port].`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin === 'null') throw new TenantError(`"${origin}" is not an http(s) origin.`);
+  return url.origin;
+}
+
+export async function createTenant(store: Store, id: string, name = id): Promise<boolean> {
+  if (!TENANT_ID.test(id)) {
+    throw new TenantError(`"${id}" is not a tenant id: use 1–63 lower-case letters, digits, - or _, starting with a letter or digit.`);
+  }
+  const rows = await store.query(`INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [id, name]);
+  return rows.length > 0;
+}
+
+export async function tenantExists(store: Store, id: string): Promise<boolean> {
+  return (await store.query(`SELECT 1 FROM tenants WHERE id = $1`, [id])).length > 0;
+}
+
+export async function addOrigins(store: Store, tenant: string, origins: readonly string[]): Promise<string[]> {
+  const clean = origins.map(normalizeOrigin);
+  for (const origin of clean) {
+    await store.query(`INSERT INTO tenant_origins (tenant_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenant, origin]);
+  }
+  cacheOf(store).delete(tenant);
+  return clean;
+}
+
+export async function removeOrigins(store: Store, tenant: string, origins: readonly string[]): Promise<void> {
+  await store.query(`DELETE FROM tenant_origins WHERE tenant_id = $1 AND origin = ANY($2)`, [tenant, origins.map(normalizeOrigin)]);
+  cacheOf(store).delete(tenant);
+}
+
+type OriginCache = Map<string, { at: number; origins: Promise<string[]> }>;
+const caches = new WeakMap<Store, OriginCache>();
+const cacheOf = (store: Store): OriginCache => caches.get(store) ?? caches.set(store, new Map()).get(store)!;
+/** Origins change rarely and are asked on every browser request; another instance's change shows within this. */
+const ORIGIN_TTL_MS = 5_000;
+
+/** The tenant's allowed origins ('*' for every tenant: all of them), cached for a few seconds. */
+export function tenantOrigins(store: Store, tenant: string): Promise<string[]> {
+  const originCache = cacheOf(store);
+  const hit = originCache.get(tenant);
+  if (hit && Date.now() - hit.at < ORIGIN_TTL_MS) return hit.origins;
+  const origins = (
+    tenant === '*'
+      ? store.query<{ origin: string }>(`SELECT DISTINCT origin FROM tenant_origins`)
+      : store.query<{ origin: string }>(`SELECT origin FROM tenant_origins WHERE tenant_id = $1`, [tenant])
+  ).then((rows) => rows.map((r) => r.origin));
+  origins.catch(() => originCache.delete(tenant));
+  originCache.set(tenant, { at: Date.now(), origins });
+  if (originCache.size > 10_000) originCache.clear();
+  return origins;
+}
