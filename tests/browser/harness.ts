@@ -17,7 +17,14 @@ let built: Promise<string> | undefined;
 export function buildBundle(): Promise<string> {
   built ??= (async () => {
     const dist = await mkdtemp(join(tmpdir(), 'rapport-dist-'));
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir: join(dist, 'widgets') } });
+    // Vitest sets NODE_ENV=test, which would make Vite resolve Lit's development build; test what ships.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir: join(dist, 'widgets') } });
+    } finally {
+      process.env.NODE_ENV = env;
+    }
     return dist;
   })();
   return built;
