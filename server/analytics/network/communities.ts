@@ -9,8 +9,7 @@
  * leidenalg's modularity at about its speed. Deterministic for a given seed; `bestOf: N` runs seeds
  * seed…seed+N-1 and keeps the highest modularity. Communities are numbered by decreasing size (README.md).
  */
-import type { NetworkInput } from './input';
-import { fail } from './input';
+import { fail, type NetworkInput } from './input';
 import { leidenIterations } from './leiden';
 import { graphologyLouvain } from './louvain';
 import { prepareNetwork, type Network } from './network';
