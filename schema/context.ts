@@ -2,6 +2,7 @@ import type { createPubSub } from 'graphql-yoga';
 import type { Store } from '../server/store';
 import type { Classifier } from '../server/ingest/load/interactions';
 import type { Principal } from '../server/auth/credentials';
+import type { ModelRegistry } from '../server/sentiment/model-registry';
 
 /** Events published to subscribers, keyed by tenant so no tenant hears another's. */
 export type RapportEvents = {
@@ -23,4 +24,6 @@ export interface Context {
   pubsub: RapportPubSub;
   /** Classifies interactions written without a prediction; absent when no model is loaded. */
   classify?: Classifier;
+  /** The sentiment models `classify` serves; absent on a server started without them. */
+  models?: ModelRegistry;
 }

@@ -5,6 +5,7 @@ import './order';
 import './interaction';
 import './ingest';
 import './subscription';
+import './sentiment';
 import './rfm';
 import './cohort';
 import './segment-map';

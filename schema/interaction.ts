@@ -22,7 +22,7 @@ interface Probabilities {
   negative: number;
 }
 
-const ProbabilitiesRef = builder.objectRef<Probabilities>('SentimentProbabilities').implement({
+export const ProbabilitiesRef = builder.objectRef<Probabilities>('SentimentProbabilities').implement({
   fields: (t) => ({
     positive: t.exposeFloat('positive'),
     neutral: t.exposeFloat('neutral'),

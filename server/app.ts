@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createPubSub, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { schema, type Context, type RapportEvents } from '../schema';
 import type { Classifier } from './ingest/load/interactions';
+import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
 import { BODY_LIMIT_DEFAULTS, useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
@@ -16,6 +17,8 @@ import type { Store } from './store';
 export interface AppOptions {
   store: Store;
   classify?: Classifier;
+  /** Sentiment models served by `classify`. */
+  models?: ModelRegistry;
   pubsub?: Context['pubsub'];
   /**
    * Let requests from loopback that carry no credentials act as tenant `default` (or `X-Rapport-Tenant`), and
@@ -67,6 +70,7 @@ export function createApp(options: AppOptions): RapportApp {
         auth: { owner, secret },
         pubsub,
         classify: options.classify,
+        models: options.models,
       };
     },
     plugins: [

@@ -4,6 +4,8 @@ import { formatRowError } from '../ingest/import-rejected';
 import type { ImportSummary } from '../ingest/import-rows';
 import { fileSource, type FormatName } from '../ingest/read-records';
 import type { RecordKind, RowError } from '../ingest/types';
+import { importClassifier } from '../sentiment/import-classifier';
+import { createModelRegistry } from '../sentiment/model-registry';
 import { openStore } from '../store';
 import { importViaServer } from './import-via-server';
 import { progress } from './progress';
@@ -28,6 +30,8 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
     return;
   }
   const store = await openStore(storeOptions(flags, 'cli'));
+  // Interactions are classified as they are written, with the default model, like the server does.
+  const models = kind === 'interactions' ? createModelRegistry() : undefined;
   try {
     const source = fileSource(file);
     const bar = progress(`importing ${kind}`, source.size, { lines: flags.progressLines });
@@ -37,6 +41,7 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
         format: flags.format,
         skipInvalid: flags.skipInvalid,
         relationshipKind: flags.relationshipKind,
+        classify: models && importClassifier(models),
         onBytes: (n) => bar.update(n),
       });
       bar.stop();
@@ -45,7 +50,7 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
       bar.stop();
     }
   } finally {
-    await store.close();
+    await Promise.all([store.close(), models?.dispose()]);
   }
 }
 

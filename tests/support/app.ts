@@ -1,5 +1,7 @@
 import { createPubSub } from 'graphql-yoga';
 import { createApp } from '../../server/app';
+import type { ModelRegistry } from '../../server/sentiment/model-registry';
+import { importClassifier } from '../../server/sentiment/import-classifier';
 import type { Store } from '../../server/store';
 import type { RapportEvents } from '../../schema';
 
@@ -9,9 +11,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** An in-process app over a store, and a helper to send GraphQL to it through yoga.fetch (no socket). */
-export function testApp(store: Store, options: { tenant?: string } = {}) {
+export function testApp(store: Store, options: { tenant?: string; models?: ModelRegistry } = {}) {
   const pubsub = createPubSub<RapportEvents>();
-  const app = createApp({ store, dev: true, pubsub });
+  const { models } = options;
+  const app = createApp({ store, dev: true, pubsub, models, classify: models && importClassifier(models) });
   const headers = { 'content-type': 'application/json', ...(options.tenant ? { 'x-rapport-tenant': options.tenant } : {}) };
   async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://yoga/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
