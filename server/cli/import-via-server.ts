@@ -11,7 +11,10 @@ const MUTATION = `mutation Import($kind: RecordKind!, $format: ImportFormat, $fi
 }`;
 
 /** Sends the file to a running server as a GraphQL multipart upload, so its store is never opened twice. */
-export async function importViaServer(server: string, kind: RecordKind, file: string, flags: ImportFlags): Promise<ImportReport> {
+export async function importViaServer(server: string, kind: RecordKind, file: string, flags: ImportFlags & { key?: string }): Promise<ImportReport> {
+  // A key names its own tenant; without one only a --dev server on this machine accepts the upload.
+  const key = flags.key ?? process.env.RAPPORT_KEY;
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : { 'x-rapport-tenant': flags.tenant };
   if (!existsSync(file)) throw new CommandError(`${file} does not exist.`);
   const form = new FormData();
   const variables = {
@@ -27,7 +30,7 @@ export async function importViaServer(server: string, kind: RecordKind, file: st
   const url = new URL('/graphql', server);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body: form, headers: { 'x-rapport-tenant': flags.tenant } });
+    response = await fetch(url, { method: 'POST', body: form, headers: auth });
   } catch (err) {
     throw new CommandError(`Cannot reach the Rapport server at ${url.origin}: ${(err as Error).message}.`);
   }
