@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { createHttpServer } from '../http-server';
 import { importDemo } from '../ingest/import-demo';
+import { importClassifier } from '../sentiment/import-classifier';
+import { createModelRegistry } from '../sentiment/model-registry';
 import { describeLock, openStore } from '../store';
 import { UsageError } from './fail';
 import { storeOptions, type StoreFlags } from './store-options';
@@ -23,13 +25,15 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
   const options = storeOptions(flags, 'server');
   const store = await openStore(options);
+  const models = createModelRegistry();
+  const classify = importClassifier(models);
   if (flags.demo) {
     const started = performance.now();
-    if (await importDemo(store)) {
+    if (await importDemo(store, { classify })) {
       console.log(`Loaded the demo data set into tenant default in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
   }
-  const app = createApp({ store, dev: flags.dev, introspection: flags.introspection });
+  const app = createApp({ store, dev: flags.dev, introspection: flags.introspection, classify, models });
   const playground = `${ROOT}dist/playground`;
   const server = createHttpServer({
     app,
@@ -56,7 +60,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     // Open SSE streams never end by themselves: give requests in flight a moment, then cut the rest.
     setTimeout(() => server.closeAllConnections(), 2000).unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
-    await store.close();
+    await Promise.all([store.close(), models.dispose()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
