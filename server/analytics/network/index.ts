@@ -51,4 +51,5 @@ export {
   type GroupTrack,
   type LifeCycleEvent,
 } from './evolution';
+export { RECENCY_DEFAULTS, recencyWeights, type RecencyOptions } from './recency';
 export { PLANTED_DEFAULTS, plantedPartition, type PlantedOptions } from './planted';
