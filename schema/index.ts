@@ -10,6 +10,7 @@ import './rfm';
 import './cohort';
 import './segment-map';
 import './segment-migration';
+import './embed-token';
 import { builder } from './builder';
 
 export const schema = builder.toSchema({ sortSchema: true });
