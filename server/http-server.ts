@@ -19,8 +19,8 @@ export interface HttpServerOptions {
   app: RapportApp;
   /** Built playground (`dist/playground`); when absent `/` explains how to build it. */
   staticDir?: string;
-  /** Extra static roots by URL prefix, e.g. `/models/` → the committed ONNX models. */
-  mounts?: Record<string, string>;
+  /** Extra static roots by URL prefix, e.g. `/models/` → the committed ONNX models, with the files they may serve. */
+  mounts?: Record<string, { dir: string; allow: RegExp }>;
 }
 
 /** Serves the API and the static playground on one port. */
@@ -40,8 +40,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
 function serveStatic(options: HttpServerOptions, pathname: string, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
   const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => pathname.startsWith(prefix));
-  const root = mount ? mount[1] : options.staticDir;
+  const root = mount ? mount[1].dir : options.staticDir;
   const rel = mount ? pathname.slice(mount[0].length) : pathname;
+  if (mount && !mount[1].allow.test(rel)) return send(res, 404, 'Not found.');
   if (!root || !existsSync(root)) {
     return send(res, 404, 'The playground is not built. Run `npm run build`, then open / again. GraphQL is at /graphql.');
   }

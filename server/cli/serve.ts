@@ -38,7 +38,8 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const server = createHttpServer({
     app,
     staticDir: existsSync(playground) ? playground : undefined,
-    mounts: { '/models/': `${ROOT}models/` },
+    // The browser loads the same model files the server uses (in-browser classification), and nothing else there.
+    mounts: { '/models/': { dir: `${ROOT}models/`, allow: /^(default\.json|[a-z0-9-]+\/(model\.onnx|vocab\.json|card\.md|[a-z0-9-]+\.svg))$/ } },
   });
   const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
   await new Promise<void>((resolve, reject) => {
