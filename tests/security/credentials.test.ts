@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedOperations } from '../../server/auth/embed-operations';
+import { revokeKey } from '../../server/auth/keys';
+import { createKey } from '../../server/auth/keys';
+import type { Store } from '../../server/store';
+import { storeCases } from '../support/stores';
+import { ORIGIN, twoTenants, type Reply } from './fixture';
+
+const CUSTOMERS = embedOperations().find((o) => o.name === 'Customers')!.document;
+const CUSTOMER = embedOperations().find((o) => o.name === 'Customer')!.document;
+
+describe.each(storeCases())('credentials on $name', ({ open }) => {
+  let store: Store;
+  let t: Awaited<ReturnType<typeof twoTenants>>;
+
+  beforeAll(async () => {
+    store = await open();
+    t = await twoTenants(store);
+  });
+  afterAll(() => store?.close());
+
+  /** The refusal has the status and code, no data, and never repeats the credential. */
+  const refused = (res: Reply, status: number, code: string, secret?: string) => {
+    expect(res.status).toBe(status);
+    expect(res.json?.errors?.[0]?.extensions?.code).toBe(code);
+    expect(res.json?.data ?? null).toBeNull();
+    if (secret) {
+      expect(res.text).not.toContain(secret);
+      expect(res.text).not.toContain(secret.slice(-20));
+      expect([...res.headers.values()].join(' ')).not.toContain(secret.slice(-20));
+    }
+  };
+
+  it('accepts a key, a token, and nothing else', async () => {
+    expect((await t.gql(t.keys.alpha.read, `{ customers { totalCount } }`)).json.data.customers.totalCount).toBe(3);
+    const token = await t.token('alpha');
+    expect((await t.gql(token, CUSTOMERS, {}, { origin: ORIGIN.alpha })).json.data.customers.totalCount).toBe(3);
+  });
+
+  it('refuses missing, malformed and unknown credentials with 401 UNAUTHENTICATED', async () => {
+    refused(await t.gql(null, `{ customers { totalCount } }`), 401, 'UNAUTHENTICATED');
+    refused(await t.call(null, { query: '{ __typename }' }, { authorization: 'Basic dXNlcjpwYXNz' }), 401, 'UNAUTHENTICATED', 'dXNlcjpwYXNz');
+    refused(await t.call(null, { query: '{ __typename }' }, { authorization: 'Bearer' }), 401, 'UNAUTHENTICATED');
+    const forged = `rpk_${'a'.repeat(12)}_${'b'.repeat(43)}`;
+    refused(await t.gql(forged, `{ customers { totalCount } }`), 401, 'UNAUTHENTICATED', forged);
+    const truncated = t.keys.alpha.read.slice(0, -1);
+    refused(await t.gql(truncated, `{ customers { totalCount } }`), 401, 'UNAUTHENTICATED', truncated);
+    refused(await t.gql('not-a-credential', `{ customers { totalCount } }`), 401, 'UNAUTHENTICATED', 'not-a-credential');
+    const token = await t.token('alpha');
+    const tampered = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    refused(await t.gql(tampered, CUSTOMERS, {}, { origin: ORIGIN.alpha }), 401, 'UNAUTHENTICATED', tampered);
+  });
+
+  it('refuses an expired token and a revoked key', async () => {
+    const expired = await t.token('alpha', { ttl: 1 });
+    await new Promise((r) => setTimeout(r, 2100));
+    const res = await t.gql(expired, CUSTOMERS, {}, { origin: ORIGIN.alpha });
+    refused(res, 401, 'UNAUTHENTICATED', expired);
+    expect(res.json.errors[0].message).toMatch(/expired/);
+    const { id, key } = await createKey(store, 'alpha', 'write');
+    expect((await t.gql(key, `{ customers { totalCount } }`)).status).toBe(200);
+    await revokeKey(store, id);
+    const revoked = await t.gql(key, `{ customers { totalCount } }`);
+    refused(revoked, 401, 'UNAUTHENTICATED', key);
+    expect(revoked.json.errors[0].message).toMatch(/revoked/);
+  });
+
+  it('holds a token to its origin and to the tenant\'s allowed origins', async () => {
+    const bound = await t.token('alpha');
+    refused(await t.gql(bound, CUSTOMERS, {}, { origin: 'https://evil.test' }), 403, 'FORBIDDEN', bound);
+    refused(await t.gql(bound, CUSTOMERS, {}, { origin: ORIGIN.beta }), 403, 'FORBIDDEN', bound);
+    refused(await t.gql(bound, CUSTOMERS), 403, 'FORBIDDEN', bound);
+    const unbound = await t.token('alpha', { origin: null });
+    refused(await t.gql(unbound, CUSTOMERS, {}, { origin: 'https://evil.test' }), 403, 'FORBIDDEN', unbound);
+    expect((await t.gql(unbound, CUSTOMERS, {}, { origin: ORIGIN.alpha })).status).toBe(200);
+  });
+
+  it('lets a token run only allow-listed operations, read-only, within its customers', async () => {
+    const token = await t.token('alpha');
+    const h = { origin: ORIGIN.alpha };
+    refused(await t.gql(token, `{ customers { totalCount edges { node { email } } } }`, {}, h), 403, 'OPERATION_NOT_ALLOWED', token);
+    refused(await t.gql(token, `mutation { upsertCustomers(input: [{ externalId: "x" }]) { accepted } }`, {}, h), 403, 'OPERATION_NOT_ALLOWED', token);
+    refused(await t.gql(token, `mutation { createEmbedToken { token } }`, {}, h), 403, 'OPERATION_NOT_ALLOWED', token);
+    // By hash alone, as a persisted query.
+    const hash = embedOperations().find((o) => o.name === 'Customers')!.sha256;
+    const byHash = await t.call(token, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, h);
+    expect(byHash.json.data.customers.totalCount).toBe(3);
+    // Bound to one customer: that customer only, and no lists of all of them.
+    const [mine, other] = await t.customerIds('alpha');
+    const one = await t.token('alpha', { customers: [mine!] });
+    expect((await t.gql(one, CUSTOMER, { id: mine }, h)).json.data.customer.name).toBe('alpha-name-c1');
+    refused(await t.gql(one, CUSTOMER, { id: other }, h), 403, 'FORBIDDEN', one);
+    refused(await t.gql(one, CUSTOMERS, {}, h), 403, 'FORBIDDEN', one);
+  });
+
+  it('needs a write key for writes: read keys get 403 FORBIDDEN and change nothing', async () => {
+    const key = t.keys.alpha.read;
+    const res = await t.gql(key, `mutation { upsertCustomers(input: [{ externalId: "c9" }]) { accepted } }`);
+    refused(res, 403, 'FORBIDDEN', key);
+    expect(await store.query(`SELECT 1 FROM customers WHERE external_id = 'c9'`)).toEqual([]);
+    const minted = await t.gql(key, `mutation($o: String) { createEmbedToken(origin: $o, ttlSeconds: 60) { token expiresAt } }`, { o: ORIGIN.alpha });
+    expect(minted.json.data.createEmbedToken.token).toMatch(/^ey/);
+    const bad = await t.gql(key, `mutation { createEmbedToken(origin: "https://evil.test") { token } }`);
+    expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const long = await t.gql(key, `mutation { createEmbedToken(ttlSeconds: 3600) { token } }`);
+    expect(long.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers CORS with the tenant\'s origins only', async () => {
+    const ok = await t.gql(t.keys.alpha.read, `{ customers { totalCount } }`, {}, { origin: ORIGIN.alpha });
+    expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN.alpha);
+    const other = await t.gql(t.keys.alpha.read, `{ customers { totalCount } }`, {}, { origin: ORIGIN.beta });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await t.app.fetch('http://yoga/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
