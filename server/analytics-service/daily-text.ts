@@ -1,4 +1,4 @@
-/** Parses the store's daily-activity text (see `dailyActivityText`) straight into typed arrays. */
+/** Parses the store's daily-activity text (`ActivityDump.daily`) straight into typed arrays. */
 import { SECONDS_PER_DAY } from '../analytics/activity';
 
 export interface DailyColumns {
@@ -9,10 +9,7 @@ export interface DailyColumns {
   lastSecond: Int32Array;
 }
 
-/**
- * `indexOf` maps a store customer id to its index; rows of customers it does not know are skipped (they belong to
- * a newer version, which the next request's version check picks up).
- */
+/** `indexOf` maps a store customer id to its index; rows of a customer it does not know (-1) are skipped. */
 export function parseDailyText(text: string, indexOf: (id: number) => number): DailyColumns {
   let lines = text.length ? 1 : 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
@@ -34,12 +31,12 @@ export function parseDailyText(text: string, indexOf: (id: number) => number): D
   };
   for (let line = 0; line < lines; line++) {
     const c = indexOf(integer());
-    const d = integer();
     const n = integer();
     const comma = text.indexOf(',', pos);
     const m = Number(text.slice(pos, comma));
     pos = comma + 1;
     const last = integer();
+    const d = Math.floor(last / SECONDS_PER_DAY);
     if (c < 0) continue;
     customer[kept] = c;
     day[kept] = d;

@@ -5,7 +5,7 @@
  */
 import { tieOrderFromIds, type DailyActivity } from '../analytics/activity';
 import type { Queryable } from '../store';
-import { activeCustomers, dailyActivityText } from '../store/queries/activity';
+import { activityDump } from '../store/queries/activity';
 import { parseDailyText } from './daily-text';
 import type { TenantSnapshot } from './tenant-snapshot';
 
@@ -19,9 +19,7 @@ export interface TenantActivity {
 }
 
 export async function loadTenantActivity(db: Queryable, tenant: string): Promise<TenantActivity> {
-  // Daily rows first: every customer they name already has its stats row (written in the same transaction).
-  const text = await dailyActivityText(db, tenant);
-  const customers = await activeCustomers(db, tenant);
+  const { daily, customers } = await activityDump(db, tenant);
   const n = customers.length;
   const customerIds = new Float64Array(n);
   const externalIds: string[] = new Array(n);
@@ -40,7 +38,7 @@ export async function loadTenantActivity(db: Queryable, tenant: string): Promise
     }
     country[i] = k;
   });
-  const columns = parseDailyText(text, (id) => indexOf.get(id) ?? -1);
+  const columns = parseDailyText(daily, (id) => indexOf.get(id) ?? -1);
   const activity: DailyActivity = {
     customerCount: n,
     ...columns,
