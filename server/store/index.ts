@@ -2,6 +2,6 @@ export type { Queryable, Row, Store, Tx } from './store';
 export { StoreError } from './store';
 export { openStore, type OpenStoreOptions } from './open-store';
 export { migrate } from './migrate';
-export { copyLine, copyValue } from './copy-text';
+export { copyLine, copyText, copyValue } from './copy-text';
 export { describeLock } from './data-lock';
 export { redact } from './postgres-store';

@@ -1,4 +1,4 @@
-import { copyLine, type Tx } from '../../store';
+import { copyText, type Tx } from '../../store';
 import type { OrderRecord } from '../types';
 import type { CustomerResolver } from './customers';
 import { wantedCustomers } from './wanted-customers';
@@ -16,20 +16,22 @@ export async function insertOrders(tx: Tx, tenant: string, customers: CustomerRe
   await customers.resolve(wantedCustomers(batch));
   const existing = await existingLines(tx, tenant, batch);
   const touched = new Set<number>();
-  let text = '';
-  let inserted = 0;
+  const lines: string[] = [];
+  const t = copyText(tenant);
   for (const o of batch) {
     const key = lineKey(o.invoice, o.lineNo);
     if (existing.has(key)) continue;
     existing.add(key);
     const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
     if (customerId !== null) touched.add(customerId);
-    text += copyLine([
-      tenant, o.invoice, o.lineNo, customerId, o.orderedAt, o.quantity, o.unitPrice, o.amount,
-      o.product ?? null, o.description ?? null, o.cancelled,
-    ]);
-    inserted++;
+    // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
+    lines.push(
+      `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${o.orderedAt.toISOString()}\t${num(o.quantity)}\t` +
+        `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`,
+    );
   }
+  const inserted = lines.length;
+  const text = lines.join('');
   if (inserted) await tx.copyIn('orders', COLUMNS, text);
   return { inserted, touched };
 }
@@ -44,3 +46,8 @@ async function existingLines(tx: Tx, tenant: string, batch: OrderRecord[]): Prom
 }
 
 const lineKey = (invoice: string, line: number) => `${invoice}\u0000${line}`;
+
+function num(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`rapport/ingest: cannot store the number ${value}`);
+  return String(value);
+}
