@@ -91,7 +91,8 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
     // Column 0 is 100% retention (or the whole cohort) by definition; colour by the later columns so they show.
     const skipFirst = (metric === 'RETENTION' || metric === 'ACTIVE') && width > 1;
     const scaled = data.cohorts.flatMap((c) => (skipFirst ? c.values.slice(1) : c.values)).filter(Number.isFinite);
-    const domain = [Math.min(0, ...scaled), Math.max(...scaled)] as const;
+    // Fitted to the values shown, so the differences the reader compares use the whole ramp.
+    const domain = [Math.min(...scaled), Math.max(...scaled)] as const;
     const color = sequentialColor(domain, this.colorInterpolator);
     const ctx: HeatmapContext = {
       f, period, metric, color, ...fmt,

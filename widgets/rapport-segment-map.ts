@@ -11,7 +11,7 @@ import { tooltipStyles } from './kit/tooltip.js';
 import { DEFAULT_REGIONS } from './rfm/segment-regions.js';
 import type { SegmentRegion } from './rfm/segment-regions.js';
 import { mapPlacements, treemapPlacements } from './rfm/placement.js';
-import { scoreAxes, segmentTile } from './rfm/segment-tile.js';
+import { scoreAxes, scoreMarker, segmentTile } from './rfm/segment-tile.js';
 import type { TileContext } from './rfm/segment-tile.js';
 import { segmentTable } from './rfm/describe.js';
 import { segmentMapStyles } from './rfm/segment-map-styles.js';
@@ -28,6 +28,7 @@ import type { RfmSummary, SegmentSelectDetail } from './rfm/types.js';
  * @fires rapport-segment-select - A segment was clicked or chosen with Enter/Space. `detail: { segment }`.
  * @csspart root - The widget's box.
  * @csspart segment - Each segment region or tile.
+ * @csspart marker - The pin set by the `marker` property.
  * @csspart legend - The colour ramp.
  * @csspart tooltip - The hover card.
  * @csspart loading - The loading panel.
@@ -40,6 +41,7 @@ import type { RfmSummary, SegmentSelectDetail } from './rfm/types.js';
  * @cssprop --rapport-accent - Buttons and links.
  * @cssprop --rapport-font-family - Defaults to the host page's font.
  * @cssprop --rapport-row-height - Minimum height of one score row (default 64px).
+ * @cssprop --rapport-marker - Colour of the marker pin.
  */
 export class RapportSegmentMap extends RapportElement<RfmSummary> {
   static override styles = [themeStyles, legendStyles, tooltipStyles, segmentMapStyles];
@@ -58,6 +60,8 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
   @property({ attribute: false }) regions: readonly SegmentRegion[] = DEFAULT_REGIONS;
   /** Regions of the named map, or null when that map cannot be drawn on R×F (then only the treemap shows). */
   @state() private mapRegions?: readonly SegmentRegion[] | null;
+  /** Marks one customer's R and F scores on the map (e.g. on a customer page). */
+  @property({ attribute: false }) marker?: { r: number; f: number; label?: string };
   /** Colour ramp for mean monetary value, 0…1 → CSS colour. */
   @property({ attribute: false }) colorInterpolator?: Interpolator;
 
@@ -111,7 +115,7 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
       ${treemap
         ? html`<div class="treemap" role="group" aria-label="Segments by customer count">${placed.map((p) => segmentTile(p, ctx))}</div>`
         : html`<div class="plot" role="group" aria-label="Segments by recency score (R) and frequency score (F)">
-            ${scoreAxes()} ${placed.map((p) => segmentTile(p, ctx))}
+            ${scoreAxes()} ${placed.map((p) => segmentTile(p, ctx))} ${scoreMarker(this.marker)}
           </div>`}
       ${means.length ? renderLegend({ label: 'Mean monetary value', domain, color, format: f.compact }) : ''}
       ${segmentTable(placed, f, caption)}

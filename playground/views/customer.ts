@@ -22,8 +22,9 @@ export function customerPage(c: CustomerRow | null | undefined, error?: string) 
       <div><span>Spend</span><strong>${c.rfm ? money.format(c.rfm.monetary) : '—'}</strong></div>
     </div>
     <section class="card">
-      <p class="muted">Where this customer sits among all customers:</p>
+      <p class="muted">Where this customer sits among all customers (the pin marks R ${c.rfm?.r ?? '–'}, F ${c.rfm?.f ?? '–'}):</p>
       <rapport-segment-map locale="en-GB" heading="Segment" selected=${c.rfm?.segment ?? ''}
+        .marker=${c.rfm ? { r: c.rfm.r, f: c.rfm.f, label: c.name ?? c.externalId } : undefined}
         @rapport-segment-select=${(e: CustomEvent<{ segment: string }>) => (location.hash = `#/customers?segment=${e.detail.segment}`)}></rapport-segment-map>
     </section>
   `;

@@ -70,6 +70,17 @@ describe('<rapport-segment-map> in Chromium', () => {
     expect(loyal.width).toBeGreaterThan(newCustomers.width * 1.8); // R 3–4 vs R 5
   });
 
+  it('pins a customer\'s R and F scores with the marker property', async () => {
+    await open();
+    await page.evaluate(() => (document.querySelector('rapport-segment-map')!.marker = { r: 1, f: 4, label: 'Ada Lovelace' }));
+    const pin = (await page.locator('rapport-segment-map .marker').boundingBox())!;
+    const atRisk = (await page.locator('rapport-segment-map [data-segment="at_risk"]').boundingBox())!;
+    expect(pin.x).toBeGreaterThanOrEqual(atRisk.x - 1);
+    expect(pin.x + pin.width).toBeLessThanOrEqual(atRisk.x + atRisk.width / 2 + 1); // R 1 is the left half of R 1–2
+    expect(pin.y + pin.height).toBeLessThanOrEqual(atRisk.y + atRisk.height / 2 + 2); // F 4 is the top half of F 3–4
+    expect(await page.locator('rapport-segment-map .pin-label').textContent()).toBe('Ada Lovelace');
+  });
+
   it('shows R/F/M statistics on hover', async () => {
     await open();
     await page.locator('rapport-segment-map [data-segment="at_risk"]').hover();

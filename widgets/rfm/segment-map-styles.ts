@@ -116,6 +116,34 @@ export const segmentMapStyles = css`
     font-size: 0.85em;
     opacity: 0.9;
   }
+  .marker {
+    z-index: 2;
+    pointer-events: none;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: flex-end;
+    padding-bottom: 4px;
+    gap: 2px;
+  }
+  .pin {
+    width: 14px;
+    height: 14px;
+    border-radius: 50%;
+    background: var(--rapport-marker, #e4572e);
+    border: 2px solid #fff;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.35);
+  }
+  .pin-label {
+    font-size: 0.72em;
+    font-weight: 600;
+    padding: 1px 6px;
+    border-radius: 999px;
+    background: #fff;
+    color: #1f2733;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
+    white-space: nowrap;
+  }
   .treemap {
     position: relative;
     width: 100%;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Formatters } from '../kit/format.js';
 import { readableOn } from '../kit/contrast.js';
@@ -40,4 +40,13 @@ export function scoreAxes() {
     ${[5, 4, 3, 2, 1].map((s, i) => html`<span class="tick" aria-hidden="true" style="grid-column: 2; grid-row: ${i + 1}">${s}</span>`)}
     ${[1, 2, 3, 4, 5].map((s) => html`<span class="tick" aria-hidden="true" style="grid-column: ${s + 2}; grid-row: 6">${s}</span>`)}
     <span class="axis-title x" aria-hidden="true">Recency score (R) →</span>`;
+}
+
+/** A pin on one R, F cell (decorative: the host says in its own words whose scores these are). */
+export function scoreMarker(marker: { r: number; f: number; label?: string } | undefined) {
+  const valid = (s: number) => Number.isInteger(s) && s >= 1 && s <= 5;
+  if (!marker || !valid(marker.r) || !valid(marker.f)) return nothing;
+  return html`<span class="marker" part="marker" aria-hidden="true" style="grid-column: ${marker.r + 2}; grid-row: ${6 - marker.f}">
+    <span class="pin"></span>${marker.label ? html`<span class="pin-label">${marker.label}</span>` : nothing}
+  </span>`;
 }
