@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildBundle, launchChromium, serveStatic } from './harness.js';
+import { axeSerious, buildBundle, launchChromium, serveStatic } from './harness.js';
 import type { StaticServer } from './harness.js';
 import { COHORTS, RFM } from './fixtures.js';
 
@@ -51,6 +51,7 @@ describe('playground (the host page served at /)', () => {
     expect(await page.locator('details.embed').count()).toBe(2);
     expect(await page.locator('details.embed pre').first().textContent()).toContain('<rapport-segment-map');
     await page.screenshot({ path: join(tmpdir(), 'rapport-playground-dashboard.png'), fullPage: true });
+    expect(await axeSerious(page)).toEqual([]);
 
     await page.locator('rapport-segment-map [data-segment="champions"]').click();
     await page.locator('table.list tbody tr').first().waitFor();
@@ -58,6 +59,7 @@ describe('playground (the host page served at /)', () => {
     expect(queries.at(-1)?.variables).toEqual({ segment: 'champions' });
     expect(await page.locator('table.list tbody tr').count()).toBe(3);
     await page.screenshot({ path: join(tmpdir(), 'rapport-playground-customers.png') });
+    expect(await axeSerious(page)).toEqual([]);
 
     await page.locator('table.list a', { hasText: 'Ada Lovelace' }).click();
     await page.locator('h1', { hasText: 'Ada Lovelace' }).waitFor();
