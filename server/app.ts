@@ -5,7 +5,7 @@ import type { Classifier } from './ingest/load/interactions';
 import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
-import { BODY_LIMIT_DEFAULTS, useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
+import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
 import { useEmbedOperations } from './plugins/use-embed-operations';
 import { useNoIntrospection } from './plugins/use-introspection';
@@ -58,7 +58,8 @@ export function createApp(options: AppOptions): RapportApp {
     maskedErrors: true,
     logging: false,
     batching: { limit: options.maxBatch ?? 10 },
-    maxRequestBodySize: options.body?.maxUploadBytes ?? BODY_LIMIT_DEFAULTS.maxUploadBytes,
+    // useBodyLimit enforces both limits (JSON and uploads) with its own messages; yoga's single one would pre-empt it.
+    maxRequestBodySize: false,
     cors: corsOptions(owner, options.dev ?? false),
     context: ({ request }) => {
       const principal = principalOf(request);

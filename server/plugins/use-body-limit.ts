@@ -10,7 +10,7 @@ export interface BodyLimitOptions {
 
 export const BODY_LIMIT_DEFAULTS: Required<BodyLimitOptions> = { maxJsonBytes: 1 << 20, maxUploadBytes: 200 << 20 };
 
-const mib = (n: number) => `${Math.round((n / (1 << 20)) * 10) / 10} MB`;
+const size = (n: number) => (n < 1 << 20 ? `${Math.ceil(n / 1024)} KB` : `${Math.round((n / (1 << 20)) * 10) / 10} MB`);
 
 /**
  * Two body limits: operations are small, uploads are not. Refused with 413 from `Content-Length` before reading,
@@ -26,18 +26,27 @@ export function useBodyLimit(options: BodyLimitOptions = {}): Plugin {
         authError(
           'PAYLOAD_TOO_LARGE',
           multipart
-            ? `The upload is larger than ${mib(limit)}, the largest file this server accepts; split it or import it with the CLI.`
-            : `The request body is larger than ${mib(limit)}, the limit for a GraphQL operation; send bulk data as a file upload (importFile).`,
+            ? `The upload is larger than ${size(limit)}, the largest file this server accepts; split it or import it with the CLI.`
+            : `The request body is larger than ${size(limit)}, the limit for a GraphQL operation; send bulk data as a file upload (importFile).`,
         );
       const declared = Number(request.headers.get('content-length'));
       if (declared > limit) throw tooLarge();
       if (!requestParser || !request.body) return;
-      setRequestParser((req) => requestParser(limitBody(req, limit, tooLarge)));
+      setRequestParser(async (req) => {
+        const limited = limitBody(req, limit, tooLarge);
+        try {
+          return await requestParser(limited.request);
+        } catch (err) {
+          // Multipart parsing reports a cut stream as its own failure: say what really happened.
+          if (limited.exceeded()) throw tooLarge();
+          throw err;
+        }
+      });
     },
   };
 }
 
-function limitBody(request: Request, limit: number, tooLarge: () => Error): Request {
+function limitBody(request: Request, limit: number, tooLarge: () => Error) {
   let read = 0;
   const body = request.body!.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -48,5 +57,6 @@ function limitBody(request: Request, limit: number, tooLarge: () => Error): Requ
       },
     }),
   );
-  return new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' } as RequestInit);
+  const init = { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' };
+  return { request: new Request(request.url, init as RequestInit), exceeded: () => read > limit };
 }
