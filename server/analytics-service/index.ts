@@ -20,3 +20,15 @@ export {
 } from './tenant-rfm';
 export { tenantCohorts, type CohortQuery } from './tenant-cohorts';
 export { tenantMigration, type MigrationQuery } from './tenant-migration';
+export { networkNode, NETWORK_DEFAULTS, tenantNetwork, type TenantNetwork } from './tenant-network';
+export {
+  checkResolution,
+  COMMUNITY_RESOLUTION,
+  tenantBetweenness,
+  tenantCommunities,
+  tenantInfluence,
+  tenantRoles,
+  type TenantCommunities,
+  type TenantInfluence,
+} from './tenant-communities';
+export { tenantEvolution, type EvolutionPeriod, type TenantEvolution } from './tenant-evolution';
