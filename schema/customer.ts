@@ -10,6 +10,7 @@ import {
 } from '../server/store/queries/customers';
 import { segmentCustomerIds } from './analytics';
 import { builder } from './builder';
+import { communityCustomerIds } from './community-id';
 import { OrderConnection, loadOrderConnections } from './order';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
 
@@ -79,10 +80,15 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: 'Matches name, external id, email or handle (case-insensitive substring).' }),
       segment: t.arg.string({ description: 'Only customers now in this RFM segment (a name of `segmentMap`).' }),
       segmentMap: t.arg.string({ description: 'The map `segment` is named in. Default: `default`, the paper\'s map.' }),
+      community: t.arg.id({ description: 'Only members of this community (an id from `network` or `Customer.community`).' }),
     },
     resolve: async (_root, args, ctx) => {
       checkPageArgs(args);
-      const ids = args.segment == null ? null : await segmentCustomerIds(ctx, args.segment, args.segmentMap);
+      let ids = args.segment == null ? null : await segmentCustomerIds(ctx, args.segment, args.segmentMap);
+      if (args.community != null) {
+        const members = new Set(await communityCustomerIds(ctx, String(args.community)));
+        ids = ids === null ? [...members] : ids.filter((id) => members.has(id));
+      }
       const filter = { search: args.search, ids };
       const connection = await resolveCursorConnection(
         { args, toCursor: (c: CustomerRow) => encodeCursor(c.id), ...pageOptions },

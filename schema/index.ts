@@ -11,6 +11,12 @@ import './cohort';
 import './segment-map';
 import './segment-migration';
 import './embed-token';
+import './community';
+import './community-roles';
+import './influence';
+import './network';
+import './ego-network';
+import './evolution';
 import { builder } from './builder';
 
 export const schema = builder.toSchema({ sortSchema: true });
