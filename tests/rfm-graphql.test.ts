@@ -137,6 +137,10 @@ describeWithData('RFM over GraphQL on UCI Online Retail', () => {
 
     it('is cached per tenant: a warm query makes one store query; a write invalidates it', async () => {
       const counted = countingStore(store);
+      // Real scoped stores are memoised per tenant (the cache is keyed by store object); the counting one is not.
+      const scopes = new Map<string, Store>();
+      const scope = counted.forTenant;
+      counted.forTenant = (tenant) => scopes.get(tenant) ?? scopes.set(tenant, scope(tenant)).get(tenant)!;
       const app = testApp(counted);
       await app.gql(RFM);
       let before = counted.count;
