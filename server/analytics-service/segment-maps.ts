@@ -45,13 +45,13 @@ export async function resolveSegmentMap(
 
 /** Keeps only the fields the engine reads, so what is stored is exactly what was validated. */
 function normalize(map: SegmentMap): SegmentMap {
-  const range = (r: SegmentMap['rules'][number]['r']) => (r === undefined || r === null ? undefined : r);
   return {
-    rules: map.rules.map((rule) => {
-      const out: { name: string; r?: typeof rule.r; f?: typeof rule.f; m?: typeof rule.m } = { name: rule.name };
-      for (const key of ['r', 'f', 'm'] as const) if (range(rule[key]) !== undefined) out[key] = rule[key];
-      return out;
-    }),
+    rules: map.rules.map(({ name, r, f, m }) => ({
+      name,
+      ...(r != null ? { r } : {}),
+      ...(f != null ? { f } : {}),
+      ...(m != null ? { m } : {}),
+    })),
     ...(map.fallback != null ? { fallback: map.fallback } : {}),
   };
 }
