@@ -53,7 +53,7 @@ describeWithData('importing the real data sets', () => {
       expect(again.inserted).toBe(0);
       expect(again.customersCreated).toBe(0);
       expect(await snapshot()).toEqual(before);
-    });
+    }, 600_000);
 
     it('CDNOW master: 69,659 orders of 23,570 customers; re-import changes nothing', async () => {
       const first = await load('cdnow', 'orders', 'cdnow', 'CDNOW_master.txt');
@@ -65,7 +65,7 @@ describeWithData('importing the real data sets', () => {
       expect(await counts()).toEqual({ orders: 69_659, customers: 23_570 });
       expect((await load('cdnow', 'orders', 'cdnow', 'CDNOW_master.txt')).inserted).toBe(0);
       expect(await counts()).toEqual({ orders: 69_659, customers: 23_570 });
-    });
+    }, 300_000);
 
     it('airline tweets: 14,640 interactions with gold labels, authors as customers; re-import changes nothing', async () => {
       const first = await load('airline', 'interactions', 'airline-tweets', 'Tweets.csv');
