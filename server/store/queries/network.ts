@@ -34,22 +34,26 @@ export async function relationshipTieText(db: Queryable, tenant: string): Promis
  */
 export async function interactionTieText(db: Queryable, tenant: string): Promise<string> {
   const [row] = await db.query<{ ties: string | null }>(
-    `WITH derived AS (
-       SELECT i.customer_id AS s, c.id AS t, 'mentions' AS kind, i.occurred_at
+    `WITH handles AS MATERIALIZED (
+       SELECT lower(handle) AS handle, id FROM customers WHERE tenant_id = $1 AND handle IS NOT NULL
+     ), mentioned AS MATERIALIZED (
+       SELECT i.customer_id AS s, lower(h.parts[1]) AS handle, i.occurred_at
        FROM interactions i
        CROSS JOIN LATERAL regexp_matches(i.text, '@([A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*)', 'g') AS h(parts)
-       JOIN customers c ON c.tenant_id = i.tenant_id AND lower(c.handle) = lower(h.parts[1])
        WHERE i.tenant_id = $1 AND i.channel IN ('social', 'chat') AND i.customer_id IS NOT NULL
          AND strpos(i.text, '@') > 0
+     ), replying AS MATERIALIZED (
+       SELECT customer_id AS s, attributes->>'inReplyTo' AS parent, occurred_at
+       FROM interactions WHERE tenant_id = $1 AND customer_id IS NOT NULL AND attributes ? 'inReplyTo'
+     ), derived AS (
+       SELECT m.s, c.id AS t, 'mentions' AS kind, m.occurred_at FROM mentioned m JOIN handles c USING (handle)
        UNION ALL
-       SELECT i.customer_id, p.customer_id, 'replies', i.occurred_at
-       FROM interactions i
-       JOIN interactions p ON p.tenant_id = i.tenant_id AND p.external_id = i.attributes->>'inReplyTo'
-       WHERE i.tenant_id = $1 AND i.customer_id IS NOT NULL AND p.customer_id IS NOT NULL AND i.attributes ? 'inReplyTo'
+       SELECT r.s, (SELECT p.customer_id FROM interactions p WHERE p.tenant_id = $1 AND p.external_id = r.parent), 'replies', r.occurred_at
+       FROM replying r
      ), pairs AS (
        SELECT s, t, kind, count(*) AS n, min(occurred_at) AS first_at, max(occurred_at) AS last_at
        FROM derived d
-       WHERE s <> t AND NOT EXISTS (
+       WHERE t IS NOT NULL AND s <> t AND NOT EXISTS (
          SELECT 1 FROM relationships r WHERE r.tenant_id = $1 AND r.source_id = d.s AND r.target_id = d.t AND r.kind = d.kind)
        GROUP BY s, t, kind
      )
