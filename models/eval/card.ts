@@ -69,7 +69,7 @@ ${perClassTable(m.sets.tweeteval)}
 
 ## Size and speed
 \`model.onnx\` ${mb(m.onnxBytes)}, \`vocab.json\` ${mb(m.vocabBytes)}. onnxruntime-node, one thread, this machine
-(2 shared cores): ${int(m.speed.nodeBatch64)} texts/s at batch 64, ${int(m.speed.nodeBatch1)} texts/s at batch 1
-(tokenisation included). See \`bench/sentiment.ts\` for the web backend and the comparison with VADER.
+(2 cores shared with other work, best of 3 passes): ${int(m.speed.nodeBatch64)} texts/s at batch 64,
+${int(m.speed.nodeBatch1)} texts/s at batch 1 (tokenisation included). See \`bench/sentiment.ts\` for the web backend and the comparison with VADER.
 `;
 }

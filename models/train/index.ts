@@ -1,7 +1,10 @@
 /**
- * `npm run models:train [-- name…]`: tokenises the splits in TypeScript, trains each model with PyTorch
- * (`train.py`, one thread, fixed seed), exports ONNX + vocab.json, combines them (`ensemble.py`), then evaluates
- * everything and writes the cards.
+ * `npm run models:train [-- [--states DIR] [name…]]`: tokenises the splits in TypeScript, trains each model with
+ * PyTorch (`train.py`, one thread, fixed seed) and exports ONNX + vocab.json, trains the extra ensemble members,
+ * combines them (`ensemble.py`), then evaluates everything and writes the cards. With `--states DIR` the PyTorch
+ * states are kept there (outside the repository), so separate runs can train members in parallel and the last one
+ * builds the ensemble; names restrict a run to those models (`fast`, `cnn-bilstm@29`, …); `--ensemble-only`
+ * combines already trained states.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,53 +13,63 @@ import { loadCorpus, repoRoot } from '../data/index.js';
 import { runEvaluation } from '../eval/run.js';
 import { buildVocab, LABELS, tokenize, type EncoderConfig } from '../tokenizer/index.js';
 import { runPython } from './run-python.js';
-import { ENSEMBLE_SPEC, MODEL_SPECS, SEED, type ModelSpec } from './specs.js';
+import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, SEED, type ModelSpec } from './specs.js';
 import { writeIds } from './write-ids.js';
 
-const only = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const statesAt = argv.indexOf('--states');
+const keep = statesAt >= 0 ? path.resolve(argv[statesAt + 1]!) : null;
+const only = argv.filter((a, i) => !a.startsWith('--') && (statesAt < 0 || i !== statesAt + 1));
+const ensembleOnly = argv.includes('--ensemble-only');
 const corpus = loadCorpus();
-const trainTokens = corpus.filter((e) => e.split === 'train' && e.source !== 'tweeteval').map((e) => tokenize(e.text));
-const vocab = buildVocab(trainTokens, 2);
+const vocab = buildVocab(corpus.filter((e) => e.split === 'train' && e.source !== 'tweeteval').map((e) => tokenize(e.text)), 2);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'rapport-train-'));
-const state = (name: string) => path.join(tmp, `${name}.pt`);
+const states = keep ?? tmp;
+mkdirSync(states, { recursive: true });
+const state = (name: string, seed: number) => path.join(states, `${name}@${seed}.pt`);
 const flags = (f: Record<string, string | number>) => Object.entries(f).flatMap(([k, v]) => [`--${k}`, String(v)]);
+const wanted = (name: string, seed: number) =>
+  !ensembleOnly && (only.length === 0 || only.includes(`${name}@${seed}`) || (seed === SEED && only.includes(name)));
 
-function prepare(spec: ModelSpec): { out: string; data: string; config: EncoderConfig } {
+function prepare(spec: ModelSpec, out: string): { data: string; config: EncoderConfig } {
   const config: EncoderConfig = {
     format: 'rapport-vocab/1', labels: LABELS, maxLen: spec.maxLen, padding: spec.padding,
     minCount: spec.minCount, hashing: spec.hashing, tokens: vocab.tokens,
   };
-  const out = path.join(repoRoot, 'models', spec.name);
   mkdirSync(out, { recursive: true });
   const data = path.join(tmp, `${spec.name}.jsonl`);
-  writeIds(data, corpus, vocab, config);
-  return { out, data, config };
+  if (!existsSync(data)) writeIds(data, corpus, vocab, config);
+  return { data, config };
 }
 
 try {
-  const trained: string[] = [];
-  for (const spec of MODEL_SPECS.filter((s) => only.length === 0 || only.includes(s.name))) {
-    const { out, data, config } = prepare(spec);
-    console.log(`rapport/models: training ${spec.name} (vocabulary ${vocab.tokens.length})`);
+  // Every shipped model, then the ensemble's extra seeds.
+  const runs = [...MODEL_SPECS.map((s) => ({ model: s.name, seed: SEED })), ...ENSEMBLE_MEMBERS.filter((m) => m.seed !== SEED)];
+  for (const { model, seed } of runs.filter((m) => wanted(m.model, m.seed))) {
+    const spec = MODEL_SPECS.find((s) => s.name === model)!;
+    // Seed-13 members are the shipped models; other seeds are exported to a scratch folder only.
+    const out = seed === SEED ? path.join(repoRoot, 'models', spec.name) : path.join(tmp, `${spec.name}@${seed}`);
+    const { data, config } = prepare(spec, out);
+    console.log(`rapport/models: training ${spec.name}@${seed} (vocabulary ${vocab.tokens.length})`);
     await runPython(path.join(repoRoot, 'models/train/train.py'), flags({
       data, arch: spec.arch, out, 'vocab-size': vocab.tokens.length, buckets: spec.hashing?.buckets ?? 0,
-      'max-len': spec.maxLen, seed: SEED, state: state(spec.name), ...spec.args,
+      'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args,
     }));
-    writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
-    trained.push(spec.name);
+    if (seed === SEED) writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
   }
-  if (MODEL_SPECS.every((s) => existsSync(state(s.name)))) {
-    const { out, data, config } = prepare(ENSEMBLE_SPEC);
-    console.log('rapport/models: combining the trained models into the ensemble');
+  if (ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)))) {
+    const out = path.join(repoRoot, 'models', ENSEMBLE_SPEC.name);
+    const { data, config } = prepare(ENSEMBLE_SPEC, out);
+    console.log('rapport/models: combining the trained members into the ensemble');
     await runPython(path.join(repoRoot, 'models/train/ensemble.py'), [
       ...flags({ data, out, 'vocab-size': vocab.tokens.length, buckets: ENSEMBLE_SPEC.hashing!.buckets, 'max-len': ENSEMBLE_SPEC.maxLen }),
-      ...MODEL_SPECS.flatMap((s) => ['--member', `${s.arch}=${state(s.name)}`]),
+      ...ENSEMBLE_MEMBERS.flatMap((m) => ['--member', `${m.model}@${m.seed}=${state(m.model, m.seed)}`]),
     ]);
     writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
-  } else if (trained.length) {
-    console.log('rapport/models: ensemble not rebuilt (it needs all three models trained in this run)');
+    await runEvaluation();
+  } else {
+    console.log('rapport/models: ensemble not rebuilt yet (some members are not trained); evaluation skipped');
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-await runEvaluation();
