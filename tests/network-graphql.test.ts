@@ -137,7 +137,8 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
     expect(split.from).toHaveLength(1);
     expect(split.to.length).toBeGreaterThanOrEqual(2);
     expect(evo.tracks.length).toBeGreaterThan(0);
-    console.log(`demo evolution: ${evo.events.map((e: any) => `${e.type} ${e.label}`).join(', ')}; ` +
+    const tally = evo.events.reduce((t: Record<string, number>, e: any) => ({ ...t, [e.type]: (t[e.type] ?? 0) + 1 }), {});
+    console.log(`demo evolution: ${JSON.stringify(tally)}, splits in ${evo.events.filter((e: any) => e.type === 'SPLIT').map((e: any) => e.label)}; ` +
       `${evo.tracks.filter((t: any) => t.warning.flagged).length}/${evo.tracks.length} long tracks flagged`);
   });
 
