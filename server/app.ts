@@ -8,6 +8,8 @@ import { tokenSecret } from './auth/token-secret';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
 import { useEmbedOperations } from './plugins/use-embed-operations';
+import { useErrorCodes } from './plugins/use-error-codes';
+import { useNoNul } from './plugins/use-no-nul';
 import { useNoIntrospection } from './plugins/use-introspection';
 import { useOperationLimits, type OperationLimitOptions } from './plugins/use-operation-limits';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit';
@@ -85,9 +87,11 @@ export function createApp(options: AppOptions): RapportApp {
       useRateLimit(options.rateLimit),
       useBodyLimit(options.body),
       useEmbedOperations(),
+      useNoNul(),
       useScopes(),
       useOperationLimits(options.operationLimits),
       !introspection && useNoIntrospection(),
+      useErrorCodes(),
     ],
   });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { acquireDataLock } from './data-lock';
 import type { Row, Store, Tx } from './store';
-import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE } from './tenant-scope';
+import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE, UNSCOPE_LOCAL_SQL, UNSCOPE_SQL } from './tenant-scope';
 
 export interface PgliteStoreOptions {
   /** Data directory; omitted means in memory (tests). */
@@ -46,31 +46,51 @@ class PgliteStore implements Store {
     private readonly release: () => void,
   ) {}
 
-  async query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return (await this.db.query<T>(sql, params as unknown[])).rows;
+  /** Who PGlite's one connection acts as for its session: null for the owner, else a tenant (see postgres-store). */
+  #session: string | null = null;
+  /** Serialises "set the scope, then query" pairs, so no other caller's query slips in between. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.run<T>(null, sql, params);
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.transaction((t) => fn(wrap(t)));
+    // Transactions exclude every query (PGlite's own lock), so the session scope cannot change under them.
+    return this.db.transaction(async (t) => {
+      if (this.#session !== null) await t.query(UNSCOPE_LOCAL_SQL);
+      return fn(wrap(t));
+    });
   }
 
-  /** PGlite is one connection, so a scope is a transaction: `SET LOCAL` cannot leak into another caller's query. */
-  readonly forTenant = memoScopes((tenant): Store => {
-    const scoped = <T>(fn: (t: Transaction) => Promise<T>) =>
+  /**
+   * Scoped queries switch the session's scope only when it changes (as on PostgreSQL): a request's queries cost
+   * nothing extra. Scoped transactions take the scope for themselves with SET LOCAL.
+   */
+  readonly forTenant = memoScopes((tenant): Store => ({
+    kind: this.kind,
+    location: this.location,
+    query: (sql, params) => this.run(tenant, sql, params),
+    transaction: (fn) =>
       this.db.transaction(async (t) => {
         await t.query(SCOPE_SQL(true), [tenant]);
-        return fn(t);
-      });
-    return {
-      kind: this.kind,
-      location: this.location,
-      query: async <T extends Row = Row>(sql: string, params?: readonly unknown[]) =>
-        scoped(async (t) => (await t.query<T>(sql, params as unknown[])).rows),
-      transaction: (fn) => scoped((t) => fn(wrap(t, tenant))),
-      forTenant: (other) => (other === tenant ? this.forTenant(tenant) : refuse(tenant, other)),
-      close: async () => {},
-    };
-  });
+        return fn(wrap(t, tenant));
+      }),
+    forTenant: (other) => (other === tenant ? this.forTenant(tenant) : refuse(tenant, other)),
+    close: async () => {},
+  }));
+
+  private run<T extends Row>(scope: string | null, sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const result = this.#queue.then(async () => {
+      if (this.#session !== scope) {
+        await (scope === null ? this.db.query(UNSCOPE_SQL) : this.db.query(SCOPE_SQL(false), [scope]));
+        this.#session = scope;
+      }
+      return (await this.db.query<T>(sql, params as unknown[])).rows;
+    });
+    this.#queue = result.catch(() => {});
+    return result;
+  }
 
   async close(): Promise<void> {
     if (this.#closed) return;

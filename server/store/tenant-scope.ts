@@ -17,6 +17,8 @@ export const SCOPE_SQL = (local: boolean) =>
 
 /** Back to the connection's owner, for the whole session. */
 export const UNSCOPE_SQL = `SELECT set_config('role', 'none', false), set_config('app.tenant', '', false)`;
+/** Back to the owner for the rest of the transaction. */
+export const UNSCOPE_LOCAL_SQL = `SELECT set_config('role', 'none', true), set_config('app.tenant', '', true)`;
 
 export function checkTenantId(tenant: string): string {
   if (!TENANT_ID.test(tenant)) throw new StoreError(`"${tenant}" is not a tenant id.`, 'STORE_TENANT_INVALID');
