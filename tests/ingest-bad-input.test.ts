@@ -70,3 +70,22 @@ describe.each(storeCases())('bad input on $name leaves the store untouched', ({ 
     expect(await tableCounts(store)).toEqual(before);
   });
 });
+
+describe.each(storeCases())('a file naming the same order line twice on $name', ({ open }) => {
+  it('is refused with the key named, within a batch and across batches, and nothing is stored', async () => {
+    const store = await open();
+    const files = tempFiles();
+    try {
+      const body = 'invoice,customer_id,ordered_at,quantity,unit_price,line\nD1,d1,2024-01-02,1,2,1\nD2,d1,2024-01-02,1,2,1\nD1,d2,2024-01-03,5,5,1\n';
+      for (const batchSize of [1, 100]) {
+        const before = await tableCounts(store);
+        const err = await importSource(store, 'orders', fileSource(files.write('dup.csv', body)), { tenant: 'dups', batchSize }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ImportRejectedError);
+        expect((err as Error).message).toBe(`${files.dir}/dup.csv names the same record twice (invoice, line_no = D1, 1); nothing was imported.`);
+        expect(await tableCounts(store)).toEqual(before);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});

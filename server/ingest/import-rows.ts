@@ -2,7 +2,7 @@ import type { Store, Tx } from '../store';
 import { CustomerResolver, upsertCustomers } from './load/customers';
 import { refreshCustomerAggregates } from './load/aggregates';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
-import { insertOrders } from './load/orders';
+import { insertOrders, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
 import { ImportRejectedError } from './import-rejected';
 import type { ParsedRow, RecordKind, RecordOf, RowError } from './types';
@@ -54,6 +54,7 @@ export async function importRows<K extends RecordKind>(
       kind, source, rowsRead: 0, inserted: 0, updated: 0, customersCreated: 0, rejected: [], interactions: [],
     };
     const touched = new Set<number>();
+    const checkExisting = kind !== 'orders' || (await tenantHasOrders(tx, tenant));
     let rejectedCount = 0;
     let batch: RecordOf[K][] = [];
     // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
@@ -63,7 +64,7 @@ export async function importRows<K extends RecordKind>(
       const full = batch;
       batch = [];
       await writing;
-      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, options.classify);
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting });
       writing.catch(() => {}); // surfaced by the next await
     };
     for await (const row of rows) {
@@ -92,6 +93,8 @@ export async function importRows<K extends RecordKind>(
       [tenant, kind, options.format ?? 'records', source, summary.rowsRead, summary.inserted, rejectedCount],
     );
     return summary;
+  }).catch((err: unknown) => {
+    throw duplicateKey(err, source) ?? err;
   });
 }
 
@@ -103,7 +106,7 @@ async function writeBatch<K extends RecordKind>(
   batch: RecordOf[K][],
   summary: ImportSummary,
   touched: Set<number>,
-  classify?: Classifier,
+  options: { classify?: Classifier; checkExisting: boolean },
 ): Promise<void> {
   switch (kind) {
     case 'customers': {
@@ -113,13 +116,13 @@ async function writeBatch<K extends RecordKind>(
       return;
     }
     case 'orders': {
-      const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][]);
+      const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][], options);
       summary.inserted += result.inserted;
       for (const id of result.touched) touched.add(id);
       return;
     }
     case 'interactions': {
-      const added = await insertInteractions(tx, tenant, customers, batch as RecordOf['interactions'][], classify);
+      const added = await insertInteractions(tx, tenant, customers, batch as RecordOf['interactions'][], options.classify);
       summary.inserted += added.length;
       summary.interactions.push(...added);
       return;
@@ -141,4 +144,16 @@ async function bumpVersion(tx: Tx, tenant: string): Promise<void> {
      ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_versions.version + 1`,
     [tenant],
   );
+}
+
+/** A key the file repeats (PostgreSQL unique violation) becomes a rejected import with the key named. */
+function duplicateKey(err: unknown, source: string): ImportRejectedError | null {
+  const e = err as { code?: string; detail?: string };
+  if (e?.code !== '23505') return null;
+  const key = e.detail?.match(/\((.*)\)=\((.*)\)/);
+  // The tenant is part of every key but not of what the user wrote.
+  const [columns, values] = key ? [key[1]!.split(', '), key[2]!.split(', ')] : [[], []];
+  if (columns[0] === 'tenant_id') columns.shift(), values.shift();
+  const what = key ? ` (${columns.join(', ')} = ${values.join(', ')})` : '';
+  return new ImportRejectedError(source, [], 1, `${source} names the same record twice${what}; nothing was imported.`);
 }

@@ -11,18 +11,20 @@ export async function refreshCustomerAggregates(tx: Tx, tenant: string, customer
   await tx.query(`DELETE FROM customer_daily WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
   await tx.query(`DELETE FROM customer_stats WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
   await tx.query(
-    `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary, last_order_at)
-     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount), max(ordered_at)
+    `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary, first_order_at, last_order_at)
+     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount),
+            min(ordered_at), max(ordered_at)
      FROM orders
      WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
      GROUP BY 2, 3`,
     params,
   );
+  // An invoice has one time, so it falls on one day: the per-day counts add up to the distinct invoices.
   await tx.query(
     `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary)
-     SELECT $1, customer_id, min(ordered_at), max(ordered_at), count(DISTINCT invoice), sum(amount)
-     FROM orders
-     WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
+     SELECT $1, customer_id, min(first_order_at), max(last_order_at), sum(invoices), sum(monetary)
+     FROM customer_daily
+     WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])
      GROUP BY 2`,
     params,
   );

@@ -12,15 +12,33 @@ const COLUMNS = [
  * Writes a batch of order lines: lines whose (invoice, line) the store already holds are skipped, the rest are
  * bulk-loaded with COPY. Returns the lines written and the customers they touched.
  */
-export async function insertOrders(tx: Tx, tenant: string, customers: CustomerResolver, batch: OrderRecord[]) {
+export async function tenantHasOrders(tx: Tx, tenant: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM orders WHERE tenant_id = $1 LIMIT 1`, [tenant])).length > 0;
+}
+
+export async function insertOrders(
+  tx: Tx,
+  tenant: string,
+  customers: CustomerResolver,
+  batch: OrderRecord[],
+  options: { checkExisting: boolean },
+) {
   await customers.resolve(wantedCustomers(batch));
-  const existing = await existingLines(tx, tenant, batch);
+  // A tenant without orders before this import cannot hold these lines: skip the lookup (a line repeated across
+  // batches then fails the import on the primary key, reported as such).
+  const existing = options.checkExisting ? await existingLines(tx, tenant, batch) : new Set<string>();
   const touched = new Set<number>();
   const lines: string[] = [];
   const t = copyText(tenant);
   for (const o of batch) {
     const key = lineKey(o.invoice, o.lineNo);
-    if (existing.has(key)) continue;
+    if (existing.has(key)) {
+      if (options.checkExisting) continue;
+      throw Object.assign(new Error('duplicate order line'), {
+        code: '23505',
+        detail: `Key (invoice, line_no)=(${o.invoice}, ${o.lineNo}) already exists.`,
+      });
+    }
     existing.add(key);
     const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
     if (customerId !== null) touched.add(customerId);

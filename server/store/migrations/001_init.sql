@@ -58,6 +58,7 @@ CREATE TABLE customer_daily (
   day date NOT NULL,
   invoices integer NOT NULL,
   monetary numeric NOT NULL,
+  first_order_at timestamptz NOT NULL,
   last_order_at timestamptz NOT NULL,     -- recency counts from the time of day, not just the day
   PRIMARY KEY (tenant_id, customer_id, day)
 );
