@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { embedOperations } from '../../server/auth/embed-operations';
+import { runCli, startCli, waitForOutput } from '../support/cli';
+import { tempFiles } from '../support/files';
+
+const files = tempFiles('rapport-auth-cli-');
+
+describe('rapport tenant, key and token', () => {
+  const children: ReturnType<typeof startCli>[] = [];
+  afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+
+  it('creates a tenant and keys, mints tokens, and a production server takes them (and nothing else)', async () => {
+    const data = ['--data', path.join(files.dir, 'store')];
+    const tenant = await runCli(['tenant', 'create', 'acme', '--origin', 'https://crm.acme.test', ...data]);
+    expect(tenant.code).toBe(0);
+    expect(tenant.stdout).toMatch(/Created tenant acme; allowed origins: https:\/\/crm\.acme\.test/);
+    const write = await runCli(['key', 'create', '--tenant', 'acme', '--scope', 'write', ...data]);
+    expect(write.code).toBe(0);
+    const key = write.stdout.trim();
+    expect(key).toMatch(/^rpk_[a-z0-9]{12}_[\w-]{43}$/);
+    const list = await runCli(['key', 'list', '--tenant', 'acme', ...data]);
+    expect(list.stdout).toContain(key.slice(0, 16));
+    expect(list.stdout).not.toContain(key);
+    const badTtl = await runCli(['token', '--key', key, '--ttl', '1h', ...data]);
+    expect(badTtl.code).toBe(2);
+    expect(badTtl.stderr).not.toContain(key);
+    const minted = await runCli(['token', '--origin', 'https://crm.acme.test', '--ttl', '5m', ...data], { RAPPORT_KEY: key });
+    expect(minted.code).toBe(0);
+    const token = minted.stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+
+    const server = startCli(['serve', '--port', '0', '--host', '127.0.0.1', ...data]);
+    children.push(server);
+    const [, url] = await waitForOutput(server, /serving (http:\/\/127\.0\.0\.1:\d+)/);
+    const file = files.write('customers.csv', 'external_id,name\nk1,Kim\nk2,Lee\n');
+    const noKey = await runCli(['import', 'customers', file, '--server', url!]);
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toMatch(/no credentials/);
+    const imported = await runCli(['import', 'customers', file, '--server', url!, '--key', key]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/2 rows read, 2 new/);
+
+    // Tokens may run only the widgets' operations.
+    const query = embedOperations().find((o) => o.name === 'Customers')!.document;
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: 'https://crm.acme.test' },
+      body: JSON.stringify({ query }),
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://crm.acme.test');
+    expect((await res.json()).data.customers.totalCount).toBe(2);
+
+    const id = key.slice(4, 16);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('close', r));
+    const revoked = await runCli(['key', 'revoke', `rpk_${id}`, ...data]);
+    expect(revoked.code).toBe(0);
+    const after = await runCli(['token', '--key', key, ...data]);
+    expect(after.code).toBe(1);
+    expect(`${after.stdout}${after.stderr}`).not.toContain(key);
+    expect(server.output().stdout + server.output().stderr).not.toContain(key);
+  }, 120_000);
+});
