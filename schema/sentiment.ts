@@ -3,10 +3,14 @@ import {
   sentimentByGroup,
   sentimentOfCustomers,
   type CustomerSentimentRow,
+  type SentimentFilter,
   type SentimentGroupRow,
 } from '../server/store/queries/sentiment';
 import type { Prediction } from '../models/inference/node';
+import { customerRfm, tenantRfm } from '../server/analytics-service';
+import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
+import type { Context } from './context';
 import { CustomerRef } from './customer';
 import { userError } from './errors';
 import { ChannelEnum, ProbabilitiesRef, SentimentEnum } from './interaction';
@@ -59,7 +63,7 @@ builder.queryField('classify', (t) =>
   }),
 );
 
-const GroupBy = builder.enumType('SentimentGroupBy', { values: ['DAY', 'WEEK', 'MONTH', 'CHANNEL', 'CUSTOMER'] as const });
+const GroupBy = builder.enumType('SentimentGroupBy', { values: ['DAY', 'WEEK', 'MONTH', 'CHANNEL', 'CUSTOMER', 'SEGMENT'] as const });
 
 interface Group extends SentimentGroupRow {
   groupBy: string;
@@ -73,7 +77,9 @@ const net = (g: { positive: number; negative: number; neutral: number }) => {
 const SentimentGroup = builder.objectRef<Group>('SentimentGroup').implement({
   description: 'Predicted labels of one group. Net sentiment = (positive − negative) / classified.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Period start (YYYY-MM-DD), channel, or customer id (use `customer`).' }),
+    key: t.exposeString('key', {
+      description: 'Period start (YYYY-MM-DD), channel, RFM segment (`unscored` without orders), or customer id (use `customer`).',
+    }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
@@ -106,11 +112,31 @@ builder.queryField('sentimentSummary', (t) =>
       channel: t.arg({ type: ChannelEnum }),
     },
     resolve: async (_root, args, ctx) => {
+      if (args.groupBy === 'SEGMENT') return bySegment(ctx, args);
       const rows = await sentimentByGroup(ctx.store, ctx.tenant, args.groupBy, args);
       return rows.map((r) => ({ ...r, groupBy: args.groupBy }));
     },
   }),
 );
+
+/** Per-customer counts folded into the customers' current RFM segments (default map). */
+async function bySegment(ctx: Context, filter: SentimentFilter): Promise<Group[]> {
+  const [rows, rfm] = await Promise.all([
+    sentimentByGroup(ctx.store, ctx.tenant, 'CUSTOMER', filter),
+    analytics(async () => tenantRfm(await snapshotOf(ctx))),
+  ]);
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const key = customerRfm(rfm, Number(row.key))?.segment ?? 'unscored';
+    const g = groups.get(key) ?? { key, groupBy: 'SEGMENT', positive: 0, neutral: 0, negative: 0, unclassified: 0 };
+    g.positive += row.positive;
+    g.neutral += row.neutral;
+    g.negative += row.negative;
+    g.unclassified += row.unclassified;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
 
 const CustomerSentiment = builder.objectRef<CustomerSentimentRow>('CustomerSentiment').implement({
   description: 'The customer\'s classified interactions: net sentiment overall and its trend.',

@@ -45,12 +45,15 @@ describe.each(storeCases())('sentiment over GraphQL on $name', ({ open }) => {
   });
 
   it('answers odd texts (empty, non-English, binary garbage, 1 MB) with a result, never a crash', async () => {
-    const garbage = String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 7919) % 65_000));
+    // Binary garbage without NUL (U+0000 is refused in every text argument, as PostgreSQL cannot store it).
+    const garbage = String.fromCharCode(...Array.from({ length: 300 }, (_, i) => 1 + ((i * 7919) % 55_000)));
     const res: any = await api.gql(`query($t: [String!]!) { classify(texts: $t) { label } }`, {
       t: ['', 'これは素晴らしいサービスです', 'Ça ne marche pas du tout', garbage, 'good '.repeat(200_000)],
     });
     expect(res.errors).toBeUndefined();
     expect(res.data.classify).toHaveLength(5);
+    const nul: any = await api.gql(`query($t: [String!]!) { classify(texts: $t) { label } }`, { t: ['a\u0000b'] });
+    expect(nul.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an unknown model and oversized calls with coded errors', async () => {
@@ -90,5 +93,13 @@ describe.each(storeCases())('sentiment over GraphQL on $name', ({ open }) => {
     for (const g of byCustomer.data.sentimentSummary) expect(g.customer.sentiment.net).toBeCloseTo(g.net, 10);
     const bob = byCustomer.data.sentimentSummary.find((g: any) => g.customer.externalId === 'bob');
     expect(bob.customer.sentiment).toEqual({ net: 1 / 3, positive: 2, negative: 1 });
+
+    // By RFM segment: Ann has an order (a single customer scores R5 F1: new_customers); Bob has none.
+    await api.gql(`mutation { addOrders(input: [{ invoice: "A1", customerExternalId: "ann", orderedAt: "2024-06-01", quantity: 1, unitPrice: 9 }]) { accepted } }`);
+    const bySegment: any = await api.gql(`{ sentimentSummary(groupBy: SEGMENT) { key count net } }`);
+    expect(bySegment.data.sentimentSummary).toEqual([
+      { key: 'new_customers', count: 2, net: 0 },
+      { key: 'unscored', count: 3, net: 1 / 3 },
+    ]);
   });
 });
