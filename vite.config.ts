@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, defineConfig } from 'vite';
@@ -16,6 +17,7 @@ const ENTRIES = {
   'rapport-segment-map': resolve(ROOT, 'widgets/rapport-segment-map.ts'),
   'rapport-cohort-heatmap': resolve(ROOT, 'widgets/rapport-cohort-heatmap.ts'),
   'rapport-provider': resolve(ROOT, 'widgets/rapport-provider.ts'),
+  'rapport-sentiment-feed': resolve(ROOT, 'widgets/rapport-sentiment-feed.ts'),
 };
 
 export default defineConfig(({ command }) => {
@@ -54,7 +56,7 @@ export default defineConfig(({ command }) => {
         },
       },
     },
-    plugins: [bundleBudget(), customElementsManifest(), playground()],
+    plugins: [bundleBudget(), ortWasm(), customElementsManifest(), playground()],
   };
 });
 
@@ -90,6 +92,27 @@ function bundleBudget(): Plugin {
       lines.push(`  kit + segment map + cohort heatmap: ${kb(main)} of ${BUDGET_KB} KB budget`);
       console.log(lines.join('\n'));
       if (main > BUDGET_KB * 1024) this.error(`rapport:bundle-budget: ${kb(main)} exceeds ${BUDGET_KB} KB gzipped`);
+    },
+  };
+}
+
+/**
+ * Copies onnxruntime-web's WASM binary to `<outDir>/ort/`, where `classify()` (kit/classify-runtime.ts) looks for
+ * it. Embedders host the folder beside the bundle, or pass `wasmPaths` (docs/widgets.md). Library mode would
+ * otherwise inline the 14 MB binary into the chunk as base64 (it inlines every `new URL(…, import.meta.url)`).
+ */
+function ortWasm(): Plugin {
+  const file = 'ort-wasm-simd-threaded.wasm';
+  return {
+    name: 'rapport:ort-wasm',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/onnxruntime-web[\\/]dist[\\/]/.test(id) || !code.includes(`"${file}"`)) return null;
+      return { code: code.replaceAll(`new URL("${file}",import.meta.url)`, `new URL("${file}"+"",import.meta.url)`), map: null };
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: `ort/${file}`, source: readFileSync(resolve(ROOT, 'node_modules/onnxruntime-web/dist', file)) });
     },
   };
 }

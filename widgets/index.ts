@@ -13,3 +13,7 @@ export type { SegmentRegion } from './rfm/segment-regions.js';
 export type { RfmStats, RfmSegment, RfmSummary, SegmentSelectDetail } from './rfm/types.js';
 export { RapportCohortHeatmap } from './rapport-cohort-heatmap.js';
 export type { Cohort, CohortTable, CohortPeriod, CohortMetric, CohortSelectDetail } from './cohort/types.js';
+export { RapportSentimentFeed } from './rapport-sentiment-feed.js';
+export type { FeedData, FeedItem, SentimentPoint, InteractionSelectDetail, CustomerSelectDetail } from './feed/types.js';
+export { classify } from './kit/classify.js';
+export type { LocalClassification, LocalClassifyOptions } from './kit/classify.js';

@@ -1,0 +1,59 @@
+import type { RapportClient } from '../kit/client.js';
+import type { FeedItem, SentimentPoint, TokenWeight } from './types.js';
+
+export const ITEM_FIELDS = `id externalId channel direction occurredAt text author customer { id externalId name }
+  sentiment { label probabilities { positive neutral negative } modelId }`;
+
+const PAGE = `query RapportFeed($first: Int, $after: String, $channel: Channel, $sentiment: Sentiment, $from: DateTime) {
+  interactions(first: $first, after: $after, channel: $channel, sentiment: $sentiment, from: $from) {
+    edges { node { ${ITEM_FIELDS} } } pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+const SUMMARY = `query RapportFeedTrend($groupBy: SentimentGroupBy!, $channel: Channel) {
+  sentimentSummary(groupBy: $groupBy, channel: $channel) { key count net }
+}`;
+
+export const SUBSCRIPTION = `subscription RapportFeedLive($channel: Channel, $sentiment: Sentiment) {
+  interactionAdded(channel: $channel, sentiment: $sentiment) { ${ITEM_FIELDS} }
+}`;
+
+const EXPLAIN = `query RapportExplain($texts: [String!]!) {
+  classify(texts: $texts, explain: true) { label probabilities { positive neutral negative } explanation { token weight } }
+}`;
+
+export interface Filters {
+  channel?: string;
+  sentiment?: string;
+}
+
+interface Page {
+  interactions: { edges: Array<{ node: FeedItem | null } | null> | null; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+}
+
+/** Pages through `interactions` (newest first) until `limit` items or the end. `from` is inclusive. */
+export async function fetchItems(
+  client: RapportClient, filters: Filters, limit: number, signal?: AbortSignal, from?: string,
+): Promise<FeedItem[]> {
+  const out: FeedItem[] = [];
+  let after: string | null = null;
+  do {
+    const first = Math.min(500, limit - out.length);
+    const vars = { first, after, channel: filters.channel || null, sentiment: filters.sentiment || null, from: from ?? null };
+    const page: Page = await client.query<Page>(PAGE, vars, signal);
+    for (const edge of page.interactions.edges ?? []) if (edge?.node) out.push(edge.node);
+    after = page.interactions.pageInfo.hasNextPage ? page.interactions.pageInfo.endCursor : null;
+  } while (after && out.length < limit);
+  return out;
+}
+
+export async function fetchSummary(client: RapportClient, groupBy: string, channel?: string, signal?: AbortSignal): Promise<SentimentPoint[]> {
+  const data = await client.query<{ sentimentSummary: SentimentPoint[] | null }>(SUMMARY, { groupBy, channel: channel || null }, signal);
+  return data.sentimentSummary ?? [];
+}
+
+/** The server model's token weights for one text (the text is the server's own, so it may go back to it). */
+export async function fetchExplanation(client: RapportClient, text: string): Promise<TokenWeight[]> {
+  const data = await client.query<{ classify: Array<{ explanation: TokenWeight[] | null }> }>(EXPLAIN, { texts: [text] });
+  return data.classify[0]?.explanation ?? [];
+}

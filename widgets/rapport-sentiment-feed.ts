@@ -1,0 +1,309 @@
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RapportElement } from './kit/rapport-element.js';
+import type { RapportClient } from './kit/client.js';
+import { getConfig } from './kit/config.js';
+import { themeStyles } from './kit/theme.js';
+import { classify as classifyLocal } from './kit/classify.js';
+import { feedStyles } from './feed/feed-styles.js';
+import { feedRow } from './feed/feed-row.js';
+import { feedControls } from './feed/feed-controls.js';
+import { sparkline } from './feed/sparkline.js';
+import { mergeItems, normalizeItems } from './feed/merge.js';
+import { summarize } from './feed/summary.js';
+import { layoutRows, visibleRange } from './feed/virtual-window.js';
+import type { RowLayout } from './feed/virtual-window.js';
+import { fetchExplanation, fetchItems, fetchSummary, SUBSCRIPTION } from './feed/query.js';
+import { liveStream } from './feed/live-stream.js';
+import { labelLocally } from './feed/local-labels.js';
+import { nextIndex } from './feed/keys.js';
+import type { CustomerSelectDetail, FeedData, FeedItem, InteractionSelectDetail, SentimentPoint, TokenWeight } from './feed/types.js';
+
+const EXPLAIN_HEIGHT = 64;
+
+/**
+ * A live list of customer interactions, newest first: channel, customer, time, the text (always as text), the
+ * predicted sentiment with its probability and, on demand, the words that drove it; a sparkline of net sentiment
+ * over time. New interactions stream in over Server-Sent Events; after a dropped connection the feed reconnects and
+ * refetches what it missed, merging by id. Only the rows in view are in the DOM, so 10,000 items scroll smoothly.
+ * Arrow keys, Page Up/Down and Home/End move between items; Enter selects one.
+ *
+ * @fires rapport-interaction-select - An item was clicked or chosen with Enter. `detail: { id, externalId, customerId }`.
+ * @fires rapport-customer-select - A customer name was clicked. `detail: { id, externalId, name }`.
+ * @csspart root - The widget's box.
+ * @csspart item - Each interaction row.
+ * @csspart badge - The sentiment badge.
+ * @csspart explanation - The highlighted tokens under an item.
+ * @csspart sparkline - The net sentiment trend.
+ * @csspart loading - The loading panel.
+ * @csspart empty - The panel shown when there is nothing to draw.
+ * @csspart error - The error panel, with a Retry button.
+ * @cssprop --rapport-background - Widget background.
+ * @cssprop --rapport-foreground - Text colour.
+ * @cssprop --rapport-muted - Secondary text.
+ * @cssprop --rapport-border - Border colour.
+ * @cssprop --rapport-accent - Links, buttons and the sparkline.
+ * @cssprop --rapport-positive - Positive badge and highlights.
+ * @cssprop --rapport-neutral - Neutral badge.
+ * @cssprop --rapport-negative - Negative badge and highlights.
+ * @cssprop --rapport-feed-height - Height of the scrolling list (default 480px).
+ * @cssprop --rapport-font-family - Defaults to the host page's font.
+ */
+export class RapportSentimentFeed extends RapportElement<FeedData> {
+  static override styles = [themeStyles, feedStyles];
+
+  /** Only this channel (`social`, `email`, `chat`, `call`, `meeting`, `note`, `review`); empty for all. */
+  @property({ reflect: true }) channel = '';
+  /** Only this predicted label (`positive`, `neutral`, `negative`); empty for all. */
+  @property({ reflect: true }) sentiment = '';
+  /** Sparkline buckets: `DAY`, `WEEK` or `MONTH`. */
+  @property() trend = 'WEEK';
+  /** How many of the newest interactions to load first. */
+  @property({ type: Number }) limit = 500;
+  /** `off` stops the live subscription. */
+  @property() live: 'on' | 'off' = 'on';
+  /** `local` labels and explains texts in this page with onnxruntime-web (texts never leave it); `server` asks the API. */
+  @property() classify: 'server' | 'local' = 'server';
+  /** Where the server's models are published, for `classify="local"`. */
+  @property({ attribute: 'models-url' }) modelsUrl = '/models/';
+  /** Heading shown above the list; empty hides it. */
+  @property() heading = 'Conversations';
+  /** Height of one row in px (match any `::part(item)` restyling). */
+  @property({ type: Number, attribute: 'row-height' }) rowHeight = 84;
+
+  @state() private items: FeedItem[] = [];
+  @state() private status: 'off' | 'connecting' | 'live' | 'reconnecting' = 'off';
+  @state() private listTop = 0;
+  @state() private viewportHeight = 480;
+  @state() private activeIndex = 0;
+  @state() private explanations = new Map<string, TokenWeight[] | null | Error>();
+
+  protected readonly noun = 'conversations';
+  private base?: FeedData;
+  private summary: SentimentPoint[] = [];
+  private shown: FeedItem[] = [];
+  private filterKey: unknown[] = [];
+  private layout: RowLayout = layoutRows(0, () => 0);
+  private stopLive?: () => void;
+  private liveKey = '';
+  private generation = 0;
+  private frame = 0;
+  private readonly resize = new ResizeObserver(([entry]) => entry && (this.viewportHeight = entry.contentRect.height || 480));
+
+  protected async load(client: RapportClient, signal: AbortSignal): Promise<FeedData> {
+    const filters = { channel: this.channel, sentiment: this.sentiment };
+    const [items, summary] = await Promise.all([
+      fetchItems(client, filters, this.limit, signal),
+      fetchSummary(client, this.trendValue, this.channel, signal).catch(() => undefined),
+    ]);
+    return { items, summary };
+  }
+
+  protected override loadArgs(): unknown[] {
+    return this.data == null ? [this.channel, this.sentiment, this.trendValue, this.limit] : [];
+  }
+
+  protected isEmpty(): boolean {
+    return false;
+  }
+
+  private get trendValue(): string {
+    const t = this.trend.toUpperCase();
+    return t === 'DAY' || t === 'MONTH' ? t : 'WEEK';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.setLive('');
+    this.resize.disconnect();
+    this.generation++;
+  }
+
+  protected override willUpdate(): void {
+    const value = this.task.value;
+    if (value && value !== this.base) {
+      this.base = value;
+      this.generation++;
+      this.items = normalizeItems(value.items);
+      this.explanations = new Map();
+      this.activeIndex = 0;
+    }
+    const filterKey = [this.items, this.channel, this.sentiment];
+    if (filterKey.some((v, i) => v !== this.filterKey[i])) {
+      this.filterKey = filterKey;
+      const { channel, sentiment } = this;
+      this.shown = this.items.filter((i) => (!channel || i.channel === channel) && (!sentiment || i.sentiment?.label === sentiment));
+      this.summary = this.base?.summary ?? summarize(this.shown);
+    }
+    const open = this.explanations;
+    this.layout = layoutRows(this.shown.length, (i) => this.rowHeight + (open.has(this.shown[i]!.id) ? EXPLAIN_HEIGHT : 0));
+  }
+
+  protected override updated(): void {
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    if (viewport) this.resize.observe(viewport);
+    const config = this.contextConfig ?? {};
+    const live = this.data == null && this.live !== 'off' && this.base !== undefined;
+    this.setLive(live ? [this.endpoint ?? config.endpoint ?? getConfig().endpoint, this.token, this.channel, this.sentiment, this.generation].join('|') : '');
+    if (this.classify === 'local' && this.items.some((i) => !i.sentiment)) this.labelPending();
+  }
+
+  private labelling = -1;
+  private labelPending(): void {
+    if (this.labelling === this.generation) return;
+    const generation = (this.labelling = this.generation);
+    void labelLocally(this.items, { modelsUrl: this.modelsUrl }, (labelled) => this.addItems(labelled), () => generation === this.generation)
+      .catch((error) => console.warn('rapport/feed: local classification failed', error));
+  }
+
+  private setLive(key: string): void {
+    if (key === this.liveKey) return;
+    this.stopLive?.();
+    this.stopLive = undefined;
+    this.liveKey = key;
+    this.status = key ? 'connecting' : 'off';
+    if (!key) return;
+    const client = this.client();
+    const config = this.contextConfig ?? {};
+    const token = this.token;
+    this.stopLive = liveStream({
+      endpoint: this.endpoint ?? config.endpoint ?? getConfig().endpoint ?? '/graphql',
+      getToken: token ? () => token : (config.getToken ?? getConfig().getToken),
+      query: SUBSCRIPTION,
+      variables: { channel: this.channel || null, sentiment: this.sentiment || null },
+      onData: (data) => {
+        const item = (data as { interactionAdded?: FeedItem | null }).interactionAdded;
+        if (item) this.addItems([item]);
+      },
+      onOpen: () => {
+        this.status = 'live';
+        // Whatever happened while we were away (or between the first load and now): newest after the last seen.
+        const since = this.items[0]?.occurredAt;
+        void fetchItems(client, { channel: this.channel, sentiment: this.sentiment }, since ? 5000 : this.limit, undefined, since)
+          .then((missed) => this.liveKey === key && this.addItems(missed))
+          .catch(() => undefined);
+      },
+      onDrop: () => (this.status = 'reconnecting'),
+    });
+  }
+
+  /** Merges items by id, keeping the rows in view where they are when items arrive above them. */
+  private addItems(incoming: readonly FeedItem[]): void {
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    const anchor = viewport && viewport.scrollTop > 0 ? this.shown[visibleRange(this.layout, viewport.scrollTop, 0, 0)[0]] : undefined;
+    const before = anchor ? this.layout.offsets[this.shown.indexOf(anchor)]! : 0;
+    this.items = mergeItems(this.items, incoming);
+    if (!anchor || !viewport) return;
+    void this.updateComplete.then(() => {
+      const index = this.shown.findIndex((i) => i.id === anchor.id);
+      if (index >= 0) viewport.scrollTop += this.layout.offsets[index]! - before;
+    });
+  }
+
+  protected renderData(_data: FeedData) {
+    const f = this.format;
+    const [start, end] = visibleRange(this.layout, this.listTop, this.viewportHeight);
+    const total = this.shown.length;
+    return html`
+      <header>
+        ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
+        ${sparkline(this.summary, f, `Net sentiment by ${this.trendValue.toLowerCase()}`)}
+      </header>
+      ${feedControls({
+        channel: this.channel,
+        sentiment: this.sentiment,
+        status: this.status,
+        count: total,
+        f,
+        setChannel: (v) => (this.channel = v),
+        setSentiment: (v) => (this.sentiment = v),
+      })}
+      <div class="viewport" role="feed" aria-busy=${this.task.status === 1 ? 'true' : 'false'} aria-label=${this.heading || 'Conversations'}
+        @scroll=${this.onScroll} @keydown=${this.onKey}>
+        <div class="spacer" style="height: ${this.layout.offsets[total] ?? 0}px">
+          ${this.shown.slice(start, end).map((item, k) =>
+            feedRow(item, {
+              f,
+              index: start + k,
+              total,
+              top: this.layout.offsets[start + k]!,
+              active: start + k === this.activeIndex,
+              explanation: this.explanations.get(item.id),
+              select: (i) => this.select(i),
+              selectCustomer: (i) => this.selectCustomer(i),
+              toggleExplain: (i) => void this.toggleExplain(i),
+              focus: (index) => (this.activeIndex = index),
+            }),
+          )}
+        </div>
+      </div>
+      ${total ? '' : html`<div class="state" part="empty" role="status">No ${this.noun} to show yet.</div>`}
+    `;
+  }
+
+  private onScroll = (e: Event): void => {
+    const target = e.currentTarget as HTMLElement;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => (this.listTop = target.scrollTop));
+  };
+
+  private onKey = async (e: KeyboardEvent): Promise<void> => {
+    if ((e.target as Element).closest('button, select')) return;
+    if (e.key === 'Enter') {
+      const item = this.shown[this.activeIndex];
+      if (item) this.select(item);
+      return;
+    }
+    const viewport = e.currentTarget as HTMLElement;
+    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+    const next = nextIndex(e.key, this.activeIndex, this.shown.length, page);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.activeIndex = next;
+    const top = this.layout.offsets[next]!;
+    const bottom = this.layout.offsets[next + 1]!;
+    if (top < viewport.scrollTop) viewport.scrollTop = top;
+    else if (bottom > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = bottom - viewport.clientHeight;
+    this.listTop = viewport.scrollTop;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`.row[aria-posinset="${next + 1}"]`)?.focus({ preventScroll: true });
+  };
+
+  private select(item: FeedItem): void {
+    this.activeIndex = this.shown.indexOf(item);
+    this.emit<InteractionSelectDetail>('rapport-interaction-select', { id: item.id, externalId: item.externalId, customerId: item.customer?.id ?? null });
+  }
+
+  private selectCustomer(item: FeedItem): void {
+    const c = item.customer;
+    if (c) this.emit<CustomerSelectDetail>('rapport-customer-select', { id: c.id, externalId: c.externalId, name: c.name });
+  }
+
+  private async toggleExplain(item: FeedItem): Promise<void> {
+    const set = (v: TokenWeight[] | null | Error | undefined) => {
+      const next = new Map(this.explanations);
+      if (v === undefined) next.delete(item.id);
+      else next.set(item.id, v);
+      this.explanations = next;
+    };
+    if (this.explanations.has(item.id)) return set(undefined);
+    set(null);
+    try {
+      const tokens =
+        this.classify === 'local'
+          ? ((await classifyLocal([item.text], { modelsUrl: this.modelsUrl, explain: true }))[0]?.explanation ?? [])
+          : await fetchExplanation(this.client(), item.text);
+      if (this.explanations.has(item.id)) set(tokens);
+    } catch (error) {
+      if (this.explanations.has(item.id)) set(new Error(`Could not explain: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+}
+
+if (!customElements.get('rapport-sentiment-feed')) customElements.define('rapport-sentiment-feed', RapportSentimentFeed);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rapport-sentiment-feed': RapportSentimentFeed;
+  }
+}
