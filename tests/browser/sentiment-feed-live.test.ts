@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
+import type { StaticServer } from './harness.js';
+import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
+
+type FeedState = { ids: string[]; status: string };
+
+describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real server', () => {
+  let server: LiveServer;
+  let pages: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-feed-')));
+    await server.start();
+    pages = await serveStatic(await buildBundle(), server.proxy());
+    pages.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await server?.stop();
+    if (server) await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  const state = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('rapport-sentiment-feed') as unknown as { items: Array<{ id: string }>; status: string };
+      return { ids: el.items.map((i) => i.id), status: el.status } satisfies FeedState;
+    });
+  const texts = () => page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { items: Array<{ text: string }> }).items.map((i) => i.text));
+
+  it("shows the API's newest interactions, then a new one within 2 s of the mutation", async () => {
+    const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
+    await page.goto(`${pages.url}/feed.html`);
+    await page.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await state()).status, { timeout: 20_000 }).toBe('live');
+    expect((await state()).ids.slice(0, 5)).toEqual(interactions.edges.map((e) => e.node.id));
+
+    const text = `Live check ${Date.now()}: <b>delivery</b> was quick, thanks!`;
+    const t0 = Date.now();
+    await server.addInteraction(`feed-live-${Date.now()}`, text);
+    await page.locator('rapport-sentiment-feed .row .text', { hasText: text }).first().waitFor({ timeout: 2_000 });
+    const elapsed = Date.now() - t0;
+    console.log(`feed: new interaction shown ${elapsed} ms after the mutation returned`);
+    expect(elapsed).toBeLessThan(2_000);
+  });
+
+  it('survives a server restart mid-stream without losing or duplicating items', async () => {
+    const before = await state();
+    await server.stop();
+    await expect.poll(async () => (await state()).status, { timeout: 10_000 }).toBe('reconnecting');
+    await server.start();
+    // Added before the feed has necessarily reconnected: only the reconnect refetch can bring it.
+    const early = `Added during the restart ${Date.now()}`;
+    await server.addInteraction(`feed-early-${Date.now()}`, early);
+    await expect.poll(async () => (await state()).status, { timeout: 30_000 }).toBe('live');
+    const late = `Added after reconnecting ${Date.now()}`;
+    await server.addInteraction(`feed-late-${Date.now()}`, late);
+    await expect.poll(async () => (await texts()).filter((t) => t === early || t === late).length, { timeout: 5_000 }).toBe(2);
+
+    const after = await state();
+    expect(new Set(after.ids).size).toBe(after.ids.length);
+    expect(after.ids.length).toBe(before.ids.length + 2);
+    for (const id of before.ids) expect(after.ids).toContain(id);
+    await page.locator('rapport-sentiment-feed .row .text', { hasText: late }).first().waitFor({ timeout: 2_000 });
+  });
+});
