@@ -67,6 +67,13 @@ const OPERATIONS: EmbedOperation[] = [
 }`,
   },
   {
+    name: 'EgoNetwork',
+    customerVariable: 'customer',
+    document: `query EgoNetwork($customer: ID!, $radius: Int, $first: Int) {
+  network { egoNetwork(customer: $customer, radius: $radius, first: $first) { totalAlters truncated nodes { distance pageRank tieWeight customer { id externalId name } } edges { source target weight } } }
+}`,
+  },
+  {
     name: 'InteractionAdded',
     document: `subscription InteractionAdded($channel: Channel, $sentiment: Sentiment) {
   interactionAdded(channel: $channel, sentiment: $sentiment) { id channel occurredAt text sentiment { label probabilities { positive neutral negative } } customer { id externalId name } }

@@ -57,6 +57,12 @@ describe.each(storeCases())('tenant isolation on $name', ({ open }) => {
       const res = await t.gql(key, `query($id: ID!) { customer(id: $id) { name } node(id: $id) { id } interactions(customer: $id) { totalCount edges { node { text } } } }`, { id });
       expect(res.json.data).toEqual({ customer: null, node: null, interactions: { totalCount: 0, edges: [] } });
     }
+    if (hasQueryField('network')) {
+      for (const id of betaIds) {
+        const ego = await t.gql(key, `query($id: ID!) { network { egoNetwork(customer: $id) { nodes { customer { name } } } } }`, { id });
+        expect(ego.json.data.network.egoNetwork).toBeNull();
+      }
+    }
     const nodes = await t.gql(key, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [...betaIds, ...betaInteractionIds] });
     expect(nodes.json.data.nodes.every((n: unknown) => n === null)).toBe(true);
     clean(nodes.text.replace(/"ids"/g, ''));
