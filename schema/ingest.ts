@@ -4,6 +4,7 @@ import { importSource } from '../server/ingest/import-source';
 import { ImportError } from '../server/ingest/errors';
 import { FORMAT_NAMES, type FormatName } from '../server/ingest/read-records';
 import { RECORD_KINDS, type ParsedRow, type RecordKind, type RecordOf, type RowError } from '../server/ingest/types';
+import { recordImport } from '../server/observability/metrics';
 import { builder } from './builder';
 import type { Context } from './context';
 import { userError } from './errors';
@@ -63,6 +64,7 @@ const ImportResult = builder.objectRef<ImportOutcome>('ImportResult').implement(
 async function outcome(ctx: Context, kind: RecordKind, run: () => Promise<ImportSummary & { format?: string }>) {
   try {
     const summary = await run();
+    recordImport(kind, { inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected.length });
     announce(ctx, summary);
     return {
       accepted: true, kind, format: summary.format ?? null, summary,
@@ -70,6 +72,7 @@ async function outcome(ctx: Context, kind: RecordKind, run: () => Promise<Import
     } satisfies ImportOutcome;
   } catch (err) {
     if (err instanceof ImportRejectedError) {
+      recordImport(kind, { rejected: err.count });
       return { accepted: false, kind, format: null, summary: null, errors: err.errors, rejectedCount: err.count };
     }
     if (err instanceof ImportError) throw userError('BAD_USER_INPUT', err.message, { reason: err.code });

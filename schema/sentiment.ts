@@ -14,6 +14,7 @@ import type { Context } from './context';
 import { CustomerRef } from './customer';
 import { userError } from './errors';
 import { ChannelEnum, ProbabilitiesRef, SentimentEnum } from './interaction';
+import { recordClassify } from '../server/observability/metrics';
 
 /** Most texts one `classify` call takes, and the longest text (1 MB); models read a bounded prefix anyway. */
 export const MAX_CLASSIFY_TEXTS = 1000;
@@ -57,6 +58,7 @@ builder.queryField('classify', (t) =>
       const model = await ctx.models.get(args.model).catch((err: unknown) => {
         throw err instanceof UnknownModelError ? userError('BAD_USER_INPUT', err.message) : err;
       });
+      recordClassify('query', args.texts.length);
       const predictions = await model.classify(args.texts, { explain: args.explain ?? false });
       return predictions.map((p) => ({ ...p, modelId: model.id }));
     },

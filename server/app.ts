@@ -5,9 +5,12 @@ import type { Classifier } from './ingest/load/interactions';
 import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
+import type { Logger } from './observability/logger';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
 import { useEmbedOperations } from './plugins/use-embed-operations';
+import { useMetrics } from './plugins/use-metrics';
+import { useRequestLog } from './plugins/use-request-log';
 import { useErrorCodes } from './plugins/use-error-codes';
 import { useNoNul } from './plugins/use-no-nul';
 import { useNoIntrospection } from './plugins/use-introspection';
@@ -39,6 +42,12 @@ export interface AppOptions {
   operationLimits?: OperationLimitOptions;
   /** Operations in one batched request. @default 10 */
   maxBatch?: number;
+  /** One JSON line per request (with its request id); none when absent. */
+  logger?: Logger;
+  /** Serve Prometheus metrics at `/metrics` (no tenant credentials needed). @default true */
+  metrics?: boolean;
+  /** More for `/readyz` to check besides the store, e.g. the Redis bus. */
+  ready?: () => Promise<void>;
 }
 
 type ServerContext = { req?: IncomingMessage };
@@ -81,8 +90,12 @@ export function createApp(options: AppOptions): RapportApp {
         endpoint: '/readyz',
         check: async () => {
           await owner.query('SELECT 1');
+          await options.ready?.();
         },
       }),
+      // Before the plugins that may refuse a request early, so refusals are counted and logged as well.
+      useMetrics({ expose: options.metrics ?? true }),
+      options.logger ? useRequestLog({ logger: options.logger }) : {},
       useCredentials({ store: owner, secret, dev: options.dev, devTenant: options.devTenant, endpoint: '/graphql' }),
       useRateLimit(options.rateLimit),
       useBodyLimit(options.body),

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RapportApp } from './app';
 
-const API_PATHS = ['/graphql', '/healthz', '/readyz'];
+const API_PATHS = ['/graphql', '/healthz', '/readyz', '/metrics'];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -22,6 +22,9 @@ program
   .option('--demo', 'load the built-in demo data set into tenant default if it is not there yet')
   .option('--dev', 'let loopback requests without credentials act as tenant default')
   .option('--introspection', 'serve introspection and GraphiQL without --dev')
+  .option('--redis-url <url>', 'deliver subscriptions across instances through Redis (env REDIS_URL)')
+  .option('--no-metrics', 'do not serve Prometheus metrics at /metrics')
+  .option('--log-level <level>', 'JSON request log level: debug, info, warn, error or silent (env LOG_LEVEL)')
   .action((flags) => runServe(flags));
 
 program

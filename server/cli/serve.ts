@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { createHttpServer } from '../http-server';
 import { importDemo } from '../ingest/import-demo';
+import { createLogger } from '../observability/logger';
+import { createRapportPubSub, redactUrl } from '../pubsub';
 import { importClassifier } from '../sentiment/import-classifier';
 import { createModelRegistry } from '../sentiment/model-registry';
 import { describeLock, openStore } from '../store';
@@ -15,6 +17,11 @@ export interface ServeFlags extends StoreFlags {
   demo?: boolean;
   dev?: boolean;
   introspection?: boolean;
+  /** Deliver subscriptions across instances through Redis (env REDIS_URL). */
+  redisUrl?: string;
+  /** `--no-metrics` turns `/metrics` off. */
+  metrics?: boolean;
+  logLevel?: string;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +40,12 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       console.log(`Loaded the demo data set into tenant default in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
   }
-  const app = createApp({ store, dev: flags.dev, introspection: flags.introspection, classify, models });
+  const logger = createLogger({ level: flags.logLevel });
+  const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) });
+  const app = createApp({
+    store, dev: flags.dev, introspection: flags.introspection, classify, models,
+    pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, ready: bus.check,
+  });
   const playground = `${ROOT}dist/playground`;
   const server = createHttpServer({
     app,
@@ -50,7 +62,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   if (options.dataDir) describeLock(options.dataDir, url);
-  console.log(`Rapport is serving ${url} — playground at /, GraphQL at ${url}/graphql (store: ${store.kind} ${store.location}${flags.dev ? ', dev mode: loopback requests act as tenant default' : ''}).`);
+  console.log(`Rapport is serving ${url} — playground at /, GraphQL at ${url}/graphql (store: ${store.kind} ${store.location}${bus.kind === 'redis' ? `, subscriptions through Redis ${redactUrl(flags.redisUrl ?? process.env.REDIS_URL ?? '')}` : ''}${flags.dev ? ', dev mode: loopback requests act as tenant default' : ''}).`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -61,7 +73,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     // Open SSE streams never end by themselves: give requests in flight a moment, then cut the rest.
     setTimeout(() => server.closeAllConnections(), 2000).unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
-    await Promise.all([store.close(), models.dispose()]);
+    await Promise.all([store.close(), models.dispose(), bus.close()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

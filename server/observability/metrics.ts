@@ -1,0 +1,64 @@
+/**
+ * The server's Prometheus metrics, one registry per process. Counters are process-wide on purpose: Prometheus sums
+ * instances, and in-process tests that build several apps read the same totals (they compare before and after).
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'rapport_' });
+
+export const requestsTotal = new Counter({
+  name: 'rapport_graphql_requests_total',
+  help: 'GraphQL HTTP requests by operation type (query, mutation, subscription, batch, none) and HTTP status.',
+  labelNames: ['operation', 'status'] as const,
+  registers: [registry],
+});
+
+export const requestDuration = new Histogram({
+  name: 'rapport_graphql_request_duration_seconds',
+  help: 'Time to the response head by operation type (a subscription: until its stream opens).',
+  labelNames: ['operation'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export const errorsTotal = new Counter({
+  name: 'rapport_graphql_errors_total',
+  help: 'GraphQL errors returned to clients, by extensions.code.',
+  labelNames: ['code'] as const,
+  registers: [registry],
+});
+
+export const importRowsTotal = new Counter({
+  name: 'rapport_import_rows_total',
+  help: 'Rows written or refused by imports and write mutations, by kind and result (inserted, updated, rejected).',
+  labelNames: ['kind', 'result'] as const,
+  registers: [registry],
+});
+
+export const classifyCallsTotal = new Counter({
+  name: 'rapport_classify_calls_total',
+  help: 'Sentiment classification calls, by source (query: the classify field; import: interactions written without a label).',
+  labelNames: ['source'] as const,
+  registers: [registry],
+});
+
+export const classifyTextsTotal = new Counter({
+  name: 'rapport_classify_texts_total',
+  help: 'Texts classified, by source.',
+  labelNames: ['source'] as const,
+  registers: [registry],
+});
+
+/** Counts one finished import or write mutation; refused imports count their bad rows only. */
+export function recordImport(kind: string, counts: { inserted?: number; updated?: number; rejected?: number }): void {
+  for (const result of ['inserted', 'updated', 'rejected'] as const) {
+    const n = counts[result] ?? 0;
+    if (n > 0) importRowsTotal.inc({ kind, result }, n);
+  }
+}
+
+export function recordClassify(source: 'query' | 'import', texts: number): void {
+  classifyCallsTotal.inc({ source });
+  classifyTextsTotal.inc({ source }, texts);
+}

@@ -1,0 +1,92 @@
+/**
+ * The subscription bus. In one process an in-memory event target is enough; with Redis every instance publishes
+ * to and hears from the same channels (graphql-yoga's Redis event target), so a subscriber on instance B sees an
+ * interaction written through instance A. Topics are already tenant-keyed (`interactionAdded:<tenant>`).
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { RapportEvents, RapportPubSub } from '../schema';
+
+export interface RapportPubSubOptions {
+  /** `redis://…`; without it events stay in this process. @default process.env.REDIS_URL */
+  redisUrl?: string;
+  /** Prepended to every channel, so several deployments (or test runs) can share one Redis. @default 'rapport:' */
+  channelPrefix?: string;
+  /** How long to wait for Redis at start before giving up with a clear error. @default 10000 */
+  connectTimeoutMs?: number;
+  /** Told about connection trouble after start (ioredis reconnects by itself). @default console.warn */
+  onError?: (message: string) => void;
+}
+
+export interface RapportPubSubHandle {
+  pubsub: RapportPubSub;
+  kind: 'memory' | 'redis';
+  /** Readiness: resolves while the bus can deliver (a Redis PING), rejects otherwise. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createRapportPubSub(options: RapportPubSubOptions = {}): Promise<RapportPubSubHandle> {
+  const url = options.redisUrl ?? process.env.REDIS_URL;
+  if (!url) {
+    return { pubsub: createPubSub<RapportEvents>(), kind: 'memory', check: async () => {}, close: async () => {} };
+  }
+  const onError = options.onError ?? ((m) => console.warn(m));
+  // Fail fast at start instead of queueing commands forever: a server that cannot reach Redis must not look healthy.
+  const connect = () => new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: options.connectTimeoutMs ?? 10_000 });
+  const publishClient = connect();
+  const subscribeClient = connect();
+  let lastReported = '';
+  for (const client of [publishClient, subscribeClient]) {
+    client.on('error', (err: Error) => {
+      // ioredis repeats the same error on every reconnect attempt; say it once per distinct message.
+      if (err.message === lastReported) return;
+      lastReported = err.message;
+      onError(`Redis (${redactUrl(url)}): ${err.message}`);
+    });
+    client.on('ready', () => (lastReported = ''));
+  }
+  try {
+    await Promise.all([publishClient.connect(), subscribeClient.connect()]);
+  } catch (err) {
+    publishClient.disconnect();
+    subscribeClient.disconnect();
+    throw new Error(`Cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`);
+  }
+  const inner = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  const eventTarget = prefixed(inner, options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:');
+  return {
+    pubsub: createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> }),
+    kind: 'redis',
+    async check() {
+      await publishClient.ping();
+    },
+    async close() {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}
+
+type Target = ReturnType<typeof createRedisEventTarget<CustomEvent>>;
+type Listener = Parameters<Target['addEventListener']>[1];
+
+/** The same event target with every topic under `prefix`; listeners only read `detail`, so the type may differ. */
+function prefixed(inner: Target, prefix: string): Target {
+  return {
+    addEventListener: (topic: string, listener: Listener) => inner.addEventListener(prefix + topic, listener),
+    removeEventListener: (topic: string, listener: Listener) => inner.removeEventListener(prefix + topic, listener),
+    dispatchEvent: (event: CustomEvent) => inner.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail })),
+  } as Target;
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the configured URL';
+  }
+}
