@@ -9,8 +9,8 @@ from sklearn.metrics import accuracy_score, f1_score
 
 data = json.load(sys.stdin)
 texts, labels = zip(*data['train'])
-word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-char = TfidfVectorizer(analyzer='char', ngram_range=(2, 5), sublinear_tf=True)
+word = TfidfVectorizer(ngram_range=(1, 2))
+char = TfidfVectorizer(analyzer='char', ngram_range=(2, 5))
 x = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
 clf = LogisticRegression(C=1.0, max_iter=2000).fit(x, labels)
 out = {}

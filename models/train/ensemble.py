@@ -1,6 +1,6 @@
 """Combines the trained models into one ONNX graph: a weighted mean of their probabilities times per-class prior
-factors (renormalised), weights and factors chosen on validation only (simplex grid, step 0.1; factors 0.8–1.3). Embedding tables are stored as float16 and widened at run time,
-which halves the file. Usage: ensemble.py --data ids.jsonl --out DIR --vocab-size N --buckets B --max-len L
+factors (renormalised), weights and factors chosen on validation only (simplex grid, step 0.1; factors 0.8–1.3). Embedding tables are stored as int8 with a float16 scale
+per row and widened at run time, which quarters them. Usage: ensemble.py --data ids.jsonl --out DIR --vocab-size N --buckets B --max-len L
 --member name=state.pt ..."""
 import argparse, itertools, json, os
 import numpy as np
@@ -17,21 +17,26 @@ p.add_argument('--member', action='append', default=[])
 args = p.parse_args()
 
 
-class HalfEmbedding(nn.Module):
+class Int8Embedding(nn.Module):
+    """An embedding table stored as int8 with one float16 scale per row (symmetric, absmax / 127)."""
+
     def __init__(self, emb):
         super().__init__()
-        self.register_buffer('weight', emb.weight.detach().half())
+        w = emb.weight.detach()
+        scale = (w.abs().max(1, keepdim=True).values / 127).clamp(min=1e-8)
+        self.register_buffer('weight', torch.round(w / scale).to(torch.int8))
+        self.register_buffer('scale', scale.half())
 
     def forward(self, ids):
-        return F.embedding(ids, self.weight.float())
+        return F.embedding(ids, self.weight.float()) * F.embedding(ids, self.scale.float())
 
 
-def halve(module):
+def quantize(module):
     for name, child in module.named_children():
         if isinstance(child, nn.Embedding):
-            setattr(module, name, HalfEmbedding(child))
+            setattr(module, name, Int8Embedding(child))
         else:
-            halve(child)
+            quantize(child)
     return module
 
 
@@ -43,8 +48,8 @@ def arch_of(name):
 
 
 def stored_bytes(module):
-    # float16 embedding tables, float32 everything else (what the exported file holds, give or take headers)
-    return sum(t.numel() * (2 if t.dtype == torch.float16 else 4) for t in module.state_dict().values())
+    # what the exported file holds, give or take headers
+    return sum(t.numel() * t.element_size() for t in module.state_dict().values())
 
 
 names, members = [], []
@@ -52,7 +57,7 @@ for spec in args.member:
     name, state = spec.split('=', 1)
     m = build(arch_of(name), args.vocab_size, args.buckets)
     m.load_state_dict(torch.load(state))
-    names.append(name); members.append(halve(m.eval()))
+    names.append(name); members.append(quantize(m.eval()))
 sizes = [stored_bytes(m) for m in members]
 
 
@@ -139,7 +144,7 @@ def export(w, prior):
     axes = {'ids': {0: 'batch', 1: 'length'}, 'grams': {0: 'batch', 1: 'grams'}, 'probabilities': {0: 'batch'}}
     if with_att:
         axes['attention'] = {0: 'batch', 1: 'length'}
-    # No constant folding: it would widen the float16 tables back to float32 in the file.
+    # No constant folding: it would widen the int8 tables back to float32 in the file.
     torch.onnx.export(model, (ids, grams), f'{args.out}/model.onnx', input_names=['ids', 'grams'], output_names=outs,
                       dynamic_axes=axes, opset_version=17, do_constant_folding=False)
     return model, weights
@@ -156,7 +161,7 @@ print(json.dumps({'weights': dict(zip(names, weights)), 'prior': prior, 'score':
 json.dump({'arch': 'ensemble', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': 0,
            'parameters': sum(t.numel() for m, w in zip(members, weights) if w for t in m.state_dict().values()),
            'hyper': {'weights': dict(zip(names, weights)), 'prior': dict(zip(['negative', 'neutral', 'positive'], prior)),
-                     'grid': 'weights: simplex, step 0.1; prior factors 0.8-1.3', 'float16Embeddings': True},
+                     'grid': 'weights: simplex, step 0.1; prior factors 0.8-1.3', 'embeddings': 'int8, per-row float16 scale'},
            'validation': best_sets, 'validationScoreWithoutPrior': round(plain[0], 4),
            'top5': [[list(w), list(pr), round(s[0], 4)] for s, w, pr in results[:5]]},
           open(f'{args.out}/training.json', 'w'), indent=1)
