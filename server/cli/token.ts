@@ -6,9 +6,11 @@ import { MAX_TOKEN_TTL_SECONDS } from '../auth/tokens';
 import { CommandError, UsageError } from './fail';
 import type { StoreFlags } from './store-options';
 import { withStore } from './tenant';
+import { mintViaServer } from './token-via-server';
 
 export interface TokenFlags extends StoreFlags {
   key?: string;
+  server?: string;
   origin?: string;
   customers?: string;
   ttl?: string;
@@ -33,6 +35,12 @@ export function runToken(flags: TokenFlags): Promise<void> {
   if (!key) throw new UsageError('Pass --key KEY (or set RAPPORT_KEY): the token is minted for that key\'s tenant.');
   const ttlSeconds = parseTtl(flags.ttl ?? '15m');
   const externalIds = flags.customers?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (flags.server) {
+    return mintViaServer(flags.server, { key, origin: flags.origin ?? null, externalIds, ttlSeconds }).then(({ token, expiresAt }) => {
+      console.error(`Embed token from ${flags.server}, read-only, expires ${expiresAt}:`);
+      console.log(token);
+    });
+  }
   return withStore(flags, async (store) => {
     const verified = await verifyKey(store, key);
     if (!verified || verified.revoked) throw new CommandError('That key is not a live key of this store (revoked, mistyped, or another store\'s).');

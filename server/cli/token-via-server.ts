@@ -1,0 +1,45 @@
+import { CommandError } from './fail';
+
+const MINT = `mutation Mint($origin: String, $customers: [ID!], $ttlSeconds: Int) {
+  createEmbedToken(origin: $origin, customers: $customers, ttlSeconds: $ttlSeconds) { token expiresAt }
+}`;
+
+export interface ServerMint {
+  key: string;
+  origin: string | null;
+  externalIds?: string[];
+  ttlSeconds: number;
+}
+
+/** `rapport token --server URL`: minted by a running server (whose PGlite store this process cannot open). */
+export async function mintViaServer(server: string, mint: ServerMint): Promise<{ token: string; expiresAt: string }> {
+  const url = new URL('/graphql', server);
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${mint.key}` },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (err) {
+      throw new CommandError(`Cannot reach the Rapport server at ${url.origin}: ${(err as Error).message}.`);
+    }
+    const body = (await response.json().catch(() => null)) as { data?: any; errors?: { message: string }[] } | null;
+    if (body?.errors?.length || !body?.data) {
+      throw new CommandError(`The server at ${url.origin} refused: ${body?.errors?.map((e) => e.message).join(' ') ?? `HTTP ${response.status}`}`);
+    }
+    return body.data;
+  };
+  let customers: string[] | null = null;
+  if (mint.externalIds?.length) {
+    customers = [];
+    for (const externalId of mint.externalIds) {
+      const data = await call(`query($e: String!) { customerByExternalId(externalId: $e) { id } }`, { e: externalId });
+      if (!data.customerByExternalId) throw new CommandError(`The key's tenant has no customer ${externalId}.`);
+      customers.push(data.customerByExternalId.id);
+    }
+  }
+  const data = await call(MINT, { origin: mint.origin, customers, ttlSeconds: mint.ttlSeconds });
+  return data.createEmbedToken;
+}
