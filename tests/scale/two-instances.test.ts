@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, waitForOutput } from '../support/cli';
+import { services, freshDatabase } from '../support/services';
+import { subscribeSse, type SseSubscription } from '../support/sse';
+
+const env = services('the two-instance test (PostgreSQL + Redis)', 'TEST_DATABASE_URL', 'REDIS_URL');
+
+async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as any;
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', () => {
+  const children: ReturnType<typeof startCli>[] = [];
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let a = '';
+  let b = '';
+
+  beforeAll(async () => {
+    db = await freshDatabase(env!.TEST_DATABASE_URL);
+    // A channel prefix of its own, so other runs sharing this Redis (tenant `default` too) are never heard.
+    const prefix = `rapport-test-${randomBytes(4).toString('hex')}:`;
+    const start = async () => {
+      const child = startCli(['serve', '--dev', '--port', '0', '--database-url', db.url, '--redis-url', env!.REDIS_URL, '--log-level', 'warn'], { RAPPORT_REDIS_PREFIX: prefix });
+      children.push(child);
+      return (await waitForOutput(child, /serving (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+    };
+    [a, b] = await Promise.all([start(), start()]);
+  });
+
+  afterAll(async () => {
+    children.forEach((c) => c.kill('SIGKILL'));
+    await db?.drop();
+  });
+
+  it('delivers an interaction added through A to a subscriber on B', async () => {
+    const sub: SseSubscription = await subscribeSse(`${b}/graphql`, 'subscription { interactionAdded { externalId } }');
+    try {
+      // The Redis SUBSCRIBE is sent as the stream opens; a short wait keeps the first publish from racing it.
+      await new Promise((r) => setTimeout(r, 300));
+      const added = await gql(a, `mutation { addInteractions(input: [{ externalId: "across-1", channel: chat, occurredAt: "2024-05-01", text: "hello from A" }]) { accepted inserted } }`);
+      expect(added.addInteractions).toEqual({ accepted: true, inserted: 1 });
+      const [event] = await sub.waitFor(1);
+      expect(event).toEqual({ data: { interactionAdded: { externalId: 'across-1' } } });
+    } finally {
+      sub.close();
+    }
+  });
+
+  it("refreshes B's cached rfm after orders are added through A", async () => {
+    const query = '{ rfm { customerCount } }';
+    const before = (await gql(b, query)).rfm.customerCount;
+    // Twice: the second answer comes from B's warm cache.
+    expect((await gql(b, query)).rfm.customerCount).toBe(before);
+    const orders = [1, 2].map((n) => ({ invoice: `X-${n}`, customerExternalId: `across-${n}`, orderedAt: '2024-06-0' + n, quantity: 1, unitPrice: 9.5 }));
+    const added = await gql(a, 'mutation($o: [OrderInput!]!) { addOrders(input: $o) { accepted inserted } }', { o: orders });
+    expect(added.addOrders).toEqual({ accepted: true, inserted: 2 });
+    expect((await gql(b, query)).rfm.customerCount).toBe(before + 2);
+  });
+});
