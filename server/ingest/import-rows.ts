@@ -11,7 +11,7 @@ export interface ImportOptions {
   tenant: string;
   /** Import the good rows and report the bad ones, instead of importing nothing when any row is bad. */
   skipInvalid?: boolean;
-  /** Rows per bulk write. @default 20000 */
+  /** Rows per bulk write. @default 5000 */
   batchSize?: number;
   /** Classifies interactions that arrive without a prediction. */
   classify?: Classifier;
@@ -45,7 +45,7 @@ export async function importRows<K extends RecordKind>(
   rows: AsyncIterable<ParsedRow<RecordOf[K]>>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const { tenant, skipInvalid = false, batchSize = 20_000 } = options;
+  const { tenant, skipInvalid = false, batchSize = 5_000 } = options;
   const source = options.sourceName ?? kind;
   return store.transaction(async (tx) => {
     await ensureTenant(tx, tenant);
