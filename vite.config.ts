@@ -18,6 +18,7 @@ const ENTRIES = {
   'rapport-cohort-heatmap': resolve(ROOT, 'widgets/rapport-cohort-heatmap.ts'),
   'rapport-provider': resolve(ROOT, 'widgets/rapport-provider.ts'),
   'rapport-sentiment-feed': resolve(ROOT, 'widgets/rapport-sentiment-feed.ts'),
+  'rapport-influencer-graph': resolve(ROOT, 'widgets/rapport-influencer-graph.ts'),
 };
 
 export default defineConfig(({ command }) => {

@@ -17,3 +17,5 @@ export { RapportSentimentFeed } from './rapport-sentiment-feed.js';
 export type { FeedData, FeedItem, SentimentPoint, InteractionSelectDetail, CustomerSelectDetail } from './feed/types.js';
 export { classify } from './kit/classify.js';
 export type { LocalClassification, LocalClassifyOptions } from './kit/classify.js';
+export { RapportInfluencerGraph } from './rapport-influencer-graph.js';
+export type { NetworkData, GraphNode, GraphEdge, CommunityInfo, EvolutionData, GraphCustomerSelectDetail, EgoExpandDetail, WindowChangeDetail } from './graph/types.js';

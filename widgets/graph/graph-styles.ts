@@ -1,0 +1,135 @@
+import { css } from 'lit';
+
+export const graphStyles = css`
+  .controls, .time {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: center;
+    margin-bottom: 8px;
+  }
+  select, input[type='search'] {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 2px 6px;
+  }
+  .search {
+    position: relative;
+  }
+  .matches {
+    position: absolute;
+    z-index: 3;
+    list-style: none;
+    margin: 2px 0 0;
+    padding: 4px;
+    min-width: 100%;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+  }
+  .matches button, .legend button, .ego button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 2px 6px;
+    cursor: pointer;
+    text-align: start;
+    width: 100%;
+  }
+  .body {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 220px;
+    gap: 12px;
+  }
+  .canvas {
+    position: relative;
+    height: var(--rapport-graph-height, 520px);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    background: var(--rapport-graph-background, var(--_bg));
+  }
+  .canvas:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
+  .legend {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 0.85em;
+    max-height: var(--rapport-graph-height, 520px);
+    overflow: auto;
+  }
+  .legend button {
+    display: grid;
+    grid-template-columns: 12px 1fr auto auto auto;
+    gap: 6px;
+    align-items: center;
+    border-radius: 4px;
+  }
+  .legend button[aria-pressed='true'] {
+    background: var(--_surface);
+    font-weight: 600;
+  }
+  .swatch {
+    width: 12px;
+    height: 12px;
+    border-radius: 50%;
+  }
+  .size, .value, .net {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .details {
+    margin-top: 12px;
+    font-size: 0.9em;
+  }
+  .details dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 2px 8px;
+    margin: 6px 0;
+  }
+  .details dt {
+    color: var(--_muted);
+  }
+  .details dd {
+    margin: 0;
+  }
+  .ego button {
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    margin-top: 4px;
+  }
+  .ego button[aria-pressed='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .events {
+    margin: 0;
+    padding-inline-start: 18px;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .fallback {
+    padding: 12px;
+    color: var(--_muted);
+  }
+  .tables table {
+    border-collapse: collapse;
+    margin-top: 8px;
+    font-size: 0.9em;
+  }
+  .tables th, .tables td {
+    padding: 2px 8px;
+    text-align: start;
+  }
+  @media (max-width: 640px) {
+    .body {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

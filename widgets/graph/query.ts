@@ -1,0 +1,93 @@
+import type { RapportClient } from '../kit/client.js';
+import type { CommunityInfo, EgoData, EvolutionData, GraphEdge, GraphNode, NetworkData } from './types.js';
+
+const CUSTOMER = 'id externalId name role influence { score pageRank } rfm { segment } sentiment { net }';
+
+interface ApiCustomer {
+  id: string;
+  externalId?: string | null;
+  name?: string | null;
+  role?: string | null;
+  influence?: { score: number | null; pageRank: number | null } | null;
+  rfm?: { segment: string | null } | null;
+  sentiment?: { net: number | null } | null;
+  community?: { id: string } | null;
+}
+type Members = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ApiCustomer | null } | null> };
+type ApiCommunity = CommunityInfo & { members: Members };
+
+const NETWORK = `query RapportNetwork {
+  network { modularity communities { id size value sentiment members(first: 500) { pageInfo { hasNextPage endCursor }
+    edges { node { ${CUSTOMER} } } } } influencers(first: 50) { customer { id } } }
+}`;
+const MORE = `query RapportMembers($id: ID!, $after: String) { community(id: $id) { members(first: 500, after: $after) {
+  pageInfo { hasNextPage endCursor } edges { node { ${CUSTOMER} } } } } }`;
+const EGO_FIELDS = `nodes { customer { ${CUSTOMER} community { id } } } edges { source target weight }`;
+const EVOLUTION = `query RapportEvolution($period: EvolutionPeriod) { communityEvolution(period: $period) {
+  windows { index label } tracks { id snapshots { window size members(first: 500) { id } } } events { type window from to } } }`;
+
+export function toNode(c: ApiCustomer, community?: string | null): GraphNode {
+  return {
+    id: c.id, externalId: c.externalId, name: c.name, role: c.role, community: community ?? c.community?.id ?? null,
+    influence: c.influence?.score ?? null, pageRank: c.influence?.pageRank ?? null, segment: c.rfm?.segment ?? null, sentiment: c.sentiment?.net ?? null,
+  };
+}
+
+/**
+ * The tenant's network: communities and their members, influencers, evolution, and ties. The API has no
+ * whole-graph edge list, so ties come from the radius-2 ego networks of each community's leading members (12 per
+ * request, the cost limit): every tie among the customers near them. Ties between two customers far from all of
+ * them are left out (docs/widgets.md).
+ */
+export async function fetchNetwork(client: RapportClient, period: string, signal?: AbortSignal): Promise<NetworkData> {
+  const [data, evolution] = await Promise.all([
+    client.query<{ network: { modularity: number; communities: ApiCommunity[]; influencers: Array<{ customer: { id: string } }> } }>(NETWORK, {}, signal),
+    fetchEvolution(client, period, signal).catch(() => null),
+  ]);
+  const nodes: GraphNode[] = [];
+  const communities: CommunityInfo[] = [];
+  for (const c of data.network.communities) {
+    const members: ApiCustomer[] = [];
+    let page: Members | undefined = c.members;
+    for (;;) {
+      for (const e of page.edges) if (e?.node) members.push(e.node);
+      if (!page.pageInfo.hasNextPage) break;
+      const more: { community: { members: Members } } = await client.query(MORE, { id: c.id, after: page.pageInfo.endCursor }, signal);
+      page = more.community.members;
+    }
+    for (const m of members) nodes.push(toNode(m, c.id));
+    communities.push({ id: c.id, size: c.size, value: c.value, sentiment: c.sentiment });
+  }
+  const leaders = communities.flatMap((c) =>
+    nodes.filter((n) => n.community === c.id).sort((a, b) => (b.influence ?? 0) - (a.influence ?? 0)).slice(0, c.size > 100 ? 3 : 1).map((n) => n.id),
+  );
+  const edges = await fetchTies(client, leaders, signal);
+  return { nodes, edges, communities, influencers: data.network.influencers.map((i) => i.customer.id), modularity: data.network.modularity, evolution };
+}
+
+async function fetchTies(client: RapportClient, egos: string[], signal?: AbortSignal): Promise<GraphEdge[]> {
+  const seen = new Map<string, GraphEdge>();
+  for (let i = 0; i < egos.length; i += 12) {
+    const batch = egos.slice(i, i + 12);
+    const fields = batch.map((id, k) => `e${k}: egoNetwork(customer: ${JSON.stringify(id)}, radius: 2, first: 500) { edges { source target weight } }`);
+    const data = await client.query<{ network: Record<string, { edges: GraphEdge[] } | null> }>(`query RapportTies { network { ${fields.join(' ')} } }`, {}, signal);
+    for (const ego of Object.values(data.network)) {
+      for (const e of ego?.edges ?? []) seen.set(e.source < e.target ? `${e.source} ${e.target}` : `${e.target} ${e.source}`, e);
+    }
+  }
+  return [...seen.values()];
+}
+
+export async function fetchEvolution(client: RapportClient, period: string, signal?: AbortSignal): Promise<EvolutionData | null> {
+  type Api = Omit<EvolutionData, 'tracks'> & { tracks: Array<{ id: string; snapshots: Array<{ window: number; size: number; members: Array<{ id: string }> }> }> };
+  const { communityEvolution: e } = await client.query<{ communityEvolution: Api | null }>(EVOLUTION, { period }, signal);
+  if (!e) return null;
+  return { ...e, tracks: e.tracks.map((t) => ({ id: t.id, snapshots: t.snapshots.map((s) => ({ window: s.window, size: s.size, members: s.members.map((m) => m.id) })) })) };
+}
+
+export async function fetchEgo(client: RapportClient, id: string, radius: number): Promise<EgoData> {
+  const q = `query RapportEgo($id: ID!, $radius: Int) { network { egoNetwork(customer: $id, radius: $radius, first: 500) { ${EGO_FIELDS} } } }`;
+  const { network } = await client.query<{ network: { egoNetwork: { nodes: Array<{ customer: ApiCustomer }>; edges: GraphEdge[] } | null } }>(q, { id, radius });
+  const ego = network.egoNetwork;
+  return { nodes: (ego?.nodes ?? []).map((n) => toNode(n.customer)), edges: ego?.edges ?? [] };
+}

@@ -1,0 +1,124 @@
+// Loaded with import() by <rapport-influencer-graph>: sigma, graphology and the layouts stay out of the main bundle.
+import Sigma from 'sigma';
+import { addTie, buildGraph, nodeSize } from './build-graph.js';
+import type { NodeAttributes } from './build-graph.js';
+import { runLayout } from './layout.js';
+import { reducers } from './reducers.js';
+import type { ViewState } from './view-state.js';
+import type { EgoData, NetworkData } from './types.js';
+
+export interface SceneOptions {
+  /** How many of the most influential nodes always show their label. */
+  labels: number;
+  reducedMotion: boolean;
+  view(): ViewState;
+  onClick(id: string): void;
+  onHover(id: string | null): void;
+  onStable(ms: number): void;
+}
+
+export interface Scene {
+  /** Redraw after the view state changed. */
+  refresh(): void;
+  /** Centres the camera on a node. */
+  center(id: string): void;
+  /** Back to the whole graph. */
+  resetCamera(): void;
+  /** Adds an ego network's customers and ties; returns the ids in it. */
+  addEgo(ego: EgoData): string[];
+  /** A node's position in CSS pixels relative to the graph's box; null when hidden or unknown. */
+  position(id: string): { x: number; y: number } | null;
+  /** The node and everyone within `radius` hops of it. */
+  neighbourhood(id: string, radius: number): string[];
+  stats(): { nodes: number; edges: number; visibleNodes: number; visibleEdges: number; stable: boolean };
+  /** Time to first frame (ms from createScene). */
+  readonly firstRenderMs: number;
+  destroy(): void;
+}
+
+export function createScene(container: HTMLElement, data: NetworkData, options: SceneOptions): Scene {
+  const t0 = performance.now();
+  const view = options.view;
+  const graph = buildGraph(data.nodes, data.edges, (c) => view().colorOf(c, false));
+  data.influencers.slice(0, options.labels).forEach((id) => graph.hasNode(id) && graph.setNodeAttribute(id, 'forceLabel', true));
+  const big = graph.size > 20_000;
+  let stable = false;
+  const { nodeReducer, edgeReducer } = reducers(graph, () => ({ ...view(), hideEdges: view().hideEdges || (big && !stable) }));
+  const sigma = new Sigma<NodeAttributes>(graph, container, {
+    allowInvalidContainer: true,
+    hideEdgesOnMove: true,
+    hideLabelsOnMove: graph.order > 2000,
+    labelRenderedSizeThreshold: 7,
+    labelDensity: 0.4,
+    labelGridCellSize: 90,
+    zIndex: true,
+    defaultEdgeColor: '#d5dae1',
+    labelFont: 'inherit',
+    nodeReducer,
+    edgeReducer,
+  });
+  const firstRenderMs = performance.now() - t0;
+  sigma.on('clickNode', ({ node }) => options.onClick(node));
+  sigma.on('enterNode', ({ node }) => options.onHover(node));
+  sigma.on('leaveNode', () => options.onHover(null));
+  const stopLayout = runLayout(graph, {
+    onTick: () => sigma.refresh({ skipIndexation: false }),
+    onStable: (ms) => {
+      stable = true;
+      sigma.refresh();
+      options.onStable(ms);
+    },
+  });
+
+  const display = (id: string) => (graph.hasNode(id) ? sigma.getNodeDisplayData(id) : undefined);
+  return {
+    firstRenderMs,
+    refresh: () => sigma.refresh({ skipIndexation: true }),
+    center(id) {
+      const d = display(id);
+      if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: options.reducedMotion ? 0 : 400 });
+    },
+    resetCamera: () => void sigma.getCamera().animatedReset({ duration: options.reducedMotion ? 0 : 300 }),
+    addEgo(ego) {
+      const anchor = ego.nodes[0] && graph.hasNode(ego.nodes[0].id) ? graph.getNodeAttributes(ego.nodes[0].id) : { x: 0, y: 0 };
+      ego.nodes.forEach((n, i) => {
+        if (graph.hasNode(n.id)) return;
+        const a = (i / Math.max(1, ego.nodes.length)) * 2 * Math.PI;
+        graph.addNode(n.id, {
+          x: anchor.x + Math.cos(a) * 20, y: anchor.y + Math.sin(a) * 20, size: nodeSize(n.influence, graph.order),
+          label: n.name || n.externalId || n.id, color: view().colorOf(n.community ?? null, false), community: n.community ?? null, node: n,
+        });
+      });
+      for (const e of ego.edges) addTie(graph, e);
+      sigma.refresh();
+      return ego.nodes.map((n) => n.id);
+    },
+    neighbourhood(id, radius) {
+      if (!graph.hasNode(id)) return [];
+      const seen = new Set([id]);
+      let ring = [id];
+      for (let r = 0; r < radius; r++) {
+        const next: string[] = [];
+        for (const n of ring) graph.forEachNeighbor(n, (m) => void (seen.has(m) || (seen.add(m), next.push(m))));
+        ring = next;
+      }
+      return [...seen];
+    },
+    position(id) {
+      const d = display(id);
+      if (!d || d.hidden) return null;
+      return sigma.framedGraphToViewport({ x: d.x, y: d.y });
+    },
+    stats() {
+      let visibleNodes = 0;
+      let visibleEdges = 0;
+      graph.forEachNode((id) => void (display(id)?.hidden ? 0 : visibleNodes++));
+      graph.forEachEdge((e) => void (sigma.getEdgeDisplayData(e)?.hidden ? 0 : visibleEdges++));
+      return { nodes: graph.order, edges: graph.size, visibleNodes, visibleEdges, stable };
+    },
+    destroy() {
+      stopLayout();
+      sigma.kill();
+    },
+  };
+}
