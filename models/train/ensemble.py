@@ -1,13 +1,13 @@
-"""Combines the trained models into one ONNX graph: a weighted mean of their probabilities times per-class prior
-factors (renormalised), weights and factors chosen on validation only (simplex grid, step 0.1; factors 0.8–1.3). Embedding tables are stored as int8 with a float16 scale
-per row and widened at run time, which quarters them. Usage: ensemble.py --data ids.jsonl --out DIR --vocab-size N --buckets B --max-len L
---member name=state.pt ..."""
+"""Combines trained models into one ONNX graph: a weighted mean of their probabilities times per-class prior factors
+(renormalised). Weights and factors are chosen on validation only (simplex grid, step 0.1; factors 0.8-1.3), among
+member sets that fit 5 MB; embedding tables are stored as int8 (quantize.py). Usage: ensemble.py --data ids.jsonl
+--out DIR --vocab-size N --buckets B --max-len L --member arch@seed=state.pt ..."""
 import argparse, itertools, json, os
 import numpy as np
 import torch
 from torch import nn
-from torch.nn import functional as F
 from archs import build
+from quantize import quantize, stored_bytes
 
 torch.set_num_threads(1)
 p = argparse.ArgumentParser()
@@ -17,39 +17,11 @@ p.add_argument('--member', action='append', default=[])
 args = p.parse_args()
 
 
-class Int8Embedding(nn.Module):
-    """An embedding table stored as int8 with one float16 scale per row (symmetric, absmax / 127)."""
-
-    def __init__(self, emb):
-        super().__init__()
-        w = emb.weight.detach()
-        scale = (w.abs().max(1, keepdim=True).values / 127).clamp(min=1e-8)
-        self.register_buffer('weight', torch.round(w / scale).to(torch.int8))
-        self.register_buffer('scale', scale.half())
-
-    def forward(self, ids):
-        return F.embedding(ids, self.weight.float()) * F.embedding(ids, self.scale.float())
-
-
-def quantize(module):
-    for name, child in module.named_children():
-        if isinstance(child, nn.Embedding):
-            setattr(module, name, Int8Embedding(child))
-        else:
-            quantize(child)
-    return module
-
-
 BUDGET = 5_000_000  # bytes of model.onnx
 
 
 def arch_of(name):
     return name.split('@')[0]
-
-
-def stored_bytes(module):
-    # what the exported file holds, give or take headers
-    return sum(t.numel() * t.element_size() for t in module.state_dict().values())
 
 
 names, members = [], []
