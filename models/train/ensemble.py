@@ -14,6 +14,7 @@ p = argparse.ArgumentParser()
 p.add_argument('--data'); p.add_argument('--out'); p.add_argument('--vocab-size', type=int)
 p.add_argument('--buckets', type=int); p.add_argument('--max-len', type=int, default=48)
 p.add_argument('--member', action='append', default=[])
+p.add_argument('--max-recurrent', type=int, default=99)  # members with an LSTM: the costly ones at run time
 args = p.parse_args()
 
 
@@ -101,7 +102,8 @@ def score(w, prior):
 
 # Only member sets that fit the file budget (5% slack for graph and headers).
 grid = [w for w in itertools.product(range(11), repeat=len(names)) if sum(w) == 10
-        and 1.05 * sum(sz for sz, wi in zip(sizes, w) if wi) <= BUDGET]
+        and 1.05 * sum(sz for sz, wi in zip(sizes, w) if wi) <= BUDGET
+        and sum(1 for n, wi in zip(names, w) if wi and arch_of(n) != 'fast') <= args.max_recurrent]
 factors = [round(0.8 + 0.1 * i, 1) for i in range(6)]
 priors = [(1.0, a, b) for a in factors for b in factors]
 # Ties go to the plainest choice: prior factors nearest 1, then the first weights in grid order.
