@@ -35,7 +35,8 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
     last = now;
     calm = moved / (now.length / 2) / extent < 0.002 ? calm + 1 : 0;
     options.onTick?.();
-    if (calm >= 2 || performance.now() - start > maxMs) finish();
+    const elapsed = performance.now() - start;
+    if ((calm >= 2 && elapsed > 1_000) || elapsed > maxMs) finish();
   }, 300);
   function finish(): void {
     if (done) return;

@@ -25,7 +25,7 @@ export function reducers(graph: Graph<NodeAttributes>, view: () => ViewState) {
       label: on ? attrs.label : '',
       forceLabel: on && (attrs.forceLabel || id === v.focus),
       highlighted: id === v.focus,
-      zIndex: on ? 1 : 0,
+      zIndex: id === v.focus ? 2 : on ? 1 : 0,
     };
   };
   const edgeReducer = (edge: string, a: Attributes) => {

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
+import type { StaticServer } from './harness.js';
+import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
+
+type Recorded = { type: string; detail: Record<string, unknown> };
+type Stats = { nodes: number; edges: number; visibleNodes: number; stable: boolean; layoutMs?: number; firstRenderMs?: number };
+const RECORD = `<script>window.__events = [];
+for (const t of ['rapport-customer-select', 'rapport-ego-expand', 'rapport-window-change'])
+  document.addEventListener(t, (e) => window.__events.push({ type: t, detail: e.detail }));
+</script>`;
+
+describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real server (demo tenant)', () => {
+  let server: LiveServer;
+  let pages: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-graph-')));
+    await server.start();
+    pages = await serveStatic(await buildBundle(), server.proxy());
+    pages.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" style="max-width: 1100px"></rapport-influencer-graph>', RECORD));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await server?.stop();
+    if (server) await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  const stats = () => page.evaluate(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): Stats }).stats());
+  const last = async (type: string) => (await page.evaluate(() => (window as unknown as { __events: Recorded[] }).__events)).filter((e) => e.type === type).at(-1);
+
+  it("draws the API's communities and influencers, clicks a node and expands its ego network from the API", async () => {
+    type Api = {
+      network: { nodeCount: number; communities: Array<{ id: string; size: number }>; influencers: Array<{ customer: { id: string } }> };
+      communityEvolution: { windows: Array<{ index: number }>; tracks: Array<{ snapshots: Array<{ window: number; members: Array<{ id: string }> }> }> };
+    };
+    const api = await server.graphql<Api>(`{ network { nodeCount communities { id size } influencers(first: 20) { customer { id } } }
+      communityEvolution(period: QUARTER) { windows { index } tracks { snapshots { window members(first: 500) { id } } } } }`);
+    await page.goto(`${pages.url}/graph.html`);
+    await page.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => stats().then((s) => s.stable), { timeout: 90_000, interval: 1_000 }).toBe(true);
+    const s = await stats();
+    console.log(`graph (demo tenant): ${s.nodes} nodes, ${s.edges} ties, first render ${s.firstRenderMs?.toFixed(0)} ms, stable layout ${s.layoutMs?.toFixed(0)} ms`);
+    expect(s.nodes).toBe(api.network.nodeCount);
+
+    const legend = await page.locator('rapport-influencer-graph .legend button').evaluateAll((b) => b.map((x) => ({ id: x.getAttribute('data-community'), size: Number(x.querySelector('.size')!.textContent!.replace(/,/g, '')) })));
+    expect(legend).toEqual(api.network.communities);
+    const ranked = await page.locator('rapport-influencer-graph table.influencers tbody tr').evaluateAll((r) => r.map((x) => x.getAttribute('data-id')));
+    expect(ranked).toEqual(api.network.influencers.map((i) => i.customer.id));
+
+    const top = api.network.influencers[0]!.customer.id;
+    // Keyboard focus on the first influencer centres it and draws it above its neighbours.
+    await page.locator('rapport-influencer-graph .canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+    const pos = await page.evaluate((id) => (document.querySelector('rapport-influencer-graph') as unknown as { nodePosition(id: string): { x: number; y: number } }).nodePosition(id), top);
+    await page.mouse.move(pos!.x, pos!.y);
+    await page.mouse.click(pos!.x, pos!.y);
+    await expect.poll(async () => (await last('rapport-customer-select'))?.detail.id).toBe(top);
+
+    const { network } = await server.graphql<{ network: { egoNetwork: { nodes: Array<{ customer: { id: string } }> } } }>(
+      `{ network { egoNetwork(customer: ${JSON.stringify(top)}, radius: 1, first: 500) { nodes { customer { id } } } } }`,
+    );
+    await page.locator('rapport-influencer-graph .ego button[data-radius="1"]').click();
+    await expect.poll(async () => (await last('rapport-ego-expand'))?.detail.radius).toBe(1);
+    const ego = (await last('rapport-ego-expand'))!.detail as { nodes: string[] };
+    expect(new Set(ego.nodes)).toEqual(new Set(network.egoNetwork.nodes.map((n) => n.customer.id)));
+    await page.locator('rapport-influencer-graph .details .close').click();
+
+    // The first window shows only the customers tracked in it.
+    await page.locator('rapport-influencer-graph input[type="range"]').fill('0');
+    const inFirst = new Set(api.communityEvolution.tracks.flatMap((t) => t.snapshots.filter((x) => x.window === 0).flatMap((x) => x.members.map((m) => m.id))));
+    await expect.poll(async () => (await stats()).visibleNodes).toBeLessThan(s.nodes);
+    expect((await stats()).visibleNodes).toBeLessThanOrEqual(inFirst.size);
+    expect((await last('rapport-window-change'))?.detail.index).toBe(0);
+  });
+});
