@@ -98,7 +98,7 @@ function bundleBudget(): Plugin {
 }
 
 /**
- * Copies onnxruntime-web's WASM binary to `<outDir>/ort/`, where `classify()` (kit/classify-runtime.ts) looks for
+ * Copies onnxruntime-web's WASM binary and its glue to `<outDir>/ort/`, where `classify()` (kit/classify-runtime.ts) looks for
  * it. Embedders host the folder beside the bundle, or pass `wasmPaths` (docs/widgets.md). Library mode would
  * otherwise inline the 14 MB binary into the chunk as base64 (it inlines every `new URL(…, import.meta.url)`).
  */
@@ -113,7 +113,10 @@ function ortWasm(): Plugin {
       return { code: code.replaceAll(`new URL("${file}",import.meta.url)`, `new URL("${file}"+"",import.meta.url)`), map: null };
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: `ort/${file}`, source: readFileSync(resolve(ROOT, 'node_modules/onnxruntime-web/dist', file)) });
+      // With wasmPaths set, onnxruntime-web also loads its Emscripten glue (.mjs) from there.
+      for (const name of [file, file.replace(/\.wasm$/, '.mjs')]) {
+        this.emitFile({ type: 'asset', fileName: `ort/${name}`, source: readFileSync(resolve(ROOT, 'node_modules/onnxruntime-web/dist', name)) });
+      }
     },
   };
 }
