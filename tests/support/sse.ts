@@ -60,3 +60,21 @@ export async function subscribeSse(url: string, query: string, headers: Record<s
     close: () => abort.abort(),
   };
 }
+
+/** Reads a Server-Sent Events response until its first `data:` line and returns that line's payload. */
+export async function firstSseData(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream ended before any event');
+      buffer += decoder.decode(value, { stream: true });
+      const match = buffer.match(/^data: (.+)$/m);
+      if (match) return match[1]!;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
