@@ -1,5 +1,6 @@
 import { pipe, filter, map } from 'graphql-yoga';
 import { builder } from './builder';
+import { sharedInteraction } from './event-rows';
 import { ChannelEnum, InteractionRef, SentimentEnum } from './interaction';
 
 builder.subscriptionFields((t) => ({
@@ -16,6 +17,7 @@ builder.subscriptionFields((t) => ({
         filter((e) => (!args.channel || e.channel === args.channel) && (!args.sentiment || e.sentiment === args.sentiment)),
         map((e) => e.id),
       ),
-    resolve: (id) => id,
+    // One read per event for all of this instance's subscribers; the node loader is the fallback.
+    resolve: async (id, _args, ctx) => (await sharedInteraction(ctx.store, ctx.tenant, id)) ?? id,
   }),
 }));

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +20,8 @@ export async function startServer(args: string[], timeoutMs = 300_000): Promise<
   });
   let lines = 0;
   let head = '';
+  // BENCH_SERVER_LOG=file keeps the server's JSON log for a closer look (slow requests, errors).
+  if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_LOG));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${head}`)), timeoutMs);
     const onData = (d: Buffer) => {
