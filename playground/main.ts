@@ -7,6 +7,9 @@ import type { DashboardState } from './views/dashboard.js';
 import { customers } from './views/customers.js';
 import type { CustomersState } from './views/customers.js';
 import { customerPage as customerView } from './views/customer.js';
+import { community } from './views/community.js';
+import type { CommunityNote } from './views/community.js';
+import { conversations } from './views/conversations.js';
 
 // Same-origin API; `npm start` runs the server in --dev mode, so loopback needs no token.
 Rapport.configure({ endpoint: '/graphql' });
@@ -15,6 +18,8 @@ const app = document.getElementById('app')!;
 const board: DashboardState = { period: 'MONTH', metric: 'RETENTION' };
 let list: CustomersState = { rows: [], loading: false };
 let current: { id: string; row?: CustomerRow | null; error?: string } | undefined;
+let communityNote: CommunityNote = { text: '' };
+let localClassify = false;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -51,12 +56,14 @@ function route(): void {
 
 function draw(): void {
   const path = location.hash.slice(1).split('?')[0] ?? '';
-  const section = path.startsWith('/customers') ? 'customers' : 'dashboard';
+  const section = path.startsWith('/customers') ? 'customers' : path === '/community' ? 'community' : path === '/conversations' ? 'conversations' : 'dashboard';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar a[data-route]')) {
     if (link.dataset.route === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   if (/^\/customers\/.+/.test(path)) render(customerView(current?.row, current?.error), app);
+  else if (section === 'community') render(community(communityNote, (note) => ((communityNote = note), draw())), app);
+  else if (section === 'conversations') render(conversations(localClassify, (on) => ((localClassify = on), draw())), app);
   else if (section === 'customers')
     render(
       customers(list, {

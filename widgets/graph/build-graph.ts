@@ -30,23 +30,31 @@ export function nodeSize(influence: number | null | undefined, count: number): n
 }
 
 /**
- * An undirected graph for sigma: communities start on a circle, their members scattered around the centre, so
- * ForceAtlas2 begins close to its answer. Parallel ties and self-ties are merged or dropped.
+ * An undirected graph for sigma: each community starts as a disc (area ∝ its size) around its own point of a
+ * sunflower spiral, so ForceAtlas2 begins close to its answer even for thousands of nodes. Parallel ties and
+ * self-ties are merged or dropped.
  */
 export function buildGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], colorOf: (community: string | null) => string): Graph<NodeAttributes> {
   const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false });
-  const communities = [...new Set(nodes.map((n) => n.community ?? ''))];
+  const sizes = new Map<string, number>();
+  for (const n of nodes) sizes.set(n.community ?? '', (sizes.get(n.community ?? '') ?? 0) + 1);
+  const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
   const rand = random(nodes.length * 7919 + edges.length);
-  const spread = Math.sqrt(nodes.length) * 10;
+  const unit = 4;
+  const gap = 2.5 * Math.sqrt(nodes.length / Math.max(1, order.length)) * unit;
+  const centres = new Map(order.map((c, k) => {
+    const r = Math.sqrt(k) * gap;
+    const a = k * 2.399963; // golden angle
+    return [c, { x: Math.cos(a) * r, y: Math.sin(a) * r, radius: Math.sqrt(sizes.get(c)!) * unit }] as const;
+  }));
   for (const n of nodes) {
     if (graph.hasNode(n.id)) continue;
-    const k = communities.indexOf(n.community ?? '');
-    const angle = (2 * Math.PI * k) / Math.max(1, communities.length);
-    const r = rand() * spread * 0.4;
+    const c = centres.get(n.community ?? '')!;
+    const r = Math.sqrt(rand()) * c.radius;
     const t = rand() * 2 * Math.PI;
     graph.addNode(n.id, {
-      x: Math.cos(angle) * spread + Math.cos(t) * r,
-      y: Math.sin(angle) * spread + Math.sin(t) * r,
+      x: c.x + Math.cos(t) * r,
+      y: c.y + Math.sin(t) * r,
       size: nodeSize(n.influence, nodes.length),
       label: n.name || n.externalId || n.id,
       color: colorOf(n.community ?? null),

@@ -13,8 +13,10 @@ export interface LayoutOptions {
 }
 
 /**
- * ForceAtlas2 in a web worker until the layout is stable (mean node movement between two checks below 0.2 % of
- * the drawing's extent, twice in a row), then noverlap to pull overlapping nodes apart. Returns the stop function.
+ * ForceAtlas2 in a web worker until the layout is stable, then noverlap to pull overlapping nodes apart. Stable:
+ * twice in a row, the mean node movement between two checks is below 0.2 % of the drawing's extent and below 15 %
+ * of the largest movement seen (a big graph moves little per check from the start, yet is far from done).
+ * Returns the stop function.
  */
 export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   const n = graph.order;
@@ -25,6 +27,7 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   const sample = graph.nodes().filter((_, i) => i % Math.max(1, Math.floor(n / 400)) === 0);
   let last = positions(graph, sample);
   let calm = 0;
+  let peak = 0;
   let done = false;
   fa2.start();
   const timer = setInterval(() => {
@@ -33,7 +36,9 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
     let moved = 0;
     for (let i = 0; i < now.length; i += 2) moved += Math.hypot(now[i]! - last[i]!, now[i + 1]! - last[i + 1]!);
     last = now;
-    calm = moved / (now.length / 2) / extent < 0.002 ? calm + 1 : 0;
+    const step = moved / (now.length / 2) / extent;
+    peak = Math.max(peak, step);
+    calm = step < 0.002 && step < peak * 0.15 ? calm + 1 : 0;
     options.onTick?.();
     const elapsed = performance.now() - start;
     if ((calm >= 2 && elapsed > 1_000) || elapsed > maxMs) finish();
