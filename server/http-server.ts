@@ -34,6 +34,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
   // Long-lived Server-Sent Event streams must not be cut by Node's default request timeout.
   server.requestTimeout = 0;
+  // Keep idle keep-alive connections longer than a proxy's idle timeout (ALB: 60 s), so the server never closes a
+  // connection that the proxy is reusing at that very moment (the proxy would answer 502).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return server;
 }
 
