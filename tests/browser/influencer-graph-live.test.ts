@@ -85,4 +85,19 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     expect((await stats()).visibleNodes).toBeLessThanOrEqual(inFirst.size);
     expect((await last('rapport-window-change'))?.detail.index).toBe(0);
   });
+
+  it('runs in the playground: Community and Conversations views', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 1200 }, reducedMotion: 'reduce' });
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${pages.url}/playground/#/community`);
+    await p.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
+    expect(await p.locator('.embed summary').first().textContent()).toContain('Embed this');
+    await p.locator('a[data-route="conversations"]').click();
+    await p.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 30_000 });
+    await p.locator('rapport-sentiment-feed .row .who').first().click();
+    await expect.poll(() => p.evaluate(() => location.hash)).toMatch(/^#\/customers\//);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
 });
