@@ -4,17 +4,18 @@ import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
 import { getConfig } from './kit/config.js';
 import { themeStyles } from './kit/theme.js';
-import { classify as classifyLocal } from './kit/classify.js';
 import { feedStyles } from './feed/feed-styles.js';
-import { feedRow } from './feed/feed-row.js';
+import { feedList } from './feed/feed-list.js';
 import { feedControls } from './feed/feed-controls.js';
 import { sparkline } from './feed/sparkline.js';
 import { mergeItems, normalizeItems } from './feed/merge.js';
 import { summarize } from './feed/summary.js';
 import { layoutRows, visibleRange } from './feed/virtual-window.js';
 import type { RowLayout } from './feed/virtual-window.js';
-import { fetchExplanation, fetchItems, fetchSummary, SUBSCRIPTION } from './feed/query.js';
-import { liveStream } from './feed/live-stream.js';
+import { fetchItems, fetchSummary } from './feed/query.js';
+import { LiveFeedController } from './feed/live-controller.js';
+import type { LiveStatus } from './feed/live-controller.js';
+import { explainText } from './feed/explain.js';
 import { labelLocally } from './feed/local-labels.js';
 import { nextIndex } from './feed/keys.js';
 import type { CustomerSelectDetail, FeedData, FeedItem, InteractionSelectDetail, SentimentPoint, TokenWeight } from './feed/types.js';
@@ -72,7 +73,6 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   @property({ type: Number, attribute: 'row-height' }) rowHeight = 84;
 
   @state() private items: FeedItem[] = [];
-  @state() private status: 'off' | 'connecting' | 'live' | 'reconnecting' = 'off';
   @state() private listTop = 0;
   @state() private viewportHeight = 480;
   @state() private activeIndex = 0;
@@ -84,11 +84,20 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   private shown: FeedItem[] = [];
   private filterKey: unknown[] = [];
   private layout: RowLayout = layoutRows(0, () => 0);
-  private stopLive?: () => void;
-  private liveKey = '';
+  private readonly liveController = new LiveFeedController(this);
   private generation = 0;
   private frame = 0;
   private readonly resize = new ResizeObserver(([entry]) => entry && (this.viewportHeight = entry.contentRect.height || 480));
+
+  /** The subscription's state: `off`, `connecting`, `live` or `reconnecting`. */
+  get liveStatus(): LiveStatus {
+    return this.liveController.status;
+  }
+
+  /** Every interaction the feed holds (all filters' worth in data mode), newest first. */
+  get interactions(): readonly FeedItem[] {
+    return this.items;
+  }
 
   protected async load(client: RapportClient, signal: AbortSignal): Promise<FeedData> {
     const filters = { channel: this.channel, sentiment: this.sentiment };
@@ -114,7 +123,6 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.setLive('');
     this.resize.disconnect();
     this.generation++;
   }
@@ -143,8 +151,18 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     if (viewport) this.resize.observe(viewport);
     const config = this.contextConfig ?? {};
+    const endpoint = this.endpoint ?? config.endpoint ?? getConfig().endpoint ?? '/graphql';
     const live = this.data == null && this.live !== 'off' && this.base !== undefined;
-    this.setLive(live ? [this.endpoint ?? config.endpoint ?? getConfig().endpoint, this.token, this.channel, this.sentiment, this.generation].join('|') : '');
+    const token = this.token;
+    this.liveController.sync(live ? [endpoint, token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
+      endpoint,
+      getToken: token ? () => token : (config.getToken ?? getConfig().getToken),
+      client: this.client(),
+      filters: { channel: this.channel, sentiment: this.sentiment },
+      newest: () => this.items[0]?.occurredAt,
+      limit: this.limit,
+      add: (items) => this.addItems(items),
+    }));
     if (this.classify === 'local' && this.items.some((i) => !i.sentiment)) this.labelPending();
   }
 
@@ -154,37 +172,6 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     const generation = (this.labelling = this.generation);
     void labelLocally(this.items, { modelsUrl: this.modelsUrl }, (labelled) => this.addItems(labelled), () => generation === this.generation)
       .catch((error) => console.warn('rapport/feed: local classification failed', error));
-  }
-
-  private setLive(key: string): void {
-    if (key === this.liveKey) return;
-    this.stopLive?.();
-    this.stopLive = undefined;
-    this.liveKey = key;
-    this.status = key ? 'connecting' : 'off';
-    if (!key) return;
-    const client = this.client();
-    const config = this.contextConfig ?? {};
-    const token = this.token;
-    this.stopLive = liveStream({
-      endpoint: this.endpoint ?? config.endpoint ?? getConfig().endpoint ?? '/graphql',
-      getToken: token ? () => token : (config.getToken ?? getConfig().getToken),
-      query: SUBSCRIPTION,
-      variables: { channel: this.channel || null, sentiment: this.sentiment || null },
-      onData: (data) => {
-        const item = (data as { interactionAdded?: FeedItem | null }).interactionAdded;
-        if (item) this.addItems([item]);
-      },
-      onOpen: () => {
-        this.status = 'live';
-        // Whatever happened while we were away (or between the first load and now): newest after the last seen.
-        const since = this.items[0]?.occurredAt;
-        void fetchItems(client, { channel: this.channel, sentiment: this.sentiment }, since ? 5000 : this.limit, undefined, since)
-          .then((missed) => this.liveKey === key && this.addItems(missed))
-          .catch(() => undefined);
-      },
-      onDrop: () => (this.status = 'reconnecting'),
-    });
   }
 
   /** Merges items by id, keeping the rows in view where they are when items arrive above them. */
@@ -212,31 +199,28 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       ${feedControls({
         channel: this.channel,
         sentiment: this.sentiment,
-        status: this.status,
+        status: this.liveController.status,
         count: total,
         f,
         setChannel: (v) => (this.channel = v),
         setSentiment: (v) => (this.sentiment = v),
       })}
-      <div class="viewport" role="feed" aria-busy=${this.task.status === 1 ? 'true' : 'false'} aria-label=${this.heading || 'Conversations'}
-        @scroll=${this.onScroll} @keydown=${this.onKey}>
-        <div class="spacer" style="height: ${this.layout.offsets[total] ?? 0}px">
-          ${this.shown.slice(start, end).map((item, k) =>
-            feedRow(item, {
-              f,
-              index: start + k,
-              total,
-              top: this.layout.offsets[start + k]!,
-              active: start + k === this.activeIndex,
-              explanation: this.explanations.get(item.id),
-              select: (i) => this.select(i),
-              selectCustomer: (i) => this.selectCustomer(i),
-              toggleExplain: (i) => void this.toggleExplain(i),
-              focus: (index) => (this.activeIndex = index),
-            }),
-          )}
-        </div>
-      </div>
+      ${feedList({
+        f,
+        label: this.heading || 'Conversations',
+        busy: this.task.status === 1,
+        items: this.shown,
+        layout: this.layout,
+        range: [start, end],
+        activeIndex: this.activeIndex,
+        explanations: this.explanations,
+        onScroll: this.onScroll,
+        onKey: this.onKey,
+        select: (i) => this.select(i),
+        selectCustomer: (i) => this.selectCustomer(i),
+        toggleExplain: (i) => void this.toggleExplain(i),
+        focus: (index) => (this.activeIndex = index),
+      })}
       ${total ? '' : html`<div class="state" part="empty" role="status">No ${this.noun} to show yet.</div>`}
     `;
   }
@@ -289,10 +273,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     if (this.explanations.has(item.id)) return set(undefined);
     set(null);
     try {
-      const tokens =
-        this.classify === 'local'
-          ? ((await classifyLocal([item.text], { modelsUrl: this.modelsUrl, explain: true }))[0]?.explanation ?? [])
-          : await fetchExplanation(this.client(), item.text);
+      const tokens = await explainText(item.text, this.classify, () => this.client(), this.modelsUrl);
       if (this.explanations.has(item.id)) set(tokens);
     } catch (error) {
       if (this.explanations.has(item.id)) set(new Error(`Could not explain: ${error instanceof Error ? error.message : String(error)}`));

@@ -34,10 +34,10 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
 
   const state = () =>
     page.evaluate(() => {
-      const el = document.querySelector('rapport-sentiment-feed') as unknown as { items: Array<{ id: string }>; status: string };
-      return { ids: el.items.map((i) => i.id), status: el.status } satisfies FeedState;
+      const el = document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ id: string }>; liveStatus: string };
+      return { ids: el.interactions.map((i) => i.id), status: el.liveStatus } satisfies FeedState;
     });
-  const texts = () => page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { items: Array<{ text: string }> }).items.map((i) => i.text));
+  const texts = () => page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ text: string }> }).interactions.map((i) => i.text));
 
   it("shows the API's newest interactions, then a new one within 2 s of the mutation", async () => {
     const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
