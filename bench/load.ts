@@ -12,8 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { mixedQueries } from './load/queries';
+import { runMixedLoad } from './load/mixed';
 import { startServer } from './load/server';
 import { sseSoak } from './load/soak';
 
@@ -50,40 +49,17 @@ try {
 process.exit(failed ? 1 : 0);
 
 async function runLoad(url: string): Promise<boolean> {
-  const post = async (query: string) =>
-    (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
-  const customerId = (await post('{ customers(first: 1, after: "MTAw") { edges { node { id } } } }')).data.customers.edges[0].node.id;
-  const queries = mixedQueries(customerId);
-  // Warm every query once, as a running server would be: the first network and cohort build is a one-off cost.
-  for (const q of queries) {
-    const body = await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables }) })).json() as any;
-    if (body.errors) throw new Error(`${q.name}: ${JSON.stringify(body.errors)}`);
-  }
-  let graphqlErrors = 0;
   const connections = Number(flags.connections);
   const duration = Number(flags.duration);
-  console.log(`\nload: ${connections} connections for ${duration} s over ${queries.length} queries (${queries.map((q) => q.name).join(', ')})`);
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    connections,
-    duration,
-    timeout: 30,
-    requests: queries.map((q) => ({
-      method: 'POST' as const,
-      path: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q.query, variables: q.variables }),
-      onResponse: (status: number, body: string) => {
-        if (status === 200 && body.includes('"errors"')) graphqlErrors++;
-      },
-    })),
-  });
-  const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
-  console.log(`requests/s: mean ${result.requests.average.toFixed(0)}, total ${result.requests.total} in ${result.duration.toFixed(1)} s`);
-  console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-  console.log(`errors: ${errors} (socket ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})`);
+  console.log(`\nload: ${connections} connections for ${duration} s over the mixed read set`);
+  const r = await runMixedLoad(url, { connections, duration });
+  console.log(`queries: ${r.queries.join(', ')}`);
+  console.log(`requests/s: mean ${r.requestsPerSecond.toFixed(0)}, total ${r.total} in ${r.seconds.toFixed(1)} s`);
+  console.log(`latency ms: p50 ${r.latency.p50}, p90 ${r.latency.p90}, p99 ${r.latency.p99}, max ${r.latency.max}`);
+  const e = r.errors;
+  console.log(`errors: ${e.total} (socket ${e.socket}, timeouts ${e.timeouts}, non-2xx ${e.non2xx}, GraphQL ${e.graphql})`);
   console.log(`load average after the load (1/5/15 min): ${load()}`);
-  return errors > 0;
+  return e.total > 0;
 }
 
 async function runSoak(url: string): Promise<boolean> {
