@@ -12,6 +12,8 @@ import { describeEvent, windowMembership } from './graph/evolution.js';
 import { graphControls, timeSlider } from './graph/controls.js';
 import { communityLegend, graphTables, nodeDetails } from './graph/panels.js';
 import { hasWebGL } from './graph/webgl.js';
+import { searchNodes } from './graph/search.js';
+import { cycleIndex, describeInfluencer } from './graph/influencer-cycle.js';
 import type { Scene } from './graph/scene.js';
 import type { EgoExpandDetail, GraphCustomerSelectDetail, GraphFilters, GraphNode, NetworkData, WindowChangeDetail } from './graph/types.js';
 
@@ -69,6 +71,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   private loading?: Promise<void>;
   private byId = new Map<string, GraphNode>();
   private membership: Map<string, string> | null = null;
+  private colorIndex = new Map<string, number>();
   private cycle = -1;
   private readonly webgl = hasWebGL();
 
@@ -114,12 +117,20 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     focus: this.focusId,
     ego: this.ego,
     hideEdges: false,
-    colorOf: (group, inWindow) => {
-      if (group == null) return '#9aa3ad';
-      if (inWindow) return paletteColor(this.sceneData?.evolution?.tracks.findIndex((t) => t.id === group) ?? 0);
-      return paletteColor(this.sceneData?.communities.findIndex((c) => c.id === group) ?? 0);
-    },
+    colorOf: (group, inWindow) => (group == null ? '#9aa3ad' : paletteColor(this.colorIndex.get(`${inWindow ? 't' : 'c'}${group}`) ?? 0)),
   });
+
+  private indexed?: NetworkData;
+  protected override willUpdate(): void {
+    const data = this.task.value;
+    if (!data || data === this.indexed) return;
+    this.indexed = data;
+    this.byId = new Map(data.nodes.map((n) => [n.id, n]));
+    this.colorIndex = new Map([
+      ...data.communities.map((c, i) => [`c${c.id}`, i] as const),
+      ...(data.evolution?.tracks ?? []).map((t, i) => [`t${t.id}`, i] as const),
+    ]);
+  }
 
   protected override updated(): void {
     const data = this.task.value;
@@ -132,7 +143,6 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     try {
       this.scene?.destroy();
       this.sceneData = data;
-      this.byId = new Map(data.nodes.map((n) => [n.id, n]));
       this.resetView();
       const { createScene } = await import('./graph/scene.js');
       if (this.sceneData !== data) return;
@@ -170,7 +180,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     const influencers = data.influencers.map((id) => this.byId.get(id)).filter((n): n is GraphNode => !!n);
     const windows = data.evolution?.windows ?? [];
     const events = this.windowIndex < 0 ? [] : (data.evolution?.events ?? []).filter((e) => e.window === this.windowIndex && e.type !== 'CONTINUATION').map(describeEvent);
-    const matches = this.query.trim() ? this.search(this.query) : [];
+    const matches = searchNodes(this.byId.values(), this.query);
     return html`
       <header>
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
@@ -206,16 +216,6 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
       ${graphTables(data.communities, influencers.slice(0, 20), f, !this.webgl)}
       ${this.layoutMs === undefined && this.webgl ? html`<span class="sr-only">Laying out…</span>` : nothing}
     `;
-  }
-
-  private search(query: string): GraphNode[] {
-    const q = query.trim().toLowerCase();
-    const out: GraphNode[] = [];
-    for (const n of this.byId.values()) {
-      if ((n.name ?? '').toLowerCase().includes(q) || (n.externalId ?? '').toLowerCase() === q) out.push(n);
-      if (out.length >= 8) break;
-    }
-    return out;
   }
 
   private pick(node: GraphNode): void {
@@ -274,21 +274,20 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    const data = this.task.value;
-    if (!data) return;
-    const list = data.influencers.filter((id) => this.byId.has(id));
-    if (!list.length) return;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') this.cycle = (this.cycle + 1) % list.length;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') this.cycle = (this.cycle - 1 + list.length) % list.length;
-    else if (e.key === 'Enter' && this.cycle >= 0) return void this.select(list[this.cycle]!, 'keyboard');
-    else if ((e.key === 'e' || e.key === 'E') && this.selected) return void this.expand(this.egoRadius === 1 ? 2 : 1);
-    else if (e.key === 'Escape') return void this.clearSelection();
-    else return;
+    const list = (this.task.value?.influencers ?? []).filter((id) => this.byId.has(id));
+    const next = cycleIndex(e.key, this.cycle, list.length);
+    if (next === undefined) {
+      if (e.key === 'Enter' && this.cycle >= 0 && list[this.cycle]) this.select(list[this.cycle]!, 'keyboard');
+      else if ((e.key === 'e' || e.key === 'E') && this.selected) void this.expand(this.egoRadius === 1 ? 2 : 1);
+      else if (e.key === 'Escape') this.clearSelection();
+      return;
+    }
     e.preventDefault();
-    const node = this.byId.get(list[this.cycle]!)!;
+    this.cycle = next;
+    const node = this.byId.get(list[next]!)!;
     this.focusId = node.id;
     this.scene?.center(node.id);
-    this.announcement = `${this.cycle + 1} of ${list.length}: ${node.name ?? node.id}, community ${node.community ?? 'none'}, influence ${node.influence == null ? 'unknown' : this.format.decimal(node.influence, 1)}.`;
+    this.announcement = describeInfluencer(node, next, list.length, this.format);
   };
 }
 

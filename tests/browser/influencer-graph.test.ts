@@ -112,4 +112,23 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
     expect(await page.locator('rapport-influencer-graph [role="status"]').textContent()).toContain('2 of 20');
     expect(await axeSerious(page)).toEqual([]);
   });
+
+  it('says so and shows the tables where WebGL is unavailable', async () => {
+    const p = await browser.newPage();
+    await p.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+    await p.goto(`${server.url}/graph.html`);
+    await p.evaluate(async (d) => {
+      await customElements.whenDefined('rapport-influencer-graph');
+      document.querySelector('rapport-influencer-graph')!.data = d as never;
+    }, plantedNetwork(60, 3, 4));
+    expect(await p.locator('rapport-influencer-graph .fallback').textContent()).toContain('needs WebGL');
+    expect(await p.locator('rapport-influencer-graph .tables table.communities tbody tr').count()).toBe(3);
+    expect(await p.locator('rapport-influencer-graph canvas').count()).toBe(0);
+    await p.close();
+  });
 });

@@ -76,9 +76,14 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
     refresh: () => sigma.refresh({ skipIndexation: true }),
     center(id) {
       const d = display(id);
-      if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: options.reducedMotion ? 0 : 400 });
+      if (!d) return;
+      const camera = sigma.getCamera();
+      const target = { x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) };
+      // Reduced motion jumps; sigma's animate() with a zero duration can leave NaN in the camera state.
+      if (options.reducedMotion) camera.setState(target);
+      else void camera.animate(target, { duration: 400 });
     },
-    resetCamera: () => void sigma.getCamera().animatedReset({ duration: options.reducedMotion ? 0 : 300 }),
+    resetCamera: () => (options.reducedMotion ? sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }) : void sigma.getCamera().animatedReset({ duration: 300 })),
     addEgo(ego) {
       const anchor = ego.nodes[0] && graph.hasNode(ego.nodes[0].id) ? graph.getNodeAttributes(ego.nodes[0].id) : { x: 0, y: 0 };
       ego.nodes.forEach((n, i) => {
