@@ -243,6 +243,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     this.ego = null;
     this.egoRadius = null;
     this.focusId = null;
+    this.cycle = -1;
     this.scene?.resetCamera();
   }
 

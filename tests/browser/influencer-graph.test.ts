@@ -65,6 +65,9 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
   it('clicks a node, expands its ego network (radius 1 and 2) and filters', async () => {
     const top = data.influencers[0]!;
     await page.locator('rapport-influencer-graph .details .close').click();
+    // Keyboard focus on the first influencer centres it and draws it above its neighbours, so the click hits it.
+    await page.locator('rapport-influencer-graph .canvas').focus();
+    await page.keyboard.press('ArrowRight');
     const pos = await page.evaluate((id) => (document.querySelector('rapport-influencer-graph') as unknown as { nodePosition(id: string): { x: number; y: number } }).nodePosition(id), top);
     expect(pos).not.toBeNull();
     await page.mouse.move(pos!.x, pos!.y);
