@@ -38,7 +38,7 @@ const busArgs = flags['redis-url'] ? ['--redis-url', flags['redis-url']] : [];
 
 console.log(`${os.cpus().length} cores, Node ${process.version}; load average before start (1/5/15 min): ${load()}`);
 const server = await startServer([...storeArgs, ...busArgs, '--log-level', flags['log-level']!]);
-console.log(`server ${server.url} (pid ${server.pid}, ${flags['database-url'] ? 'PostgreSQL' : 'PGlite'}${busArgs.length ? ', Redis bus' : ''}, log level ${flags['log-level']})`);
+console.log(`server ${server.url} (pid ${server.pid}, ${flags['database-url'] ? 'PostgreSQL' : 'PGlite'}${busArgs.length ? ', Redis bus' : ''}, log level ${flags['log-level']} to ${server.logFile})`);
 let failed = false;
 try {
   if (!flags['skip-load']) failed = (await runLoad(server.url)) || failed;

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -7,45 +9,41 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface BenchServer {
   url: string;
   pid: number;
-  /** JSON log lines the server wrote (drained, so a full pipe never slows it). */
-  logLines(): number;
+  /** Where the server's output (its JSON request log) went. */
+  logFile: string;
   stop(): Promise<void>;
 }
 
-/** `rapport serve --dev --demo` as its own process on loopback, as `npm start` runs it. */
+/**
+ * `rapport serve --dev --demo` as its own process on loopback, as `npm start` runs it. Its output goes straight to a
+ * file (BENCH_SERVER_LOG, else a temporary one): through a pipe, the server's synchronous log writes would wait on
+ * this process, which is busy being the load generator, and the bench would measure that wait.
+ */
 export async function startServer(args: string[], timeoutMs = 300_000): Promise<BenchServer> {
+  const logFile = process.env.BENCH_SERVER_LOG ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-')), 'server.log');
+  const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--dev', '--demo', '--port', '0', ...args], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  let lines = 0;
-  let head = '';
-  // BENCH_SERVER_LOG=file keeps the server's JSON log for a closer look (slow requests, errors).
-  if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_LOG));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${head}`)), timeoutMs);
-    const onData = (d: Buffer) => {
-      const text = String(d);
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-      if (head.length < 20_000) head += text;
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(head);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => (head += String(d)));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${head}`)));
+  closeSync(fd);
+  const started = Date.now();
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  for (;;) {
+    const head = readFileSync(logFile, 'utf8').slice(0, 20_000);
+    const m = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(head);
+    if (m) return { url: m[1]!, pid: child.pid!, logFile, stop: () => stop(child) };
+    if (exited !== undefined) throw new Error(`server exited with ${exited}:\n${head}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`server did not start in ${timeoutMs} ms:\n${head}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function stop(child: ReturnType<typeof spawn>): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
   });
-  return {
-    url,
-    pid: child.pid!,
-    logLines: () => lines,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
