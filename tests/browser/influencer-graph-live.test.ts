@@ -95,6 +95,13 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     expect(await p.locator('.embed summary').first().textContent()).toContain('Embed this');
     await p.locator('a[data-route="conversations"]').click();
     await p.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 30_000 });
+    // Explanations in the page: the playground's own build of onnxruntime-web and the server's /models/.
+    const classifyCalls: string[] = [];
+    p.on('request', (r) => (r.postData() ?? '').includes('classify') && classifyCalls.push(r.url()));
+    await p.locator('input[type="checkbox"]').check();
+    await p.locator('rapport-sentiment-feed .row .why').first().click();
+    await p.locator('rapport-sentiment-feed .row .explain mark').first().waitFor({ timeout: 60_000 });
+    expect(classifyCalls).toEqual([]);
     await p.locator('rapport-sentiment-feed .row .who').first().click();
     await expect.poll(() => p.evaluate(() => location.hash)).toMatch(/^#\/customers\//);
     expect(errors).toEqual([]);
