@@ -1,6 +1,7 @@
 import type { Store, Tx } from '../store';
 import { CustomerResolver, upsertCustomers } from './load/customers';
 import { refreshCustomerAggregates } from './load/aggregates';
+import { DailyAccumulator } from './load/daily-accumulator';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
 import { insertOrders, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
@@ -55,6 +56,8 @@ export async function importRows<K extends RecordKind>(
     };
     const touched = new Set<number>();
     const checkExisting = kind !== 'orders' || (await tenantHasOrders(tx, tenant));
+    // Into a tenant without orders, this import's lines are all there is: aggregate them as they stream by.
+    const daily = checkExisting ? undefined : new DailyAccumulator();
     let rejectedCount = 0;
     let batch: RecordOf[K][] = [];
     // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
@@ -64,7 +67,7 @@ export async function importRows<K extends RecordKind>(
       const full = batch;
       batch = [];
       await writing;
-      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting });
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting, daily });
       writing.catch(() => {}); // surfaced by the next await
     };
     for await (const row of rows) {
@@ -85,7 +88,8 @@ export async function importRows<K extends RecordKind>(
     await writing;
     if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
-    await refreshCustomerAggregates(tx, tenant, [...touched]);
+    if (daily) await daily.write(tx, tenant);
+    else await refreshCustomerAggregates(tx, tenant, [...touched]);
     if (summary.inserted || summary.updated || summary.customersCreated) await bumpVersion(tx, tenant);
     await tx.query(
       `INSERT INTO imports (tenant_id, kind, format, source, rows_read, rows_inserted, rows_rejected)
@@ -106,7 +110,7 @@ async function writeBatch<K extends RecordKind>(
   batch: RecordOf[K][],
   summary: ImportSummary,
   touched: Set<number>,
-  options: { classify?: Classifier; checkExisting: boolean },
+  options: { classify?: Classifier; checkExisting: boolean; daily?: DailyAccumulator },
 ): Promise<void> {
   switch (kind) {
     case 'customers': {

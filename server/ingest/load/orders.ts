@@ -1,6 +1,7 @@
 import { copyText, type Tx } from '../../store';
 import type { OrderRecord } from '../types';
 import type { CustomerResolver } from './customers';
+import type { DailyAccumulator } from './daily-accumulator';
 import { wantedCustomers } from './wanted-customers';
 
 const COLUMNS = [
@@ -21,7 +22,7 @@ export async function insertOrders(
   tenant: string,
   customers: CustomerResolver,
   batch: OrderRecord[],
-  options: { checkExisting: boolean },
+  options: { checkExisting: boolean; daily?: DailyAccumulator },
 ) {
   await customers.resolve(wantedCustomers(batch));
   // A tenant without orders before this import cannot hold these lines: skip the lookup (a line repeated across
@@ -41,7 +42,10 @@ export async function insertOrders(
     }
     existing.add(key);
     const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
-    if (customerId !== null) touched.add(customerId);
+    if (customerId !== null) {
+      touched.add(customerId);
+      options.daily?.add(customerId, o);
+    }
     // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
     lines.push(
       `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${o.orderedAt.toISOString()}\t${num(o.quantity)}\t` +
