@@ -52,10 +52,14 @@ export async function createRapportPubSub(options: RapportPubSubOptions = {}): P
   } catch (err) {
     publishClient.disconnect();
     subscribeClient.disconnect();
-    throw new Error(`Cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`);
+    throw new Error(`Cannot reach Redis at ${redactUrl(url)} (${lastReported || (err as Error).message}). Start it, or leave out --redis-url and REDIS_URL to run one instance alone.`);
   }
   const inner = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
-  const eventTarget = prefixed(inner, options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:');
+  // Published here rather than by the event target, whose PUBLISH promise nobody awaits: with Redis away, its
+  // rejection would be unhandled and end the process. A lost event is logged; the write itself already committed.
+  const publish = (channel: string, detail: unknown) =>
+    void publishClient.publish(channel, detail === undefined ? '' : JSON.stringify(detail)).catch((err: Error) => onError(`Redis publish on ${channel} failed: ${err.message}`));
+  const eventTarget = prefixed(inner, options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:', publish);
   return {
     pubsub: createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> }),
     kind: 'redis',
@@ -71,12 +75,12 @@ export async function createRapportPubSub(options: RapportPubSubOptions = {}): P
 type Target = ReturnType<typeof createRedisEventTarget<CustomEvent>>;
 type Listener = Parameters<Target['addEventListener']>[1];
 
-/** The same event target with every topic under `prefix`; listeners only read `detail`, so the type may differ. */
-function prefixed(inner: Target, prefix: string): Target {
+/** The event target with every topic under `prefix` and a publish that cannot reject unhandled. */
+function prefixed(inner: Target, prefix: string, publish: (channel: string, detail: unknown) => void): Target {
   return {
     addEventListener: (topic: string, listener: Listener) => inner.addEventListener(prefix + topic, listener),
     removeEventListener: (topic: string, listener: Listener) => inner.removeEventListener(prefix + topic, listener),
-    dispatchEvent: (event: CustomEvent) => inner.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail })),
+    dispatchEvent: (event: CustomEvent) => (publish(prefix + event.type, event.detail), true),
   } as Target;
 }
 

@@ -8,7 +8,7 @@ import { createRapportPubSub, redactUrl } from '../pubsub';
 import { importClassifier } from '../sentiment/import-classifier';
 import { createModelRegistry } from '../sentiment/model-registry';
 import { describeLock, openStore } from '../store';
-import { UsageError } from './fail';
+import { CommandError, UsageError } from './fail';
 import { storeOptions, type StoreFlags } from './store-options';
 
 export interface ServeFlags extends StoreFlags {
@@ -31,6 +31,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
   const options = storeOptions(flags, 'server');
+  const logger = createLogger({ level: flags.logLevel });
+  // Before the store: a server that cannot reach Redis stops here, holding nothing.
+  const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
+    throw new CommandError(err.message);
+  });
   const store = await openStore(options);
   const models = createModelRegistry();
   const classify = importClassifier(models);
@@ -40,8 +45,6 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       console.log(`Loaded the demo data set into tenant default in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
   }
-  const logger = createLogger({ level: flags.logLevel });
-  const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) });
   const app = createApp({
     store, dev: flags.dev, introspection: flags.introspection, classify, models,
     pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, ready: bus.check,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, waitForOutput } from '../support/cli';
+import { runCli, startCli, waitForOutput } from '../support/cli';
 import { services, freshDatabase } from '../support/services';
 import { subscribeSse, type SseSubscription } from '../support/sse';
 
@@ -59,5 +59,14 @@ describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', ()
     const added = await gql(a, 'mutation($o: [OrderInput!]!) { addOrders(input: $o) { accepted inserted } }', { o: orders });
     expect(added.addOrders).toEqual({ accepted: true, inserted: 2 });
     expect((await gql(b, query)).rfm.customerCount).toBe(before + 2);
+  });
+});
+
+describe('a server told to use a Redis it cannot reach', () => {
+  it('refuses to start, in one sentence, before opening its store', async () => {
+    const run = await runCli(['serve', '--dev', '--port', '0', '--data', '/nonexistent/never-created', '--redis-url', 'redis://:hunter2@127.0.0.1:1', '--log-level', 'silent']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^rapport: Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)\. Start it, or leave out --redis-url/m);
+    expect(run.stderr + run.stdout).not.toContain('hunter2');
   });
 });
