@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeSerious, buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
+import { axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, serveStatic } from './harness.js';
 import type { StaticServer } from './harness.js';
 import { XSS, feedItems } from './sentiment-feed-fixtures.js';
 
@@ -17,7 +17,7 @@ describe('<rapport-sentiment-feed> in Chromium', () => {
     server = await serveStatic(await buildBundle());
     server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed id="feed" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>', RECORD));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce' });
+    page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC', colorScheme: 'light' });
   });
 
   afterAll(async () => {
@@ -108,5 +108,13 @@ describe('<rapport-sentiment-feed> in Chromium', () => {
     expect(result.injected).toBe(0);
     expect(result.bodyExtra).toBe(0);
     expect(new Set(result.texts)).toEqual(new Set(XSS));
+  });
+
+  it('matches its screenshot', async () => {
+    await open(feedItems(40));
+    await page.locator('rapport-sentiment-feed .row[data-id="it-1"] .why').evaluate((b) => b.blur());
+    const png = await page.locator('rapport-sentiment-feed').screenshot();
+    const result = await matchScreenshot(page, 'sentiment-feed', png);
+    expect(result.ratio).toBeLessThan(0.01);
   });
 });
