@@ -31,6 +31,9 @@ export async function insertOrders(
   const touched = new Set<number>();
   const lines: string[] = [];
   const t = copyText(tenant);
+  // Lines of one invoice share their time: format each distinct instant once.
+  let lastMs = NaN;
+  let lastIso = '';
   for (const o of batch) {
     const key = lineKey(o.invoice, o.lineNo);
     if (existing.has(key)) {
@@ -46,9 +49,14 @@ export async function insertOrders(
       touched.add(customerId);
       options.daily?.add(customerId, o);
     }
+    const ms = o.orderedAt.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = o.orderedAt.toISOString();
+    }
     // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
     lines.push(
-      `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${o.orderedAt.toISOString()}\t${num(o.quantity)}\t` +
+      `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${num(o.quantity)}\t` +
         `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`,
     );
   }
