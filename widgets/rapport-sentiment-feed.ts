@@ -124,6 +124,8 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    clearTimeout(this.trendTimer);
+    this.trendTimer = undefined;
     this.generation++;
   }
 
@@ -161,9 +163,30 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       filters: { channel: this.channel, sentiment: this.sentiment },
       newest: () => this.items[0]?.occurredAt,
       limit: this.limit,
-      add: (items) => this.addItems(items),
+      add: (items) => {
+        this.addItems(items);
+        if (items.length) this.refreshTrend();
+      },
     }));
     if (this.classify === 'local' && this.items.some((i) => !i.sentiment)) this.labelPending();
+  }
+
+  private trendTimer?: ReturnType<typeof setTimeout>;
+  /** Live items moved the numbers: refetch the sparkline, at most every 2 s. */
+  private refreshTrend(): void {
+    if (this.trendTimer) return;
+    const base = this.base;
+    this.trendTimer = setTimeout(() => {
+      this.trendTimer = undefined;
+      void fetchSummary(this.client(), this.trendValue, this.channel)
+        .then((summary) => {
+          if (this.base !== base || !base) return;
+          base.summary = summary;
+          this.summary = summary;
+          this.requestUpdate();
+        })
+        .catch(() => undefined);
+    }, 2_000);
   }
 
   private labelling = -1;

@@ -15,6 +15,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
   let pages: StaticServer;
   let browser: Browser;
   let page: Page;
+  let trendRequests = 0;
 
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-feed-')));
@@ -23,6 +24,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     pages.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    page.on('request', (r) => (r.postData() ?? '').includes('RapportFeedTrend') && trendRequests++);
   });
 
   afterAll(async () => {
@@ -53,6 +55,8 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     const elapsed = Date.now() - t0;
     console.log(`feed: new interaction shown ${elapsed} ms after the mutation returned`);
     expect(elapsed).toBeLessThan(2_000);
+    // The sparkline follows: refetched once the live item is in.
+    await expect.poll(() => trendRequests, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
   });
 
   it('survives a server restart mid-stream without losing or duplicating items', async () => {
