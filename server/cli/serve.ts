@@ -54,7 +54,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     app,
     staticDir: existsSync(playground) ? playground : undefined,
     // The browser loads the same model files the server uses (in-browser classification), and nothing else there.
-    mounts: { '/models/': { dir: `${ROOT}models/`, allow: /^(default\.json|[a-z0-9-]+\/(model\.onnx|vocab\.json|card\.md|[a-z0-9-]+\.svg))$/ } },
+    mounts: {
+      '/models/': { dir: `${ROOT}models/`, allow: /^(default\.json|[a-z0-9-]+\/(model\.onnx|vocab\.json|card\.md|[a-z0-9-]+\.svg))$/ },
+      // The widget bundle, for `<script type="module" src="…/widgets/rapport.js">` embedding (built by `npm run build`).
+      '/widgets/': { dir: `${ROOT}dist/widgets/`, allow: /^[\w./-]+\.(js|mjs|wasm|json|map)$/ },
+    },
   });
   const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
   await new Promise<void>((resolve, reject) => {
