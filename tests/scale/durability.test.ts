@@ -65,7 +65,10 @@ describe('a server killed with SIGKILL during imports and queries', () => {
           if (body?.data?.addOrders?.accepted) acked.push(k);
           else if (!killed) throw new Error(`batch ${k} refused: ${JSON.stringify(body)}`);
         }
-        await new Promise((resolve) => first.child.once('close', resolve));
+        // The process may already be gone by now: wait only if it has not closed yet.
+        if (first.child.exitCode === null && first.child.signalCode === null) {
+          await new Promise((resolve) => first.child.once('close', resolve));
+        }
         await Promise.all(readers);
 
         const second = await serve(args);
