@@ -3,7 +3,8 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { EncoderConfig } from '../tokenizer/index.js';
 import { checkConfig, createClassifier } from './classifier.js';
-import type { FloatOutput, GraphRunner, ModelOptions, SentimentModel } from './types.js';
+import { sessionRunner } from './session-runner.js';
+import type { ModelOptions, SentimentModel } from './types.js';
 
 /** Reads `model.onnx` and `vocab.json` from a model directory; the id is the directory's name. */
 export async function readModelDir(dir: string): Promise<{ id: string; model: Uint8Array; vocab: EncoderConfig }> {
@@ -31,18 +32,6 @@ export async function loadNodeModel(dir: string, options: NodeModelOptions = {})
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   });
-  const runner: GraphRunner = {
-    inputNames: session.inputNames,
-    outputNames: session.outputNames,
-    async run(feeds) {
-      const tensors: Record<string, ort.Tensor> = {};
-      for (const [k, v] of Object.entries(feeds)) tensors[k] = new ort.Tensor('int32', v.data, [...v.dims]);
-      const out = await session.run(tensors);
-      const result: Record<string, FloatOutput> = {};
-      for (const [k, v] of Object.entries(out)) result[k] = { data: v.data as Float32Array, dims: v.dims };
-      return result;
-    },
-    release: () => session.release(),
-  };
+  const runner = sessionRunner(session, ort.Tensor);
   return createClassifier(id, vocab, runner, options);
 }

@@ -1,7 +1,8 @@
 import * as ort from 'onnxruntime-web/wasm';
 import type { EncoderConfig } from '../tokenizer/index.js';
 import { checkConfig, createClassifier } from './classifier.js';
-import type { FloatOutput, GraphRunner, ModelOptions, SentimentModel } from './types.js';
+import { sessionRunner } from './session-runner.js';
+import type { ModelOptions, SentimentModel } from './types.js';
 
 /** Where a model comes from: URLs (browser) or bytes and a parsed vocab.json (anywhere). */
 export interface WebModelSource {
@@ -35,18 +36,6 @@ export async function loadWebModel(source: WebModelSource, options: WebModelOpti
   const bytes =
     source.model instanceof Uint8Array ? source.model : new Uint8Array(await (await fetchOk(source.model)).arrayBuffer());
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  const runner: GraphRunner = {
-    inputNames: session.inputNames,
-    outputNames: session.outputNames,
-    async run(feeds) {
-      const tensors: Record<string, ort.Tensor> = {};
-      for (const [k, v] of Object.entries(feeds)) tensors[k] = new ort.Tensor('int32', v.data, [...v.dims]);
-      const out = await session.run(tensors);
-      const result: Record<string, FloatOutput> = {};
-      for (const [k, v] of Object.entries(out)) result[k] = { data: v.data as Float32Array, dims: v.dims };
-      return result;
-    },
-    release: () => session.release(),
-  };
+  const runner = sessionRunner(session, ort.Tensor);
   return createClassifier(source.id, config, runner, options);
 }
