@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store';
 import { TENANT_ID } from '../store/tenant-scope';
 import { authError } from './auth-error';
+import { keyStatus } from './key-status';
 import { looksLikeKey, verifyKey, type KeyScope } from './keys';
 import { tenantOrigins } from './tenants';
 import { looksLikeToken, TokenError, verifyEmbedToken } from './tokens';
@@ -39,6 +40,8 @@ export interface CredentialOptions {
   devTenant?: string;
 }
 
+/** The `keyId` of dev-mode principals (and of the tokens they mint): never a real key's id, which has 12 characters. */
+const DEV_KEY_ID = 'dev';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const BEARER = /^Bearer ([\x21-\x7e]{1,4096})$/;
 
@@ -62,8 +65,21 @@ export async function authenticate(request: Request, req: IncomingMessage | unde
     if (err instanceof TokenError) throw authError('UNAUTHENTICATED', err.message);
     throw err;
   }
+  await checkMintingKey(token.keyId, token.tenant, options);
   await checkOrigin(request, token.tenant, token.origin ?? null, options.store);
   return { tenant: token.tenant, kind: 'token', scope: 'read', id: `token:${token.id}`, keyId: token.keyId, origin: token.origin, customers: token.customers };
+}
+
+/** A token lives no longer than its key: revoked (or deleted) keys recall their tokens within KEY_STATUS_TTL_MS. */
+async function checkMintingKey(keyId: string, tenant: string, options: CredentialOptions): Promise<void> {
+  // Minted in dev mode (no key): good only on a server that is itself in dev mode.
+  if (keyId === DEV_KEY_ID) {
+    if (options.dev) return;
+    throw authError('UNAUTHENTICATED', 'This embed token was minted by a dev-mode server without a key; mint one with an API key.');
+  }
+  const status = await keyStatus(options.store, keyId, tenant);
+  if (status === 'revoked') throw authError('UNAUTHENTICATED', `The API key rpk_${keyId} that minted this embed token was revoked; mint a new token with a live key.`);
+  if (status === 'gone') throw authError('UNAUTHENTICATED', 'The API key that minted this embed token no longer exists.');
 }
 
 /**
@@ -87,5 +103,5 @@ function devPrincipal(request: Request, req: IncomingMessage | undefined, option
   if (!fromLoopback) throw authError('UNAUTHENTICATED', 'Requests without credentials are only accepted from this machine (dev mode).');
   const tenant = request.headers.get('x-rapport-tenant') ?? options.devTenant ?? 'default';
   if (!TENANT_ID.test(tenant)) throw authError('BAD_USER_INPUT', `"${tenant}" is not a tenant id.`);
-  return { tenant, kind: 'dev', scope: 'write', id: 'dev', keyId: 'dev' };
+  return { tenant, kind: 'dev', scope: 'write', id: 'dev', keyId: DEV_KEY_ID };
 }

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Store } from '../store';
+import { forgetKeyStatus } from './key-status';
 
 export type KeyScope = 'read' | 'write';
 export const KEY_SCOPES: readonly KeyScope[] = ['read', 'write'];
@@ -45,11 +46,11 @@ export async function createKey(store: Store, tenant: string, scope: KeyScope): 
   return { id, tenant, scope, key };
 }
 
-/** Revokes a key by its id (or its `rpk_<id>` prefix); false when there is no such live key. */
+/** Revokes a key by its id (or its `rpk_<id>` prefix), and so the embed tokens it minted; false when there is no such live key. */
 export async function revokeKey(store: Store, id: string): Promise<boolean> {
-  const rows = await store.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [
-    id.replace(/^rpk_/, ''),
-  ]);
+  const keyId = id.replace(/^rpk_/, '');
+  const rows = await store.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [keyId]);
+  forgetKeyStatus(store, keyId);
   return rows.length > 0;
 }
 

@@ -1,6 +1,7 @@
 /** Tenants and their browser origins (the CORS allow-list, and what an embed token may be bound to). */
 import type { Store } from '../store';
 import { TENANT_ID } from '../store/tenant-scope';
+import { ttlCache } from './ttl-cache';
 
 export class TenantError extends Error {
   override readonly name = 'TenantError';
@@ -35,33 +36,26 @@ export async function addOrigins(store: Store, tenant: string, origins: readonly
   for (const origin of clean) {
     await store.query(`INSERT INTO tenant_origins (tenant_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenant, origin]);
   }
-  cacheOf(store).delete(tenant);
+  originCache.forget(store, tenant);
   return clean;
 }
 
 export async function removeOrigins(store: Store, tenant: string, origins: readonly string[]): Promise<void> {
   await store.query(`DELETE FROM tenant_origins WHERE tenant_id = $1 AND origin = ANY($2)`, [tenant, origins.map(normalizeOrigin)]);
-  cacheOf(store).delete(tenant);
+  originCache.forget(store, tenant);
 }
 
-type OriginCache = Map<string, { at: number; origins: Promise<string[]> }>;
-const caches = new WeakMap<Store, OriginCache>();
-const cacheOf = (store: Store): OriginCache => caches.get(store) ?? caches.set(store, new Map()).get(store)!;
 /** Origins change rarely and are asked on every browser request; another instance's change shows within this. */
 const ORIGIN_TTL_MS = 5_000;
+const originCache = ttlCache<string[]>(ORIGIN_TTL_MS);
 
 /** The tenant's allowed origins ('*' for every tenant: all of them), cached for a few seconds. */
 export function tenantOrigins(store: Store, tenant: string): Promise<string[]> {
-  const originCache = cacheOf(store);
-  const hit = originCache.get(tenant);
-  if (hit && Date.now() - hit.at < ORIGIN_TTL_MS) return hit.origins;
-  const origins = (
-    tenant === '*'
-      ? store.query<{ origin: string }>(`SELECT DISTINCT origin FROM tenant_origins`)
-      : store.query<{ origin: string }>(`SELECT origin FROM tenant_origins WHERE tenant_id = $1`, [tenant])
-  ).then((rows) => rows.map((r) => r.origin));
-  origins.catch(() => originCache.delete(tenant));
-  originCache.set(tenant, { at: Date.now(), origins });
-  if (originCache.size > 10_000) originCache.clear();
-  return origins;
+  return originCache.get(store, tenant, async () => {
+    const rows =
+      tenant === '*'
+        ? await store.query<{ origin: string }>(`SELECT DISTINCT origin FROM tenant_origins`)
+        : await store.query<{ origin: string }>(`SELECT origin FROM tenant_origins WHERE tenant_id = $1`, [tenant]);
+    return rows.map((r) => r.origin);
+  });
 }

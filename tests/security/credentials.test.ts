@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedOperations } from '../../server/auth/embed-operations';
-import { revokeKey } from '../../server/auth/keys';
-import { createKey } from '../../server/auth/keys';
+import { KEY_STATUS_TTL_MS } from '../../server/auth/key-status';
+import { createKey, revokeKey } from '../../server/auth/keys';
+import { signEmbedToken } from '../../server/auth/tokens';
 import type { Store } from '../../server/store';
 import { storeCases } from '../support/stores';
-import { ORIGIN, twoTenants, type Reply } from './fixture';
+import { ORIGIN, SECRET, twoTenants, type Reply } from './fixture';
 
 const CUSTOMERS = embedOperations().find((o) => o.name === 'Customers')!.document;
 const CUSTOMER = embedOperations().find((o) => o.name === 'Customer')!.document;
@@ -63,6 +64,38 @@ describe.each(storeCases())('credentials on $name', ({ open }) => {
     const revoked = await t.gql(key, `{ customers { totalCount } }`);
     refused(revoked, 401, 'UNAUTHENTICATED', key);
     expect(revoked.json.errors[0].message).toMatch(/revoked/);
+  });
+
+  it('recalls the embed tokens of a revoked key, on this instance at once and on others within the status TTL', async () => {
+    const { id, key } = await createKey(store, 'alpha', 'read');
+    const mint = async () =>
+      (await t.gql(key, `mutation($o: String) { createEmbedToken(origin: $o, ttlSeconds: 600) { token } }`, { o: ORIGIN.alpha })).json.data.createEmbedToken.token as string;
+    const token = await mint();
+    expect((await t.gql(token, CUSTOMERS, {}, { origin: ORIGIN.alpha })).status).toBe(200);
+    await revokeKey(store, id);
+    const res = await t.gql(token, CUSTOMERS, {}, { origin: ORIGIN.alpha });
+    refused(res, 401, 'UNAUTHENTICATED', token);
+    expect(res.json.errors[0].message).toMatch(/rpk_\w+ that minted this embed token was revoked/);
+
+    // Revoked elsewhere (another instance, or `rapport key revoke` beside the server): this instance has the key
+    // cached as live, and must stop accepting the token once that answer is older than the TTL.
+    const other = await createKey(store, 'alpha', 'read');
+    const { token: second } = await signEmbedToken(new TextEncoder().encode(SECRET), { tenant: 'alpha', keyId: other.id, origin: ORIGIN.alpha });
+    expect((await t.gql(second, CUSTOMERS, {}, { origin: ORIGIN.alpha })).status).toBe(200);
+    await store.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1`, [other.id]);
+    await new Promise((r) => setTimeout(r, KEY_STATUS_TTL_MS + 100));
+    refused(await t.gql(second, CUSTOMERS, {}, { origin: ORIGIN.alpha }), 401, 'UNAUTHENTICATED', second);
+  });
+
+  it('refuses a token naming a key that does not exist, or another tenant\'s key, and dev-minted tokens outside dev mode', async () => {
+    const secret = new TextEncoder().encode(SECRET);
+    const unknown = (await signEmbedToken(secret, { tenant: 'alpha', keyId: 'zzzzzzzzzzzz', origin: ORIGIN.alpha })).token;
+    refused(await t.gql(unknown, CUSTOMERS, {}, { origin: ORIGIN.alpha }), 401, 'UNAUTHENTICATED', unknown);
+    const betaKey = await createKey(store, 'beta', 'read');
+    const crossed = (await signEmbedToken(secret, { tenant: 'alpha', keyId: betaKey.id, origin: ORIGIN.alpha })).token;
+    refused(await t.gql(crossed, CUSTOMERS, {}, { origin: ORIGIN.alpha }), 401, 'UNAUTHENTICATED', crossed);
+    const dev = (await signEmbedToken(secret, { tenant: 'alpha', keyId: 'dev', origin: ORIGIN.alpha })).token;
+    refused(await t.gql(dev, CUSTOMERS, {}, { origin: ORIGIN.alpha }), 401, 'UNAUTHENTICATED', dev);
   });
 
   it('holds a token to its origin and to the tenant\'s allowed origins', async () => {

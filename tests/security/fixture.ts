@@ -29,10 +29,14 @@ export async function twoTenants(store: Store, options: Partial<AppOptions> = {}
     ...options,
   });
   const keys = {} as Record<Tenant, { read: string; write: string }>;
+  /** The read key's id: the fixture's tokens name it as the key that minted them. */
+  const readKeyIds = {} as Record<Tenant, string>;
   for (const tenant of ['alpha', 'beta'] as const) {
     await createTenant(store, tenant);
     await addOrigins(store, tenant, [ORIGIN[tenant]]);
-    keys[tenant] = { read: (await createKey(store, tenant, 'read')).key, write: (await createKey(store, tenant, 'write')).key };
+    const read = await createKey(store, tenant, 'read');
+    keys[tenant] = { read: read.key, write: (await createKey(store, tenant, 'write')).key };
+    readKeyIds[tenant] = read.id;
   }
 
   async function call(credential: string | null, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -78,10 +82,11 @@ export async function twoTenants(store: Store, options: Partial<AppOptions> = {}
     return rows.map((r) => encodeGlobalID('Customer', r.id));
   }
 
-  async function token(tenant: Tenant, grant: { origin?: string | null; customers?: string[] | null; ttl?: number } = {}) {
+  async function token(tenant: Tenant, grant: { origin?: string | null; customers?: string[] | null; ttl?: number; keyId?: string } = {}) {
     const origin = grant.origin === undefined ? ORIGIN[tenant] : grant.origin;
     const secret = new TextEncoder().encode(SECRET);
-    return (await signEmbedToken(secret, { tenant, keyId: 'test', origin, customers: grant.customers ?? null }, grant.ttl ?? 600)).token;
+    const keyId = grant.keyId ?? readKeyIds[tenant];
+    return (await signEmbedToken(secret, { tenant, keyId, origin, customers: grant.customers ?? null }, grant.ttl ?? 600)).token;
   }
 
   return { app, pubsub, keys, call, gql, customerIds, token };
