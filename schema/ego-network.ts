@@ -2,34 +2,26 @@
  * `network.egoNetwork(customer, radius)`: a customer, the customers within 1 or 2 hops (undirected view) and the
  * ties among them, ranked and capped for display (../server/analytics/network/ego.ts).
  */
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { egoNetwork, type EgoNode } from '../server/analytics/network';
-import { networkNode, tenantInfluence } from '../server/analytics-service';
+import { networkNode, tenantInfluence, type NetworkEdge } from '../server/analytics-service';
 import { customersByIds } from '../server/store/queries/customers';
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
 import { CustomerRef, parseCustomerId } from './customer';
 import { userError } from './errors';
 import { NetworkRef } from './network';
+import { TieRef } from './network-edges';
 import { MAX_PAGE_SIZE } from './paging';
 
 type EgoMember = Omit<EgoNode, 'index' | 'id'> & { customerId: number };
 
-interface EgoEdge {
-  /** Store ids. */
-  source: number;
-  target: number;
-  weight: number;
-}
-
 interface EgoShape {
   nodes: EgoMember[];
-  edges: EgoEdge[];
+  edges: NetworkEdge[];
   totalAlters: number;
   truncated: boolean;
 }
-
-const customerGlobalId = (id: number) => encodeGlobalID('Customer', id);
 
 const EgoNodeRef = builder.objectRef<EgoMember>('EgoNode').implement({
   fields: (t) => ({
@@ -40,15 +32,6 @@ const EgoNodeRef = builder.objectRef<EgoMember>('EgoNode').implement({
   }),
 });
 
-const EgoEdgeRef = builder.objectRef<EgoEdge>('EgoEdge').implement({
-  description: 'A tie among the ego network\'s customers (undirected, parallel ties merged).',
-  fields: (t) => ({
-    source: t.id({ description: 'Global id of a customer in `nodes`.', resolve: (e) => customerGlobalId(e.source) }),
-    target: t.id({ resolve: (e) => customerGlobalId(e.target) }),
-    weight: t.exposeFloat('weight', { description: 'Σ recency-weighted tie weights.' }),
-  }),
-});
-
 const EgoNetworkRef = builder.objectRef<EgoShape>('EgoNetwork').implement({
   fields: (t) => ({
     nodes: t.field({
@@ -56,7 +39,7 @@ const EgoNetworkRef = builder.objectRef<EgoShape>('EgoNetwork').implement({
       description: 'The ego first, then the first ring, then the second; within a ring by tie weight, then PageRank.',
       resolve: (s) => s.nodes,
     }),
-    edges: t.field({ type: [EgoEdgeRef], resolve: (s) => s.edges }),
+    edges: t.field({ type: [TieRef], description: 'The ties among `nodes`.', resolve: (s) => s.edges }),
     totalAlters: t.exposeInt('totalAlters', { description: 'Customers within the radius before the cap.' }),
     truncated: t.exposeBoolean('truncated'),
   }),

@@ -15,6 +15,7 @@ import './community';
 import './community-roles';
 import './influence';
 import './network';
+import './network-edges';
 import './ego-network';
 import './evolution';
 import { builder } from './builder';

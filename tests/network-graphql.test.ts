@@ -9,6 +9,7 @@ import { importDemo } from '../server/ingest/import-demo';
 import { importRows } from '../server/ingest/import-rows';
 import { importSource } from '../server/ingest/import-source';
 import { fileSource } from '../server/ingest/read-records';
+import { interactionTieText } from '../server/store/queries/network';
 import type { Store } from '../server/store';
 import { testApp } from './support/app';
 import { dataFile, describeWithData } from './support/data';
@@ -101,6 +102,81 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
     expect(two.data!.network.egoNetwork.totalAlters).toBeGreaterThan(rows.length);
   });
 
+  /** Every page of `network.edges` through `gql`, in order. */
+  const allEdges = async (ask: typeof gql, size = 500) => {
+    const out: Array<{ cursor: string; node: { source: string; target: string; weight: number } }> = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await ask(`query($after: String, $n: Int) { network { edges(first: $n, after: $after) { totalCount
+        edges { cursor node { source target weight } } pageInfo { hasNextPage endCursor } } } }`, { after, n: size });
+      expect(res.errors).toBeUndefined();
+      const page = res.data.network.edges;
+      out.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) return { edges: out, totalCount: page.totalCount as number };
+      after = page.pageInfo.endCursor;
+    }
+  };
+  const pairKey = (e: { source: string; target: string }) => `${storeId(e.source)} ${storeId(e.target)}`;
+
+  it('network.edges pages join without gaps or duplicates into every tie, as many as the network\'s edge count', async () => {
+    const { edges, totalCount } = await allEdges(gql);
+    const count = (await gql(`{ network { edgeCount } }`)).data!.network.edgeCount;
+    // The merge done again here: stored relationships and derived ties, one entry per unordered pair, no self-ties.
+    const derived = (await interactionTieText(store, 'default')).split('\n').filter(Boolean).map((line) => line.split(',').map(Number));
+    const stored = await store.query<{ s: number; t: number }>(`SELECT source_id::float8 AS s, target_id::float8 AS t FROM relationships WHERE tenant_id = 'default'`);
+    const pairs = new Set([...stored.map((r) => [r.s, r.t]), ...derived].filter(([a, b]) => a !== b).map(([a, b]) => `${Math.min(a!, b!)} ${Math.max(a!, b!)}`));
+    expect(totalCount).toBe(pairs.size);
+    expect(count).toBe(pairs.size);
+    expect(edges).toHaveLength(pairs.size);
+    const keys = edges.map((e) => pairKey(e.node));
+    expect(new Set(keys)).toEqual(pairs);
+    const ordered = edges.map((e) => [storeId(e.node.source), storeId(e.node.target)] as const);
+    expect(ordered.every(([a, b], i) => a < b && (i === 0 || a > ordered[i - 1]![0] || (a === ordered[i - 1]![0] && b > ordered[i - 1]![1])))).toBe(true);
+    expect(edges.every((e) => e.node.weight > 0)).toBe(true);
+    console.log(`demo 600: ${totalCount} edges (${stored.length} stored + ${derived.length} derived ties merged)`);
+
+    // The ego network's ties are the same ties with the same weights.
+    const ego = (await gql(`query($id: ID!) { network { egoNetwork(customer: $id, radius: 1) { edges { source target weight } } } }`, { id: await idOf('cust_0042') })).data!.network.egoNetwork;
+    const weightOf = new Map(edges.map((e) => [pairKey(e.node), e.node.weight]));
+    for (const e of ego.edges) {
+      const [a, b] = [storeId(e.source), storeId(e.target)].sort((x, y) => x - y);
+      expect(weightOf.get(`${a} ${b}`)).toBeCloseTo(e.weight, 9);
+    }
+  });
+
+  it('network.edges cursors: the same page again, backwards with last/before, the page cap and foreign cursors', async () => {
+    const query = `query($first: Int, $after: String, $last: Int, $before: String) { network { edges(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { source target } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
+    const one = (await gql(query, { first: 100 })).data!.network.edges;
+    const two = (await gql(query, { first: 100, after: one.pageInfo.endCursor })).data!.network.edges;
+    const again = (await gql(query, { first: 100, after: one.pageInfo.endCursor })).data!.network.edges;
+    expect(again).toEqual(two);
+    expect(two.edges[0].cursor).not.toBe(one.edges[99].cursor);
+    const back = (await gql(query, { last: 10, before: two.edges[0].cursor })).data!.network.edges;
+    expect(back.edges.map((e: any) => e.cursor)).toEqual(one.edges.slice(90).map((e: any) => e.cursor));
+    const tooBig = await gql(`{ network { edges(first: 501) { totalCount } } }`);
+    expect(tooBig.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
+    const notOurs = await gql(`{ network { edges(first: 5, after: "bm9wZQ") { totalCount } } }`);
+    expect(notOurs.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('network.edges of one tenant never show another tenant\'s ties', async () => {
+    await importRows(store, 'relationships', (async function* () {
+      yield { line: 1, record: { sourceExternalId: 'iso_a', targetExternalId: 'iso_b', kind: 'colleague', weight: 3 } };
+      yield { line: 2, record: { sourceExternalId: 'iso_b', targetExternalId: 'iso_c', kind: 'follows', weight: 1 } };
+    })(), { tenant: 'isolated', sourceName: 'test', format: 'test' });
+    const theirs = await allEdges(testApp(store, { tenant: 'isolated' }).gql, 1);
+    const ids = await store.query<{ id: number; tenant_id: string }>(`SELECT id::float8 AS id, tenant_id FROM customers`);
+    const tenantOf = new Map(ids.map((r) => [r.id, r.tenant_id]));
+    expect(theirs.totalCount).toBe(2);
+    expect(theirs.edges.flatMap((e) => [e.node.source, e.node.target]).every((id) => tenantOf.get(storeId(id)) === 'isolated')).toBe(true);
+    const ours = await allEdges(gql);
+    expect(ours.edges.flatMap((e) => [e.node.source, e.node.target]).every((id) => tenantOf.get(storeId(id)) === 'default')).toBe(true);
+    // A cursor from the other tenant's list names a place, never their rows.
+    const foreign = await gql(`query($after: String) { network { edges(first: 500, after: $after) { edges { node { source } } } } }`, { after: theirs.edges[0]!.cursor });
+    expect(foreign.data!.network.edges.edges.every((e: any) => tenantOf.get(storeId(e.node.source)) === 'default')).toBe(true);
+  });
+
   it('another tenant\'s customer and unknown communities resolve to null', async () => {
     await importRows(store, 'relationships', (async function* () {
       yield { line: 1, record: { sourceExternalId: 'x1', targetExternalId: 'x2', kind: 'follows', weight: 1 } };
@@ -165,10 +241,16 @@ describeWithData('network over GraphQL on email-Eu-core', () => {
 
     it('finds communities with modularity ≥ 0.41, named by the file\'s node ids', async () => {
       const res = await gql(`{ network { modularity nodeCount communityCount communities { id size }
-        influencers(first: 3) { customer { externalId } pageRank score } } }`);
+        influencers(first: 3) { customer { externalId } pageRank score } edgeCount edges(first: 0) { totalCount } } }`);
       expect(res.errors).toBeUndefined();
       const net = res.data!.network;
       expect(net.nodeCount).toBe(1005);
+      // 25,571 arcs with loops; as unordered pairs without self-ties, 16,064 (SNAP's own undirected count).
+      const [pairs] = await store.query<{ n: number }>(`SELECT count(DISTINCT (least(source_id, target_id), greatest(source_id, target_id)))::int AS n
+        FROM relationships WHERE source_id <> target_id`);
+      expect(pairs!.n).toBe(16_064);
+      expect(net.edgeCount).toBe(16_064);
+      expect(net.edges.totalCount).toBe(16_064);
       expect(net.communities.reduce((s: number, c: any) => s + c.size, 0)).toBe(1005);
       expect(net.modularity).toBeGreaterThanOrEqual(0.41);
       expect(net.influencers[0].customer.externalId).toMatch(/^\d+$/);

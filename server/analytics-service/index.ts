@@ -21,6 +21,7 @@ export {
 export { tenantCohorts, type CohortQuery } from './tenant-cohorts';
 export { tenantMigration, type MigrationQuery } from './tenant-migration';
 export { networkNode, NETWORK_DEFAULTS, tenantNetwork, type TenantNetwork } from './tenant-network';
+export { edgePage, tenantNetworkEdges, type EdgeKey, type NetworkEdge, type NetworkEdges } from './network-edges';
 export {
   checkResolution,
   COMMUNITY_RESOLUTION,

@@ -66,7 +66,10 @@ function measure(
         continue;
       }
       const inner = measure(sel.selectionSet, fragments, variables, depth + 1);
-      const isConnection = sel.selectionSet.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'nodes'));
+      // A connection's own `edges` take no arguments: `network { edges(first: 500) { … } }` is not a page of networks.
+      const isConnection = sel.selectionSet.selections.some(
+        (s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'nodes') && !s.arguments?.length,
+      );
       const page = isConnection ? pageSize(sel.arguments ?? [], variables) : 1;
       cost += 1 + page * inner.cost;
       deepest = Math.max(deepest, inner.depth);
