@@ -22,6 +22,8 @@ export interface RapportPubSubOptions {
 export interface RapportPubSubHandle {
   pubsub: RapportPubSub;
   kind: 'memory' | 'redis';
+  /** With Redis: the connection that publishes (free for other commands, e.g. shared rate limits) and the key prefix. */
+  redis: { client: Redis; prefix: string } | null;
   /** Readiness: resolves while the bus can deliver (a Redis PING), rejects otherwise. */
   check(): Promise<void>;
   close(): Promise<void>;
@@ -30,7 +32,7 @@ export interface RapportPubSubHandle {
 export async function createRapportPubSub(options: RapportPubSubOptions = {}): Promise<RapportPubSubHandle> {
   const url = options.redisUrl ?? process.env.REDIS_URL;
   if (!url) {
-    return { pubsub: createPubSub<RapportEvents>(), kind: 'memory', check: async () => {}, close: async () => {} };
+    return { pubsub: createPubSub<RapportEvents>(), kind: 'memory', redis: null, check: async () => {}, close: async () => {} };
   }
   const onError = options.onError ?? ((m) => console.warn(m));
   // Fail fast at start instead of queueing commands forever: a server that cannot reach Redis must not look healthy.
@@ -59,10 +61,12 @@ export async function createRapportPubSub(options: RapportPubSubOptions = {}): P
   // rejection would be unhandled and end the process. A lost event is logged; the write itself already committed.
   const publish = (channel: string, detail: unknown) =>
     void publishClient.publish(channel, detail === undefined ? '' : JSON.stringify(detail)).catch((err: Error) => onError(`Redis publish on ${channel} failed: ${err.message}`));
-  const eventTarget = prefixed(inner, options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:', publish);
+  const prefix = options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:';
+  const eventTarget = prefixed(inner, prefix, publish);
   return {
     pubsub: createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> }),
     kind: 'redis',
+    redis: { client: publishClient, prefix },
     async check() {
       await publishClient.ping();
     },

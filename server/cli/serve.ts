@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
+import { rateLimitFromEnv, RateLimitSettingError } from '../auth/rate-limit-env';
+import { redisBuckets } from '../auth/redis-buckets';
 import { createHttpServer } from '../http-server';
 import { importDemo } from '../ingest/import-demo';
 import { createLogger } from '../observability/logger';
@@ -36,6 +38,15 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
     throw new CommandError(err.message);
   });
+  let rateLimit;
+  try {
+    rateLimit = rateLimitFromEnv();
+  } catch (err) {
+    if (err instanceof RateLimitSettingError) throw new UsageError(err.message);
+    throw err;
+  }
+  // With Redis, one budget per key and token across every instance; alone, this process's memory.
+  if (bus.redis) rateLimit.buckets = redisBuckets(bus.redis.client, { prefix: bus.redis.prefix, onError: (message) => logger.warn(message) });
   const store = await openStore(options);
   const models = createModelRegistry();
   const classify = importClassifier(models);
@@ -47,7 +58,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   }
   const app = createApp({
     store, dev: flags.dev, introspection: flags.introspection, classify, models,
-    pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, ready: bus.check,
+    pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, ready: bus.check, rateLimit,
   });
   const playground = `${ROOT}dist/playground`;
   const server = createHttpServer({

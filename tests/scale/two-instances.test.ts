@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey } from '../../server/auth/keys';
+import { createTenant } from '../../server/auth/tenants';
+import { openStore } from '../../server/store';
 import { runCli, startCli, waitForOutput } from '../support/cli';
 import { services, freshDatabase } from '../support/services';
 import { subscribeSse, type SseSubscription } from '../support/sse';
 
+const KEY_RATE = 0.01;
+const KEY_BURST = 6;
 const env = services('the two-instance test (PostgreSQL + Redis)', 'TEST_DATABASE_URL', 'REDIS_URL');
 
 async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
@@ -18,13 +23,22 @@ describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', ()
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let a = '';
   let b = '';
+  let key = '';
 
   beforeAll(async () => {
     db = await freshDatabase(env!.TEST_DATABASE_URL);
+    const store = await openStore({ databaseUrl: db.url });
+    await createTenant(store, 'limited');
+    key = (await createKey(store, 'limited', 'read')).key;
+    await store.close();
     // A channel prefix of its own, so other runs sharing this Redis (tenant `default` too) are never heard.
     const prefix = `rapport-test-${randomBytes(4).toString('hex')}:`;
     const start = async () => {
-      const child = startCli(['serve', '--dev', '--port', '0', '--database-url', db.url, '--redis-url', env!.REDIS_URL, '--log-level', 'warn'], { RAPPORT_REDIS_PREFIX: prefix });
+      const child = startCli(['serve', '--dev', '--port', '0', '--database-url', db.url, '--redis-url', env!.REDIS_URL, '--log-level', 'warn'], {
+        RAPPORT_REDIS_PREFIX: prefix,
+        // 6 requests at once, then one per 100 s: nothing refills while the test runs.
+        RAPPORT_RATE_LIMIT_KEY: `${KEY_RATE}/${KEY_BURST}`,
+      });
       children.push(child);
       return (await waitForOutput(child, /serving (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
     };
@@ -59,6 +73,28 @@ describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', ()
     const added = await gql(a, 'mutation($o: [OrderInput!]!) { addOrders(input: $o) { accepted inserted } }', { o: orders });
     expect(added.addOrders).toEqual({ accepted: true, inserted: 2 });
     expect((await gql(b, query)).rfm.customerCount).toBe(before + 2);
+  });
+
+  it('gives a key one rate budget across both instances: 429 and Retry-After on either once it is spent', async () => {
+    const ask = async (url: string) => {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: '{ customers { totalCount } }' }),
+      });
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+    };
+    // Half the burst on each instance: per-process buckets would leave each one half of its own.
+    const spent = [];
+    for (let i = 0; i < KEY_BURST; i++) spent.push((await ask(i % 2 ? b : a)).status);
+    expect(spent).toEqual(Array(KEY_BURST).fill(200));
+    for (const url of [a, b]) {
+      const refused = await ask(url);
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(refused.body.errors[0].message).not.toContain(key.slice(-20));
+    }
   });
 });
 
