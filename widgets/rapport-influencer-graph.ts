@@ -4,7 +4,7 @@ import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
 import { themeStyles } from './kit/theme.js';
 import { graphStyles } from './graph/graph-styles.js';
-import { fetchEgo, fetchNetwork } from './graph/query.js';
+import { fetchEgo, fetchNetwork, type LoadProgress } from './graph/query.js';
 import { paletteColor } from './graph/palette.js';
 import { NO_FILTERS } from './graph/view-state.js';
 import type { ViewState } from './graph/view-state.js';
@@ -64,8 +64,13 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   @state() private query = '';
   @state() private announcement = '';
   @state() private layoutMs?: number;
+  /** Ties loaded so far while the API pages through `network.edges`. */
+  @state() private progress: LoadProgress | null = null;
 
-  protected readonly noun = 'network';
+  protected get noun(): string {
+    const p = this.progress;
+    return p ? `network: ${this.format.integer(p.edges)} of ${this.format.integer(p.totalEdges)} ties` : 'network';
+  }
   private scene?: Scene;
   private sceneData?: NetworkData;
   private loading?: Promise<void>;
@@ -75,8 +80,12 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   private cycle = -1;
   private readonly webgl = hasWebGL();
 
-  protected load(client: RapportClient, signal: AbortSignal): Promise<NetworkData> {
-    return fetchNetwork(client, this.periodValue, signal);
+  protected async load(client: RapportClient, signal: AbortSignal): Promise<NetworkData> {
+    try {
+      return await fetchNetwork(client, this.periodValue, signal, (p) => !signal.aborted && (this.progress = p));
+    } finally {
+      if (!signal.aborted) this.progress = null;
+    }
   }
 
   protected override loadArgs(): unknown[] {
@@ -95,6 +104,11 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   /** Counts of nodes and ties drawn and hidden, and layout timings (for hosts' diagnostics and tests). */
   stats() {
     return { ...(this.scene?.stats() ?? { nodes: 0, edges: 0, visibleNodes: 0, visibleEdges: 0, stable: false }), layoutMs: this.layoutMs, firstRenderMs: this.scene?.firstRenderMs };
+  }
+
+  /** The graphology graph being drawn (nodes keyed by Customer id, attributes `node` and `community`; read it, do not change it). */
+  get graph(): Scene['graph'] | undefined {
+    return this.scene?.graph;
   }
 
   /** Where a customer's node is drawn, in CSS pixels relative to the viewport; null when not drawn. */

@@ -13,6 +13,12 @@ type Stats = { nodes: number; edges: number; visibleNodes: number; stable: boole
 const RECORD = `<script>window.__events = [];
 for (const t of ['rapport-customer-select', 'rapport-ego-expand', 'rapport-window-change'])
   document.addEventListener(t, (e) => window.__events.push({ type: t, detail: e.detail }));
+window.__loading = new Set();
+(function watch() {
+  const panel = document.querySelector('rapport-influencer-graph')?.shadowRoot?.querySelector('[part="loading"]');
+  if (panel) window.__loading.add(panel.textContent.trim());
+  if (!document.querySelector('rapport-influencer-graph')?.shadowRoot?.querySelector('.legend')) requestAnimationFrame(watch);
+})();
 </script>`;
 
 describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real server (demo tenant)', () => {
@@ -20,6 +26,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
   let pages: StaticServer;
   let browser: Browser;
   let page: Page;
+  let edgeRequests = 0;
 
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-graph-')));
@@ -28,6 +35,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     pages.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" style="max-width: 1100px"></rapport-influencer-graph>', RECORD));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce' });
+    page.on('request', (r) => (r.postData() ?? '').includes('RapportNetworkEdges') && edgeRequests++);
   });
 
   afterAll(async () => {
@@ -38,6 +46,17 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
   });
 
   const stats = () => page.evaluate(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): Stats }).stats());
+  const allTies = async () => {
+    type Page = { network: { edges: { edges: Array<{ node: { source: string; target: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const out: Array<{ source: string; target: string }> = [];
+    for (let after: string | null = null; ; ) {
+      const { network }: Page = await server.graphql<Page>(`query($after: String) { network { edges(first: 500, after: $after) {
+        edges { node { source target } } pageInfo { hasNextPage endCursor } } } }`, { after });
+      out.push(...network.edges.edges.map((e) => e.node));
+      if (!network.edges.pageInfo.hasNextPage) return out;
+      after = network.edges.pageInfo.endCursor;
+    }
+  };
   const last = async (type: string) => (await page.evaluate(() => (window as unknown as { __events: Recorded[] }).__events)).filter((e) => e.type === type).at(-1);
 
   it("draws the API's communities and influencers, clicks a node and expands its ego network from the API", async () => {
@@ -53,6 +72,24 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     const s = await stats();
     console.log(`graph (demo tenant): ${s.nodes} nodes, ${s.edges} ties, first render ${s.firstRenderMs?.toFixed(0)} ms, stable layout ${s.layoutMs?.toFixed(0)} ms`);
     expect(s.nodes).toBe(api.network.nodeCount);
+
+    // The whole graph: the same ties as network.edges, every customer in its API community.
+    const ties = await allTies();
+    const drawn = await page.evaluate(() => {
+      const graph = (document.querySelector('rapport-influencer-graph') as unknown as { graph: { forEachEdge(f: (e: string, a: unknown, s: string, t: string) => void): void; forEachNode(f: (n: string, a: { community: string | null }) => void): void } }).graph;
+      const edges: string[] = [];
+      const communities: Record<string, number> = {};
+      graph.forEachEdge((_e, _a, s, t) => edges.push(s < t ? `${s} ${t}` : `${t} ${s}`));
+      graph.forEachNode((_n, a) => void (communities[a.community ?? ''] = (communities[a.community ?? ''] ?? 0) + 1));
+      return { edges, communities };
+    });
+    expect(s.edges).toBe(ties.length);
+    expect(new Set(drawn.edges)).toEqual(new Set(ties.map((e) => (e.source < e.target ? `${e.source} ${e.target}` : `${e.target} ${e.source}`))));
+    expect(drawn.communities).toEqual(Object.fromEntries(api.network.communities.map((c) => [c.id, c.size])));
+    // Paged in 500s, with the count shown while loading.
+    expect(edgeRequests).toBe(Math.ceil(ties.length / 500));
+    const loading = await page.evaluate(() => [...(window as unknown as { __loading: Set<string> }).__loading]);
+    expect(loading.some((t) => /^Loading network: [\d,]+ of [\d,]+ ties…$/.test(t))).toBe(true);
 
     const legend = await page.locator('rapport-influencer-graph .legend button').evaluateAll((b) => b.map((x) => ({ id: x.getAttribute('data-community'), size: Number(x.querySelector('.size')!.textContent!.replace(/,/g, '')) })));
     expect(legend).toEqual(api.network.communities);

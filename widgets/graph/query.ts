@@ -33,16 +33,27 @@ export function toNode(c: ApiCustomer, community?: string | null): GraphNode {
   };
 }
 
+const EDGES = `query RapportNetworkEdges($after: String) { network { edges(first: 500, after: $after) { totalCount
+  edges { node { source target weight } } pageInfo { hasNextPage endCursor } } } }`;
+
+/** How far the ties have loaded, for the loading panel. */
+export interface LoadProgress {
+  edges: number;
+  totalEdges: number;
+}
+
 /**
- * The tenant's network: communities and their members, influencers, evolution, and ties. The API has no
- * whole-graph edge list, so ties come from the radius-2 ego networks of each community's leading members (12 per
- * request, the cost limit): every tie among the customers near them. Ties between two customers far from all of
- * them are left out (docs/widgets.md).
+ * The tenant's network: communities and their members, influencers, evolution, and every tie (`network.edges`,
+ * paged until done while the members load). Ties to a customer not among the members — written between the two
+ * reads — are dropped when the graph is built.
  */
-export async function fetchNetwork(client: RapportClient, period: string, signal?: AbortSignal): Promise<NetworkData> {
-  const [data, evolution] = await Promise.all([
+export async function fetchNetwork(
+  client: RapportClient, period: string, signal?: AbortSignal, onProgress?: (p: LoadProgress) => void,
+): Promise<NetworkData> {
+  const [data, evolution, edges] = await Promise.all([
     client.query<{ network: { modularity: number; communities: ApiCommunity[]; influencers: Array<{ customer: { id: string } }> } }>(NETWORK, {}, signal),
     fetchEvolution(client, period, signal).catch(() => null),
+    fetchEdges(client, signal, onProgress),
   ]);
   const nodes: GraphNode[] = [];
   const communities: CommunityInfo[] = [];
@@ -58,24 +69,21 @@ export async function fetchNetwork(client: RapportClient, period: string, signal
     for (const m of members) nodes.push(toNode(m, c.id));
     communities.push({ id: c.id, size: c.size, value: c.value, sentiment: c.sentiment });
   }
-  const leaders = communities.flatMap((c) =>
-    nodes.filter((n) => n.community === c.id).sort((a, b) => (b.influence ?? 0) - (a.influence ?? 0)).slice(0, c.size > 100 ? 3 : 1).map((n) => n.id),
-  );
-  const edges = await fetchTies(client, leaders, signal);
   return { nodes, edges, communities, influencers: data.network.influencers.map((i) => i.customer.id), modularity: data.network.modularity, evolution };
 }
 
-async function fetchTies(client: RapportClient, egos: string[], signal?: AbortSignal): Promise<GraphEdge[]> {
-  const seen = new Map<string, GraphEdge>();
-  for (let i = 0; i < egos.length; i += 12) {
-    const batch = egos.slice(i, i + 12);
-    const fields = batch.map((id, k) => `e${k}: egoNetwork(customer: ${JSON.stringify(id)}, radius: 2, first: 500) { edges { source target weight } }`);
-    const data = await client.query<{ network: Record<string, { edges: GraphEdge[] } | null> }>(`query RapportTies { network { ${fields.join(' ')} } }`, {}, signal);
-    for (const ego of Object.values(data.network)) {
-      for (const e of ego?.edges ?? []) seen.set(e.source < e.target ? `${e.source} ${e.target}` : `${e.target} ${e.source}`, e);
-    }
+/** Every tie of the network, 500 per request in (source, target) order. */
+export async function fetchEdges(client: RapportClient, signal?: AbortSignal, onProgress?: (p: LoadProgress) => void): Promise<GraphEdge[]> {
+  type Page = { network: { edges: { totalCount: number; edges: Array<{ node: GraphEdge } | null>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+  const out: GraphEdge[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { network }: Page = await client.query<Page>(EDGES, { after }, signal);
+    for (const e of network.edges.edges) if (e) out.push(e.node);
+    onProgress?.({ edges: out.length, totalEdges: network.edges.totalCount });
+    if (!network.edges.pageInfo.hasNextPage) return out;
+    after = network.edges.pageInfo.endCursor;
   }
-  return [...seen.values()];
 }
 
 export async function fetchEvolution(client: RapportClient, period: string, signal?: AbortSignal): Promise<EvolutionData | null> {

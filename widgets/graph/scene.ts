@@ -1,4 +1,5 @@
 // Loaded with import() by <rapport-influencer-graph>: sigma, graphology and the layouts stay out of the main bundle.
+import type Graph from 'graphology';
 import Sigma from 'sigma';
 import { addTie, buildGraph, nodeSize } from './build-graph.js';
 import type { NodeAttributes } from './build-graph.js';
@@ -18,6 +19,7 @@ export interface SceneOptions {
 }
 
 export interface Scene {
+  readonly graph: Graph<NodeAttributes>;
   /** Redraw after the view state changed. */
   refresh(): void;
   /** Centres the camera on a node. */
@@ -72,6 +74,7 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
 
   const display = (id: string) => (graph.hasNode(id) ? sigma.getNodeDisplayData(id) : undefined);
   return {
+    graph,
     firstRenderMs,
     refresh: () => sigma.refresh({ skipIndexation: true }),
     center(id) {
