@@ -64,4 +64,20 @@ describe('TenantCache', () => {
     expect(await cache.forScope(scope, db, 'b')).not.toBe(x);
     expect(await cache.snapshot(other, 'a')).not.toBe(x);
   });
+
+  it('on a store only this process writes, asks again only after a transaction ended', async () => {
+    const db = Object.assign(versions({ t: 1 }), { epoch: 0, writeEpoch: () => db.epoch });
+    const cache = new TenantCache();
+    const first = await cache.snapshot(db, 't');
+    expect(await cache.snapshot(db, 't')).toBe(first);
+    expect(db.queries).toBe(1);
+    db.epoch++; // a transaction ended without bumping the version
+    expect(await cache.snapshot(db, 't')).toBe(first);
+    expect(db.queries).toBe(2);
+    db.table.t = 2;
+    db.epoch++;
+    const second = await cache.snapshot(db, 't');
+    expect(second.version).toBe(2);
+    expect(db.queries).toBe(3);
+  });
 });

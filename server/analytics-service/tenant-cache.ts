@@ -3,6 +3,9 @@
  * as every write). A request pays one cheap version query; while the version is unchanged it gets the same
  * snapshot, so warm analytics touch the database for nothing else. Another process (a CLI import) bumping the
  * version is seen at the next request, as nothing here relies on in-process notifications.
+ *
+ * A store only this process writes (PGlite: `writeEpoch`) skips even that query while no transaction has ended
+ * since the version was read: the version cannot have moved.
  */
 import type { Queryable } from '../store';
 import { tenantVersion } from '../store/queries/activity';
@@ -16,6 +19,8 @@ export interface TenantCacheOptions extends SnapshotOptions {
 export class TenantCache {
   /** Per store (tests open several with the same tenant names), per tenant, the newest snapshot. */
   readonly #stores = new WeakMap<Queryable, Map<string, TenantSnapshot>>();
+  /** Per store with a write epoch, per tenant: the epoch read before the newest snapshot's version was. */
+  readonly #checked = new WeakMap<Queryable, Map<string, number>>();
   /** One version check per request: the scope is the request's context object. */
   readonly #scoped = new WeakMap<object, Map<string, Promise<TenantSnapshot>>>();
   readonly #options: TenantCacheOptions;
@@ -26,16 +31,31 @@ export class TenantCache {
 
   /** The tenant's current snapshot: checks the version and starts a new snapshot when the data changed. */
   async snapshot(store: Queryable, tenant: string): Promise<TenantSnapshot> {
-    const version = await tenantVersion(store, tenant);
     let tenants = this.#stores.get(store);
     if (!tenants) this.#stores.set(store, (tenants = new Map()));
+    // The epoch is read before the version: a transaction ending in between only causes one more check later.
+    const epoch = store.writeEpoch?.();
+    let checked = this.#checked.get(store);
+    if (epoch !== undefined && !checked) this.#checked.set(store, (checked = new Map()));
+    const known = tenants.get(tenant);
+    if (known && epoch !== undefined && checked!.get(tenant) === epoch) {
+      tenants.delete(tenant);
+      tenants.set(tenant, known);
+      return known;
+    }
+    const version = await tenantVersion(store, tenant);
     let snapshot = tenants.get(tenant);
     tenants.delete(tenant);
     // Versions only grow; a slower request that read an older version keeps using the newer snapshot.
     if (!snapshot || snapshot.version < version) snapshot = new TenantSnapshot(store, tenant, version, this.#options);
     tenants.set(tenant, snapshot);
+    if (epoch !== undefined && snapshot.version === version) checked!.set(tenant, epoch);
     const max = this.#options.maxTenants ?? 256;
-    while (tenants.size > max) tenants.delete(tenants.keys().next().value!);
+    while (tenants.size > max) {
+      const oldest = tenants.keys().next().value!;
+      tenants.delete(oldest);
+      checked?.delete(oldest);
+    }
     return snapshot;
   }
 

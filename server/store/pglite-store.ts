@@ -12,6 +12,9 @@ export interface PgliteStoreOptions {
   role?: 'server' | 'cli';
 }
 
+/** A statement that cannot write: a plain SELECT. Anything else outside a transaction moves the write epoch. */
+const READ_ONLY = /^\s*SELECT\b/i;
+
 const parsers = {
   [types.INT8]: Number,
   [types.NUMERIC]: Number,
@@ -50,6 +53,17 @@ class PgliteStore implements Store {
   #session: string | null = null;
   /** Serialises "set the scope, then query" pairs, so no other caller's query slips in between. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** Transactions ended (committed or not): this process is the directory's only writer (see Queryable). */
+  #epoch = 0;
+
+  writeEpoch(): number {
+    return this.#epoch;
+  }
+
+  /** Every write runs in a transaction; the epoch moves once it has ended, whatever its outcome. */
+  #ended<T>(transaction: Promise<T>): Promise<T> {
+    return transaction.finally(() => void this.#epoch++);
+  }
 
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return this.run<T>(null, sql, params);
@@ -57,10 +71,12 @@ class PgliteStore implements Store {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     // Transactions exclude every query (PGlite's own lock), so the session scope cannot change under them.
-    return this.db.transaction(async (t) => {
-      if (this.#session !== null) await t.query(UNSCOPE_LOCAL_SQL);
-      return fn(wrap(t));
-    });
+    return this.#ended(
+      this.db.transaction(async (t) => {
+        if (this.#session !== null) await t.query(UNSCOPE_LOCAL_SQL);
+        return fn(wrap(t));
+      }),
+    );
   }
 
   /**
@@ -71,11 +87,14 @@ class PgliteStore implements Store {
     kind: this.kind,
     location: this.location,
     query: (sql, params) => this.run(tenant, sql, params),
+    writeEpoch: () => this.#epoch,
     transaction: (fn) =>
-      this.db.transaction(async (t) => {
-        await t.query(SCOPE_SQL(true), [tenant]);
-        return fn(wrap(t, tenant));
-      }),
+      this.#ended(
+        this.db.transaction(async (t) => {
+          await t.query(SCOPE_SQL(true), [tenant]);
+          return fn(wrap(t, tenant));
+        }),
+      ),
     forTenant: (other) => (other === tenant ? this.forTenant(tenant) : refuse(tenant, other)),
     close: async () => {},
   }));
@@ -86,7 +105,11 @@ class PgliteStore implements Store {
         await (scope === null ? this.db.query(UNSCOPE_SQL) : this.db.query(SCOPE_SQL(false), [scope]));
         this.#session = scope;
       }
-      return (await this.db.query<T>(sql, params as unknown[])).rows;
+      try {
+        return (await this.db.query<T>(sql, params as unknown[])).rows;
+      } finally {
+        if (!READ_ONLY.test(sql)) this.#epoch++;
+      }
     });
     this.#queue = result.catch(() => {});
     return result;

@@ -10,6 +10,12 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Only on stores no other process can write (PGlite holds its directory's lock): a count of the transactions
+   * that have ended. While it is unchanged nothing has committed, so a value read earlier still holds and caches
+   * may skip asking again. Absent on shared stores (PostgreSQL), where other processes write.
+   */
+  writeEpoch?(): number;
 }
 
 export interface Tx extends Queryable {
