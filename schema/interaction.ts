@@ -1,5 +1,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CHANNELS, SENTIMENTS } from '../server/ingest/types';
+import { latestInteractionId } from '../server/store/queries/interaction-sequence';
 import {
   interactionCount,
   interactionPage,
@@ -49,6 +51,10 @@ export const InteractionRef = builder.loadableNode('Interaction', {
   sort: (i) => i.id,
   fields: (t) => ({
     externalId: t.exposeString('external_id'),
+    sequence: t.string({
+      description: 'Ingestion order in the tenant, a decimal integer: an interaction written later has a larger one, whatever its `occurredAt`.',
+      resolve: (i) => String(i.id),
+    }),
     channel: t.field({ type: ChannelEnum, resolve: (i) => i.channel as (typeof CHANNELS)[number] }),
     direction: t.field({ type: DirectionEnum, nullable: true, resolve: (i) => i.direction as 'inbound' | 'outbound' | null }),
     occurredAt: t.field({ type: 'DateTime', resolve: (i) => i.occurred_at }),
@@ -88,8 +94,12 @@ builder.queryFields((t) => ({
       customer: t.arg.globalID({ description: 'Only this customer\'s interactions.' }),
       from: t.arg({ type: 'DateTime', description: 'Inclusive.' }),
       to: t.arg({ type: 'DateTime', description: 'Exclusive.' }),
+      addedAfter: t.arg.string({
+        description: 'Only interactions written after the one with this `sequence` (or a `lastSequence`), whatever their `occurredAt`: ' +
+          'what a client that lost its subscription missed.',
+      }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       checkPageArgs(args);
       if (args.customer && args.customer.typename !== 'Customer') {
         throw userError('BAD_USER_INPUT', '`customer` must be the id of a Customer.');
@@ -100,7 +110,10 @@ builder.queryFields((t) => ({
         customerId: args.customer ? parseCustomerId(args.customer.id) : null,
         from: args.from,
         to: args.to,
+        addedAfter: args.addedAfter == null ? null : parseSequence(args.addedAfter),
       };
+      // Read before the page, so whatever the page misses is written after it: `addedAfter: lastSequence` finds it.
+      const lastSequence = selectsField(info, 'lastSequence') ? String(await latestInteractionId(ctx.store, ctx.tenant)) : undefined;
       const connection = await resolveCursorConnection(
         { args, toCursor: (i: InteractionRow) => encodeCursor([i.occurred_at.toISOString(), i.id]), ...pageOptions },
         ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
@@ -111,7 +124,25 @@ builder.queryFields((t) => ({
             inverted,
           }),
       );
-      return { ...connection, totalCount: () => interactionCount(ctx.store, ctx.tenant, filter) };
+      return { ...connection, totalCount: () => interactionCount(ctx.store, ctx.tenant, filter), lastSequence };
     },
+  }, {
+    fields: (t) => ({
+      lastSequence: t.string({
+        description: 'The tenant\'s latest `sequence` ("0" for none), read before the page (filters aside): pass it as `addedAfter` to get ' +
+          'exactly what was written since.',
+        resolve: async (c, _args, ctx) =>
+          (c as { lastSequence?: string }).lastSequence ?? String(await latestInteractionId(ctx.store, ctx.tenant)),
+      }),
+    }),
   }),
 }));
+
+function parseSequence(value: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw userError('BAD_USER_INPUT', `"${value}" is not a sequence (a decimal integer from \`Interaction.sequence\`).`);
+  return Number(value);
+}
+
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((f) => f.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name));
+}

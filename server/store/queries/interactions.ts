@@ -24,6 +24,8 @@ export interface InteractionFilter {
   customerId?: number | null;
   from?: Date | null;
   to?: Date | null;
+  /** Only interactions written after the one with this id (ingestion order). */
+  addedAfter?: number | null;
 }
 
 /** Position in the newest-first order: (occurred_at, id). */
@@ -74,5 +76,6 @@ function filterSql(tenant: string, filter: InteractionFilter) {
   if (filter.customerId != null) where.push(`customer_id = $${params.push(filter.customerId)}`);
   if (filter.from) where.push(`occurred_at >= $${params.push(filter.from)}`);
   if (filter.to) where.push(`occurred_at < $${params.push(filter.to)}`);
+  if (filter.addedAfter != null) where.push(`id > $${params.push(filter.addedAfter)}`);
   return { where, params };
 }
