@@ -101,11 +101,11 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
 
   protected async load(client: RapportClient, signal: AbortSignal): Promise<FeedData> {
     const filters = { channel: this.channel, sentiment: this.sentiment };
-    const [items, summary] = await Promise.all([
-      fetchItems(client, filters, this.limit, signal),
+    const [{ items, lastSequence }, summary] = await Promise.all([
+      fetchItems(client, filters, this.limit, { signal }),
       fetchSummary(client, this.trendValue, this.channel, signal).catch(() => undefined),
     ]);
-    return { items, summary };
+    return { items, summary, lastSequence };
   }
 
   protected override loadArgs(): unknown[] {
@@ -161,8 +161,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       getToken: token ? () => token : (config.getToken ?? getConfig().getToken),
       client: this.client(),
       filters: { channel: this.channel, sentiment: this.sentiment },
-      newest: () => this.items[0]?.occurredAt,
-      limit: this.limit,
+      since: this.base?.lastSequence,
       add: (items) => {
         this.addItems(items);
         if (items.length) this.refreshTrend();

@@ -59,23 +59,32 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     await expect.poll(() => trendRequests, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
   });
 
-  it('survives a server restart mid-stream without losing or duplicating items', async () => {
+  it('survives a server restart mid-stream without losing or duplicating items, an old-dated import included', async () => {
     const before = await state();
+    const oldest = await page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ occurredAt: string }> }).interactions.at(-1)!.occurredAt);
+    server.refuseStreams = true;
     await server.stop();
     await expect.poll(async () => (await state()).status, { timeout: 10_000 }).toBe('reconnecting');
     await server.start();
-    // Added before the feed has necessarily reconnected: only the reconnect refetch can bring it.
+    // Written while the page cannot reconnect: only the catch-up after reconnecting can bring them. One is dated a
+    // year before anything the feed shows, so "everything newer than what I hold" would never find it.
     const early = `Added during the restart ${Date.now()}`;
+    const old = `Imported late, dated long ago ${Date.now()}`;
     await server.addInteraction(`feed-early-${Date.now()}`, early);
+    await server.addInteraction(`feed-old-${Date.now()}`, old, new Date(Date.parse(oldest) - 365 * 86_400_000));
+    expect((await state()).status).toBe('reconnecting');
+    server.refuseStreams = false;
     await expect.poll(async () => (await state()).status, { timeout: 30_000 }).toBe('live');
     const late = `Added after reconnecting ${Date.now()}`;
     await server.addInteraction(`feed-late-${Date.now()}`, late);
-    await expect.poll(async () => (await texts()).filter((t) => t === early || t === late).length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(async () => (await texts()).filter((t) => t === early || t === late || t === old).length, { timeout: 5_000 }).toBe(3);
 
     const after = await state();
     expect(new Set(after.ids).size).toBe(after.ids.length);
-    expect(after.ids.length).toBe(before.ids.length + 2);
+    expect(after.ids.length).toBe(before.ids.length + 3);
     for (const id of before.ids) expect(after.ids).toContain(id);
+    // Newest first: the old-dated item sits below everything that was shown.
+    expect((await texts()).at(-1)).toBe(old);
     await page.locator('rapport-sentiment-feed .row .text', { hasText: late }).first().waitFor({ timeout: 2_000 });
   });
 });

@@ -20,6 +20,8 @@ export async function freePort(): Promise<number> {
 export class LiveServer {
   child?: ChildProcess;
   log = '';
+  /** While set, the proxy refuses subscription streams (503): the page stays disconnected while the server runs. */
+  refuseStreams = false;
   constructor(
     readonly port: number,
     readonly dataDir: string,
@@ -65,8 +67,8 @@ export class LiveServer {
     return body.data;
   }
 
-  async addInteraction(externalId: string, text: string): Promise<void> {
-    const input = [{ channel: 'chat', externalId, occurredAt: new Date().toISOString(), text, customerExternalId: 'cust_0001' }];
+  async addInteraction(externalId: string, text: string, occurredAt = new Date()): Promise<void> {
+    const input = [{ channel: 'chat', externalId, occurredAt: occurredAt.toISOString(), text, customerExternalId: 'cust_0001' }];
     await this.graphql('mutation A($input: [InteractionInput!]!) { addInteractions(input: $input) { inserted } }', { input });
   }
 
@@ -75,6 +77,10 @@ export class LiveServer {
     return async (req, body, res) => {
       const path = req.url ?? '/';
       if (!path.startsWith('/graphql') && !path.startsWith('/models/')) return false;
+      if (this.refuseStreams && (req.headers.accept ?? '').includes('text/event-stream')) {
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('streams refused by the test');
+        return true;
+      }
       try {
         const upstream = await fetch(`${this.url}${path}`, {
           method: req.method,

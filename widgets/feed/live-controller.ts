@@ -4,6 +4,7 @@ import type { RapportConfig } from '../kit/config.js';
 import { liveStream } from './live-stream.js';
 import { fetchItems, SUBSCRIPTION } from './query.js';
 import type { Filters } from './query.js';
+import { latestSequence } from './sequence.js';
 import type { FeedItem } from './types.js';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -13,16 +14,19 @@ export interface LiveSource {
   getToken?: RapportConfig['getToken'];
   client: RapportClient;
   filters: Filters;
-  /** The newest `occurredAt` the feed holds: what to refetch after on (re)connection. */
-  newest(): string | undefined;
-  /** How many to load when the feed holds nothing yet. */
-  limit: number;
+  /** The `lastSequence` read with the items the feed holds: what was written after it is caught up on (re)connection. */
+  since: string | undefined;
   add(items: readonly FeedItem[]): void;
 }
 
+/** Most items one catch-up brings (the newest by `occurredAt` of what was written while the stream was down). */
+export const CATCH_UP_LIMIT = 5000;
+
 /**
  * Keeps a feed subscribed to `interactionAdded` while its key (endpoint, token, filters, data generation) stays the
- * same, and refetches what it missed on every (re)connection, so nothing is lost while the stream was down.
+ * same. Every time the stream opens, the first time too, it asks `interactions(addedAfter:)` for everything written
+ * after the latest sequence it has heard of — by ingestion order, so an interaction dated long ago but imported while
+ * the stream was down comes too — and the feed merges by id, so what comes both ways is shown once.
  */
 export class LiveFeedController implements ReactiveController {
   status: LiveStatus = 'off';
@@ -46,6 +50,18 @@ export class LiveFeedController implements ReactiveController {
     this.setStatus(key ? 'connecting' : 'off');
     if (!key || !source) return;
     const s = source();
+    let since = s.since;
+    const catchUp = async (attempt: number): Promise<void> => {
+      try {
+        const { items, lastSequence } = await fetchItems(s.client, s.filters, CATCH_UP_LIMIT, { addedAfter: since ?? '0' });
+        if (this.key !== key) return;
+        since = latestSequence(since, lastSequence, ...items.map((i) => i.sequence));
+        s.add(items);
+      } catch {
+        // A failed catch-up is tried again; a stream that drops meanwhile catches up when it reopens anyway.
+        if (this.key === key && this.status === 'live' && attempt < 4) setTimeout(() => void catchUp(attempt + 1), 500 * 2 ** attempt);
+      }
+    };
     this.stop = liveStream({
       endpoint: s.endpoint,
       getToken: s.getToken,
@@ -53,14 +69,14 @@ export class LiveFeedController implements ReactiveController {
       variables: { channel: s.filters.channel || null, sentiment: s.filters.sentiment || null },
       onData: (data) => {
         const item = (data as { interactionAdded?: FeedItem | null }).interactionAdded;
-        if (item) s.add([item]);
+        if (!item) return;
+        since = latestSequence(since, item.sequence);
+        s.add([item]);
       },
       onOpen: () => {
         this.setStatus('live');
-        const since = s.newest();
-        void fetchItems(s.client, s.filters, since ? 5000 : s.limit, undefined, since)
-          .then((missed) => this.key === key && s.add(missed))
-          .catch(() => undefined);
+        // The stream is open: whatever is written from now on comes by it, the rest by this catch-up.
+        void catchUp(0);
       },
       onDrop: () => this.setStatus('reconnecting'),
     });

@@ -1,12 +1,12 @@
 import type { RapportClient } from '../kit/client.js';
 import type { FeedItem, SentimentPoint, TokenWeight } from './types.js';
 
-export const ITEM_FIELDS = `id externalId channel direction occurredAt text author customer { id externalId name }
+export const ITEM_FIELDS = `id sequence externalId channel direction occurredAt text author customer { id externalId name }
   sentiment { label probabilities { positive neutral negative } modelId }`;
 
-const PAGE = `query RapportFeed($first: Int, $after: String, $channel: Channel, $sentiment: Sentiment, $from: DateTime) {
-  interactions(first: $first, after: $after, channel: $channel, sentiment: $sentiment, from: $from) {
-    edges { node { ${ITEM_FIELDS} } } pageInfo { endCursor hasNextPage }
+const PAGE = `query RapportFeed($first: Int, $after: String, $channel: Channel, $sentiment: Sentiment, $addedAfter: String) {
+  interactions(first: $first, after: $after, channel: $channel, sentiment: $sentiment, addedAfter: $addedAfter) {
+    lastSequence edges { node { ${ITEM_FIELDS} } } pageInfo { endCursor hasNextPage }
   }
 }`;
 
@@ -28,23 +28,38 @@ export interface Filters {
 }
 
 interface Page {
-  interactions: { edges: Array<{ node: FeedItem | null } | null> | null; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+  interactions: {
+    lastSequence: string | null;
+    edges: Array<{ node: FeedItem | null } | null> | null;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
 }
 
-/** Pages through `interactions` (newest first) until `limit` items or the end. `from` is inclusive. */
+export interface FetchedItems {
+  items: FeedItem[];
+  /** The tenant's latest `sequence` when the first page was read: everything written later has a larger one. */
+  lastSequence?: string;
+}
+
+/**
+ * Pages through `interactions` (newest first) until `limit` items or the end; with `addedAfter`, only those
+ * written after that sequence (whatever their `occurredAt`).
+ */
 export async function fetchItems(
-  client: RapportClient, filters: Filters, limit: number, signal?: AbortSignal, from?: string,
-): Promise<FeedItem[]> {
-  const out: FeedItem[] = [];
+  client: RapportClient, filters: Filters, limit: number, options: { signal?: AbortSignal; addedAfter?: string } = {},
+): Promise<FetchedItems> {
+  const items: FeedItem[] = [];
+  let lastSequence: string | undefined;
   let after: string | null = null;
   do {
-    const first = Math.min(500, limit - out.length);
-    const vars = { first, after, channel: filters.channel || null, sentiment: filters.sentiment || null, from: from ?? null };
-    const page: Page = await client.query<Page>(PAGE, vars, signal);
-    for (const edge of page.interactions.edges ?? []) if (edge?.node) out.push(edge.node);
+    const first = Math.min(500, limit - items.length);
+    const vars = { first, after, channel: filters.channel || null, sentiment: filters.sentiment || null, addedAfter: options.addedAfter ?? null };
+    const page: Page = await client.query<Page>(PAGE, vars, options.signal);
+    lastSequence ??= page.interactions.lastSequence ?? undefined;
+    for (const edge of page.interactions.edges ?? []) if (edge?.node) items.push(edge.node);
     after = page.interactions.pageInfo.hasNextPage ? page.interactions.pageInfo.endCursor : null;
-  } while (after && out.length < limit);
-  return out;
+  } while (after && items.length < limit);
+  return { items, lastSequence };
 }
 
 export async function fetchSummary(client: RapportClient, groupBy: string, channel?: string, signal?: AbortSignal): Promise<SentimentPoint[]> {

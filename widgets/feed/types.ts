@@ -17,6 +17,8 @@ export interface TokenWeight {
 /** One interaction as the feed shows it (the API's `Interaction`, or the host's own). `text` is untrusted. */
 export interface FeedItem {
   id: string;
+  /** The API's ingestion order (a decimal integer); absent for host items. */
+  sequence?: string | null;
   externalId?: string | null;
   channel: Channel | string;
   direction?: string | null;
@@ -41,6 +43,8 @@ export interface FeedData {
   items: FeedItem[];
   /** When absent, the sparkline is computed from the items' labels by day. */
   summary?: SentimentPoint[];
+  /** The API's latest `sequence` when the items were read: a reconnect catches up from there. */
+  lastSequence?: string;
 }
 
 export interface InteractionSelectDetail {
