@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { acquireDataLock } from './data-lock';
+import { scratchDir } from './scratch-dir';
 import type { Row, Store, Tx } from './store';
 import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE, UNSCOPE_LOCAL_SQL, UNSCOPE_SQL } from './tenant-scope';
 
 export interface PgliteStoreOptions {
-  /** Data directory; omitted means in memory (tests). */
+  /** Data directory; omitted means in memory (tests): a throwaway directory on tmpfs, see `scratch-dir.ts`. */
   dir?: string;
   /** Who holds the directory: a server names itself in the lock so others can point at it. */
   role?: 'server' | 'cli';
@@ -22,12 +23,16 @@ const parsers = {
 };
 
 export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<Store> {
-  let release = () => {};
-  let dataDir: string | undefined;
+  let release: () => void;
+  let dataDir: string;
   if (options.dir) {
     dataDir = path.resolve(options.dir);
     mkdirSync(dataDir, { recursive: true });
     release = await acquireDataLock(dataDir, options.role ?? 'cli');
+  } else {
+    const scratch = scratchDir(); // its own fresh directory: no lock to take
+    dataDir = scratch.path;
+    release = scratch.remove;
   }
   let db: PGlite;
   try {
@@ -36,7 +41,7 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
     release();
     throw err;
   }
-  return new PgliteStore(db, dataDir ?? 'memory', release);
+  return new PgliteStore(db, options.dir ? dataDir : 'memory', release);
 }
 
 class PgliteStore implements Store {
