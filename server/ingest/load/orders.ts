@@ -25,25 +25,22 @@ export async function insertOrders(
   options: { checkExisting: boolean; daily?: DailyAccumulator },
 ) {
   await customers.resolve(wantedCustomers(batch));
-  // A tenant without orders before this import cannot hold these lines: skip the lookup (a line repeated across
-  // batches then fails the import on the primary key, reported as such).
-  const existing = options.checkExisting ? await existingLines(tx, tenant, batch) : new Set<string>();
+  // Into a tenant without orders there is nothing to look up, and a line the file repeats fails the COPY on the
+  // primary key, which names it (see duplicateKey in import-rows.ts).
+  const existing = options.checkExisting ? await existingLines(tx, tenant, batch) : null;
   const touched = new Set<number>();
-  const lines: string[] = [];
   const t = copyText(tenant);
+  let text = '';
+  let inserted = 0;
   // Lines of one invoice share their time: format each distinct instant once.
   let lastMs = NaN;
   let lastIso = '';
   for (const o of batch) {
-    const key = lineKey(o.invoice, o.lineNo);
-    if (existing.has(key)) {
-      if (options.checkExisting) continue;
-      throw Object.assign(new Error('duplicate order line'), {
-        code: '23505',
-        detail: `Key (invoice, line_no)=(${o.invoice}, ${o.lineNo}) already exists.`,
-      });
+    if (existing !== null) {
+      const key = lineKey(o.invoice, o.lineNo);
+      if (existing.has(key)) continue;
+      existing.add(key);
     }
-    existing.add(key);
     const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
     if (customerId !== null) {
       touched.add(customerId);
@@ -55,13 +52,11 @@ export async function insertOrders(
       lastIso = o.orderedAt.toISOString();
     }
     // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
-    lines.push(
+    text +=
       `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${num(o.quantity)}\t` +
-        `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`,
-    );
+      `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
+    inserted++;
   }
-  const inserted = lines.length;
-  const text = lines.join('');
   if (inserted) await tx.copyIn('orders', COLUMNS, text);
   return { inserted, touched };
 }
