@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { acquireDataLock } from './data-lock';
+import { endTurnIfLong } from './event-loop-turn';
 import { scratchDir } from './scratch-dir';
 import type { Row, Store, Tx } from './store';
 import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE, UNSCOPE_LOCAL_SQL, UNSCOPE_SQL } from './tenant-scope';
@@ -106,6 +107,7 @@ class PgliteStore implements Store {
 
   private run<T extends Row>(scope: string | null, sql: string, params?: readonly unknown[]): Promise<T[]> {
     const result = this.#queue.then(async () => {
+      await endTurnIfLong();
       if (this.#session !== scope) {
         await (scope === null ? this.db.query(UNSCOPE_SQL) : this.db.query(SCOPE_SQL(false), [scope]));
         this.#session = scope;
@@ -134,6 +136,7 @@ class PgliteStore implements Store {
 function wrap(t: Transaction, tenant?: string): Tx {
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
+      await endTurnIfLong();
       return (await t.query<T>(sql, params as unknown[])).rows;
     },
     async copyIn(table, columns, text) {
