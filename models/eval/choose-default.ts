@@ -13,12 +13,13 @@ export function chooseDefault(results: readonly ModelMetrics[]): { name: string;
   const pool = within.length ? within : results;
   const best = [...pool].sort((a, b) => b.selectionScore - a.selectionScore)[0]!;
   const others = results.filter((m) => m !== best).map((m) => `\`${m.model}\` ${m.selectionScore.toFixed(3)}`).join(', ');
-  const speed = best.speed.nodeBatch64 >= DEFAULT_BUDGET.targetTextsPerSecond ? 'meets' : 'misses';
+  const { nodeBatch64: wall, nodeBatch64Cpu: cpu } = best.speed;
+  const speed = (x: number) => (x >= DEFAULT_BUDGET.targetTextsPerSecond ? 'meets' : 'misses');
   const reason =
     `Chosen on validation only: score = airline validation macro-F1 + 0.5 × Financial PhraseBank validation ` +
     `macro-F1 = ${best.selectionScore.toFixed(3)} (others: ${others || 'none'}), among models whose ONNX file is ` +
-    `≤ 5 MB${within.length ? '' : ' (none was, so all were ranked)'}. At ${best.speed.nodeBatch64.toLocaleString('en-US')} ` +
-    `texts/s (onnxruntime-node, batch 64, measured in the evaluation run on a shared machine) it ${speed} the ` +
-    `5,000 texts/s target.`;
+    `≤ 5 MB${within.length ? '' : ' (none was, so all were ranked)'}. On onnxruntime-node at batch 64 it ran ` +
+    `${wall.toLocaleString('en-US')} texts/s wall clock in the evaluation run on a shared machine (${speed(wall)} the ` +
+    `5,000 texts/s target) and ${cpu.toLocaleString('en-US')} texts per CPU-second (${speed(cpu)} it).`;
   return { name: best.model, reason };
 }

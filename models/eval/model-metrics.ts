@@ -7,8 +7,11 @@ export interface ModelMetrics {
   isDefault: boolean;
   onnxBytes: number;
   vocabBytes: number;
-  /** texts/s with onnxruntime-node, one thread, measured when the card was written. */
-  speed: { nodeBatch1: number; nodeBatch64: number };
+  /**
+   * texts/s with onnxruntime-node, one thread, measured when the card was written: wall clock (best of 3 passes, on a
+   * shared machine) and per CPU-second of the process (`…Cpu`, independent of the load).
+   */
+  speed: { nodeBatch1: number; nodeBatch64: number; nodeBatch1Cpu: number; nodeBatch64Cpu: number };
   selectionScore: number;
   sets: Record<SetKey, Metrics>;
 }

@@ -26,7 +26,7 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
     const batch: EncodedBatch = padBatch(items, config);
     const feeds: Record<string, IntInput> = {};
     for (const name of runner.inputNames) {
-      const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : null;
+      const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : name === 'lex' ? batch.lex : null;
       if (!t) throw new Error(`rapport/models: model ${id} wants an input "${name}" this encoder does not make.`);
       feeds[name] = t;
     }

@@ -1,4 +1,5 @@
 import type { HashingOptions } from './hashing.js';
+import type { Lexicon } from './lexicon.js';
 
 /** Class labels in the order of every model's probability output. */
 export const LABELS = ['negative', 'neutral', 'positive'] as const;
@@ -19,6 +20,8 @@ export interface EncoderConfig {
   minCount: number;
   /** Hashed n-gram features (model input `grams`), or null when the model takes word ids only. */
   hashing: HashingOptions | null;
+  /** Per-token lexicon valence ids (model input `lex`), or absent / null when the model takes none. */
+  lexicon?: Lexicon | null;
   /** tokens[id]. */
   tokens: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { EncoderConfig } from './config.js';
 import { hashFeatures } from './hashing.js';
+import { lexIds, type Lexicon } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import { UNK_ID, type Vocab } from './vocab.js';
 
@@ -20,6 +21,15 @@ export interface Encoded {
   tokens: string[];
   ids: Int32Array;
   grams: Int32Array | null;
+  /** Lexicon valence ids, one per kept token, or null when the encoder has no lexicon. */
+  lex: Int32Array | null;
+}
+
+const negatorSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+function negatorsOf(lexicon: Lexicon): ReadonlySet<string> {
+  let set = negatorSets.get(lexicon);
+  if (!set) negatorSets.set(lexicon, (set = new Set(lexicon.negators)));
+  return set;
 }
 
 export function encodeText(text: string, vocab: Vocab, config: EncoderConfig): Encoded {
@@ -31,13 +41,16 @@ export function encodeTokens(tokens: readonly string[], vocab: Vocab, config: En
   const kept = tokens.slice(0, config.maxLen);
   const ids = idsOf(kept, vocab, config.maxLen);
   const grams = config.hashing ? hashFeatures(kept, config.hashing) : null;
-  return { tokens: kept, ids, grams };
+  const lex = config.lexicon ? lexIds(kept, config.lexicon, negatorsOf(config.lexicon)) : null;
+  return { tokens: kept, ids, grams, lex };
 }
 
 /** A padded batch as row-major int32 tensors, ready for onnxruntime (the models take int32 ids). */
 export interface EncodedBatch {
   ids: { data: Int32Array; dims: [number, number] };
   grams: { data: Int32Array; dims: [number, number] } | null;
+  /** Lexicon ids, padded like `ids`. */
+  lex: { data: Int32Array; dims: [number, number] } | null;
 }
 
 function pad(rows: readonly Int32Array[], width: number): { data: Int32Array; dims: [number, number] } {
@@ -52,5 +65,6 @@ export function padBatch(items: readonly Encoded[], config: EncoderConfig, minWi
   const ids = items.map((e) => e.ids);
   const width = config.padding === 'fixed' ? Math.max(minWidth, config.maxLen) : longest(ids);
   const grams = config.hashing ? items.map((e) => e.grams ?? new Int32Array(0)) : null;
-  return { ids: pad(ids, width), grams: grams ? pad(grams, longest(grams)) : null };
+  const lex = config.lexicon ? pad(items.map((e) => e.lex ?? new Int32Array(0)), width) : null;
+  return { ids: pad(ids, width), grams: grams ? pad(grams, longest(grams)) : null, lex };
 }

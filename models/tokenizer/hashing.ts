@@ -13,34 +13,50 @@ export interface HashingOptions {
   wordBigrams: boolean;
   /** Most features kept per text (the rest are dropped, in text order). @default 1024 */
   maxFeatures: number;
+  /** Include each token itself (hashed, so words outside the vocabulary count too). @default false */
+  wordUnigrams?: boolean;
+  /** Keep each feature id once, in ascending order (binary features for the linear model). @default false */
+  distinct?: boolean;
 }
 
 export const HASHING_DEFAULTS: HashingOptions = { buckets: 65536, minN: 3, maxN: 5, wordBigrams: true, maxFeatures: 1024 };
 
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** Continues a 32-bit FNV-1a hash (not yet made unsigned) over the UTF-16 code units of `s`. */
+function fnvAdd(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** 32-bit FNV-1a over UTF-16 code units. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnvAdd(FNV_BASIS, s) >>> 0;
 }
 
 function isWord(token: string): boolean {
   return token.length > 1 && !token.startsWith('<');
 }
 
-/** Offsets of the code points of `s` (plus its length), so n-grams never split a surrogate pair. */
-function codePointStarts(s: string): number[] {
-  const starts: number[] = [];
+let starts = new Int32Array(64);
+let hashes = new Int32Array(256);
+
+/**
+ * Offsets of the code points of `s` (plus its length) in a scratch array, so n-grams never split a surrogate pair;
+ * returns the number of code points.
+ */
+function codePointStarts(s: string): number {
+  if (starts.length < s.length + 1) starts = new Int32Array(2 * s.length + 2);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
-    starts.push(i);
+    starts[n++] = i;
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
   }
-  starts.push(s.length);
-  return starts;
+  starts[n] = s.length;
+  return n;
 }
 
 /**
@@ -52,18 +68,39 @@ export function hashFeatures(tokens: readonly string[], opts: HashingOptions = H
   let k = 0;
   for (let i = 0; i < tokens.length && k < opts.maxFeatures; i++) {
     const t = tokens[i]!;
-    if (opts.wordBigrams && i + 1 < tokens.length) out[k++] = 1 + (fnv1a(`${t} ${tokens[i + 1]}`) % opts.buckets);
+    // fnv1a(` ${t}`): the leading space keeps words apart from character n-grams. Hashes continue over the parts, so
+    // no joined string is built.
+    if (opts.wordUnigrams) out[k++] = 1 + ((fnvAdd(Math.imul(FNV_BASIS ^ SPACE, FNV_PRIME), t) >>> 0) % opts.buckets);
+    if (k >= opts.maxFeatures) break;
+    if (opts.wordBigrams && i + 1 < tokens.length) {
+      out[k++] = 1 + ((fnvAdd(Math.imul(fnvAdd(FNV_BASIS, t) ^ SPACE, FNV_PRIME), tokens[i + 1]!) >>> 0) % opts.buckets);
+    }
     if (!isWord(t)) continue;
     const s = `<${t}>`;
-    const cps = codePointStarts(s);
-    const chars = cps.length - 1;
+    const chars = codePointStarts(s);
+    // Each start's hash is extended one code point at a time (n-grams of one start share their prefix), then the
+    // n-grams are emitted shortest first, as fnv1a of each n-gram's text would give them.
+    const sizes = opts.maxN - opts.minN + 1;
+    if (hashes.length < sizes * chars) hashes = new Int32Array(2 * sizes * chars);
+    for (let j = 0; j < chars; j++) {
+      let h = FNV_BASIS;
+      for (let n = 1; n <= opts.maxN && j + n <= chars; n++) {
+        for (let u = starts[j + n - 1]!; u < starts[j + n]!; u++) h = Math.imul(h ^ s.charCodeAt(u), FNV_PRIME);
+        if (n >= opts.minN) hashes[(n - opts.minN) * chars + j] = h;
+      }
+    }
     for (let n = opts.minN; n <= opts.maxN; n++) {
       for (let j = 0; j + n <= chars && k < opts.maxFeatures; j++) {
-        let h = 0x811c9dc5;
-        for (let u = cps[j]!; u < cps[j + n]!; u++) h = Math.imul(h ^ s.charCodeAt(u), 0x01000193);
-        out[k++] = 1 + ((h >>> 0) % opts.buckets);
+        out[k++] = 1 + ((hashes[(n - opts.minN) * chars + j]! >>> 0) % opts.buckets);
       }
     }
   }
-  return out.slice(0, k);
+  return opts.distinct ? distinctSorted(out.subarray(0, k)) : out.slice(0, k);
+}
+
+function distinctSorted(ids: Int32Array): Int32Array {
+  const sorted = ids.slice().sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
 }

@@ -1,13 +1,15 @@
-"""Combines trained models into one ONNX graph: a weighted mean of their probabilities times per-class prior factors
-(renormalised). Weights and factors are chosen on validation only (simplex grid, step 0.1; factors 0.8-1.3), among
-member sets that fit 5 MB; embedding tables are stored as int8 (quantize.py). Usage: ensemble.py --data ids.jsonl
---out DIR --vocab-size N --buckets B --max-len L --member arch@seed=state.pt ..."""
+"""Combines trained models into one ONNX graph (inputs ids, grams, lex): a weighted mean of their probabilities times
+per-class prior factors (renormalised). Weights and factors are chosen on validation only (simplex grid, step 0.1;
+factors 0.8-1.3), among member sets that fit 5 MB; embedding tables are stored as int8 (quantize.py). Members share
+the ensemble's encoder, so `fast` (its own hashing) cannot be one. Usage: ensemble.py --data ids.jsonl --out DIR
+--vocab-size N --buckets B --max-len L --member arch@seed=state.pt ..."""
 import argparse, itertools, json, os
 import numpy as np
 import torch
 from torch import nn
 from archs import build
 from quantize import quantize, stored_bytes
+from scores import scores, selection
 
 torch.set_num_threads(1)
 p = argparse.ArgumentParser()
@@ -23,6 +25,11 @@ BUDGET = 5_000_000  # bytes of model.onnx
 
 def arch_of(name):
     return name.split('@')[0]
+
+
+def run_member(name, m, ids, grams, lex):
+    arch = arch_of(name)
+    return m(grams, lex) if arch == 'linear' else m(ids, grams, lex) if arch == 'fast' else m(ids, lex)
 
 
 names, members = [], []
@@ -41,12 +48,12 @@ class Ensemble(nn.Module):
         self.members = nn.ModuleList(members)
         self.register_buffer('prior', torch.tensor(prior, dtype=torch.float32))
 
-    def forward(self, ids, grams):
+    def forward(self, ids, grams, lex):
         total, attention = 0, None
         for name, m, w in zip(self.names, self.members, self.weights):
             if w == 0:
                 continue
-            out = m(ids, grams) if arch_of(name) == 'fast' else m(ids)
+            out = run_member(name, m, ids, grams, lex)
             if isinstance(out, tuple):
                 out, attention = out
             total = total + w * out
@@ -60,12 +67,14 @@ rows = [json.loads(l) for l in open(args.data) if '"validation"' in l]
 
 def inputs(items):
     ids = np.zeros((len(items), args.max_len), dtype=np.int32)
+    lex = np.zeros((len(items), args.max_len), dtype=np.int32)
     width = max(5, max(len(r['grams']) for r in items))
     grams = np.zeros((len(items), width), dtype=np.int32)
     for i, r in enumerate(items):
         ids[i, :len(r['ids'])] = r['ids'][:args.max_len]
+        lex[i, :len(r['lex'])] = r['lex'][:args.max_len]
         grams[i, :len(r['grams'])] = r['grams']
-    return torch.from_numpy(ids), torch.from_numpy(grams)
+    return torch.from_numpy(ids), torch.from_numpy(grams), torch.from_numpy(lex)
 
 
 probs = {}
@@ -77,27 +86,15 @@ with torch.no_grad():
         for name, m in zip(names, members):
             out = []
             for i in range(0, len(items), 256):
-                ids, grams = inputs(items[i:i + 256])
-                o = m(ids, grams) if arch_of(name) == 'fast' else m(ids)
+                o = run_member(name, m, *inputs(items[i:i + 256]))
                 out.append((o[0] if isinstance(o, tuple) else o).numpy())
             ps.append(np.concatenate(out))
         probs[source] = (y, np.stack(ps))
 
 
-def macro_f1(y, pred):
-    f = []
-    for k in range(3):
-        tp = np.sum((pred == k) & (y == k)); p = np.sum(pred == k); r = np.sum(y == k)
-        f.append(0 if tp == 0 else 2 * tp / (p + r))
-    return float(np.mean(f))
-
-
 def score(w, prior):
-    s = {}
-    for source, (y, ps) in probs.items():
-        pred = (np.tensordot(np.asarray(w), ps, 1) * prior).argmax(1)
-        s[source] = {'accuracy': float(np.mean(pred == y)), 'macroF1': macro_f1(y, pred)}
-    return s['airline']['macroF1'] + 0.5 * s['phrasebank']['macroF1'], s
+    s = {source: scores(y, (np.tensordot(np.asarray(w), ps, 1) * prior).argmax(1)) for source, (y, ps) in probs.items()}
+    return selection(s), s
 
 
 # Only member sets that fit the file budget (5% slack for graph and headers).
@@ -112,14 +109,15 @@ results = sorted(((score([x / 10 for x in w], np.array(pr)), w, pr) for w in gri
 def export(w, prior):
     weights = [x / 10 for x in w]
     model = Ensemble(names, members, weights, list(prior)).eval()
-    ids, grams = inputs(rows[:2])
+    ids, grams, lex = inputs(rows[:2])
     with_att = any(arch_of(n) == 'bilstm-cnn-attention' and x > 0 for n, x in zip(names, weights))
     outs = ['probabilities'] + (['attention'] if with_att else [])
-    axes = {'ids': {0: 'batch', 1: 'length'}, 'grams': {0: 'batch', 1: 'grams'}, 'probabilities': {0: 'batch'}}
+    axes = {'ids': {0: 'batch', 1: 'length'}, 'grams': {0: 'batch', 1: 'grams'}, 'lex': {0: 'batch', 1: 'length'},
+            'probabilities': {0: 'batch'}}
     if with_att:
         axes['attention'] = {0: 'batch', 1: 'length'}
     # No constant folding: it would widen the int8 tables back to float32 in the file.
-    torch.onnx.export(model, (ids, grams), f'{args.out}/model.onnx', input_names=['ids', 'grams'], output_names=outs,
+    torch.onnx.export(model, (ids, grams, lex), f'{args.out}/model.onnx', input_names=['ids', 'grams', 'lex'], output_names=outs,
                       dynamic_axes=axes, opset_version=17, do_constant_folding=False)
     return model, weights
 

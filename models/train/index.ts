@@ -12,6 +12,7 @@ import path from 'node:path';
 import { loadCorpus, repoRoot } from '../data/index.js';
 import { runEvaluation } from '../eval/run.js';
 import { buildVocab, LABELS, tokenize, type EncoderConfig } from '../tokenizer/index.js';
+import { buildLexicon } from './lexicon-source.js';
 import { runPython } from './run-python.js';
 import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, SEED, type ModelSpec } from './specs.js';
 import { writeIds } from './write-ids.js';
@@ -23,6 +24,7 @@ const only = argv.filter((a, i) => !a.startsWith('--') && (statesAt < 0 || i !==
 const ensembleOnly = argv.includes('--ensemble-only');
 const corpus = loadCorpus();
 const vocab = buildVocab(corpus.filter((e) => e.split === 'train' && e.source !== 'tweeteval').map((e) => tokenize(e.text)), 2);
+const lexicon = buildLexicon();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'rapport-train-'));
 const states = keep ?? tmp;
 mkdirSync(states, { recursive: true });
@@ -34,7 +36,7 @@ const wanted = (name: string, seed: number) =>
 function prepare(spec: ModelSpec, out: string): { data: string; config: EncoderConfig } {
   const config: EncoderConfig = {
     format: 'rapport-vocab/1', labels: LABELS, maxLen: spec.maxLen, padding: spec.padding,
-    minCount: spec.minCount, hashing: spec.hashing, tokens: vocab.tokens,
+    minCount: spec.minCount, hashing: spec.hashing, lexicon, tokens: vocab.tokens,
   };
   mkdirSync(out, { recursive: true });
   const data = path.join(tmp, `${spec.name}.jsonl`);
@@ -51,10 +53,16 @@ try {
     const out = seed === SEED ? path.join(repoRoot, 'models', spec.name) : path.join(tmp, `${spec.name}@${seed}`);
     const { data, config } = prepare(spec, out);
     console.log(`rapport/models: training ${spec.name}@${seed} (vocabulary ${vocab.tokens.length})`);
-    await runPython(path.join(repoRoot, 'models/train/train.py'), flags({
-      data, arch: spec.arch, out, 'vocab-size': vocab.tokens.length, buckets: spec.hashing?.buckets ?? 0,
-      'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args,
-    }));
+    if (spec.arch === 'linear') {
+      await runPython(path.join(repoRoot, 'models/train/linear.py'), flags({
+        data, out, buckets: spec.hashing!.buckets, state: state(spec.name, seed), ...spec.args,
+      }));
+    } else {
+      await runPython(path.join(repoRoot, 'models/train/train.py'), flags({
+        data, arch: spec.arch, out, 'vocab-size': vocab.tokens.length, buckets: spec.hashing?.buckets ?? 0,
+        'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args,
+      }));
+    }
     if (seed === SEED) writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
   }
   if (ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)))) {

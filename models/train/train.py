@@ -1,4 +1,4 @@
-"""Trains one architecture on token ids written by models/train/index.ts and exports it to ONNX (opset 17).
+"""Trains one architecture on token and lexicon ids written by models/train/index.ts and exports it to ONNX (opset 17).
 Usage: train.py --data ids.jsonl --arch NAME --vocab-size N --buckets B --max-len L --out DIR [--seed S]"""
 import argparse, json, random, time
 import numpy as np
@@ -27,10 +27,12 @@ def tensors(items, fixed):
             m[i, :len(s)] = s[:m.shape[1]]
         return torch.from_numpy(m)
     ids = [r['ids'] for r in items]
-    x = [pad(ids, args.max_len if fixed else max(map(len, ids)))]
+    width = args.max_len if fixed else max(map(len, ids))
+    x = [pad(ids, width)]
     if fast:
         g = [r['grams'] for r in items]
         x.append(pad(g, max(map(len, g))))
+    x.append(pad([r['lex'] for r in items], width))
     return x, torch.tensor([r['y'] for r in items])
 
 
@@ -93,9 +95,9 @@ if args.state:
 model.eval()
 x, _ = tensors(val[:2], not fast)
 x = [t.to(torch.int32) for t in x]
-names = ['ids', 'grams'][:len(x)]
+names = ['ids', 'grams', 'lex'] if fast else ['ids', 'lex']
 outs = ['probabilities', 'attention'] if args.arch == 'bilstm-cnn-attention' else ['probabilities']
-axes = {n: {0: 'batch', 1: 'length' if n == 'ids' else 'grams'} for n in names}
+axes = {n: {0: 'batch', 1: 'grams' if n == 'grams' else 'length'} for n in names}
 axes['probabilities'] = {0: 'batch'}
 if len(outs) > 1:
     axes['attention'] = {0: 'batch', 1: 'length'}

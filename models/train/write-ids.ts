@@ -3,16 +3,17 @@ import type { Example } from '../data/index.js';
 import { encodeText, LABELS, type EncoderConfig, type Vocab } from '../tokenizer/index.js';
 
 /**
- * Writes the training and validation examples as token ids, one JSON object a line — the only form in which
+ * Writes the training and validation examples as token, n-gram and lexicon ids, one JSON object a line — the only form in which
  * `train.py` sees text, so training and serving share one tokenizer.
  */
 export function writeIds(file: string, examples: readonly Example[], vocab: Vocab, config: EncoderConfig): void {
   const lines = examples
     .filter((e) => e.split !== 'test')
     .map((e) => {
-      const { ids, grams } = encodeText(e.text, vocab, config);
+      const { ids, grams, lex } = encodeText(e.text, vocab, config);
       return JSON.stringify({
         split: e.split, source: e.source, y: LABELS.indexOf(e.label), ids: [...ids], grams: grams ? [...grams] : [],
+        lex: lex ? [...lex] : [],
       });
     });
   writeFileSync(file, lines.join('\n') + '\n');

@@ -1,0 +1,35 @@
+/**
+ * Lexicon knowledge as a model input: each token's prior valence (VADER, else AFINN), flipped and damped when a
+ * negator stands shortly before it, quantised to a small id so the models keep int32-only inputs. The valences live
+ * in the model's `vocab.json` (`lexicon`), so training, server and browser read the same table. Browser-safe.
+ */
+export interface Lexicon {
+  /** Valence of a token in quarter steps on VADER's scale (−16 … 16 = −4.0 … 4.0); absent tokens are 0. */
+  quarters: Readonly<Record<string, number>>;
+  /** Tokens that negate the valence of the next `window` tokens (`not`, `never`, …; any token ending in n't too). */
+  negators: readonly string[];
+  window: number;
+}
+
+/** VADER's damping of a negated word (its N_SCALAR). */
+export const NEGATION_FACTOR = -0.74;
+/** Id of a token without valence; ids run 1 … 2·LEX_ZERO − 1, and 0 pads. */
+export const LEX_ZERO = 17;
+export const LEX_PAD = 0;
+
+/** The valence (on VADER's −4 … 4 scale) a lexicon id stands for; the models hold the same table. */
+export const lexValue = (id: number): number => (id === LEX_PAD ? 0 : (id - LEX_ZERO) / 4);
+
+/** Lexicon ids of a token sequence, one per token (same length as the word ids). */
+export function lexIds(tokens: readonly string[], lexicon: Lexicon, negators: ReadonlySet<string>): Int32Array {
+  const out = new Int32Array(tokens.length);
+  let negatedUntil = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let q = Object.hasOwn(lexicon.quarters, t) ? lexicon.quarters[t]! : 0;
+    if (q !== 0 && i <= negatedUntil) q = Math.round(q * NEGATION_FACTOR);
+    out[i] = LEX_ZERO + Math.max(-(LEX_ZERO - 1), Math.min(LEX_ZERO - 1, q));
+    if (negators.has(t) || t.endsWith("n't")) negatedUntil = i + lexicon.window;
+  }
+  return out;
+}
