@@ -6,6 +6,7 @@ import { insertInteractions, type Classifier, type InsertedInteraction } from '.
 import { insertOrders, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
 import { ImportRejectedError } from './import-rejected';
+import { inBatches } from './readers/flatten';
 import type { ParsedRow, RecordKind, RecordOf, RowError } from './types';
 
 export interface ImportOptions {
@@ -70,15 +71,17 @@ export async function importRows<K extends RecordKind>(
       writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting, daily });
       writing.catch(() => {}); // surfaced by the next await
     };
-    for await (const row of rows) {
-      summary.rowsRead++;
-      if ('error' in row) {
-        if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
-        continue;
+    for await (const read of inBatches(rows)) {
+      for (const row of read) {
+        summary.rowsRead++;
+        if ('error' in row) {
+          if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
+          continue;
+        }
+        if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
+        batch.push(row.record);
+        if (batch.length >= batchSize) await flush();
       }
-      if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
-      batch.push(row.record);
-      if (batch.length >= batchSize) await flush();
     }
     if (rejectedCount && !skipInvalid) {
       await writing.catch(() => {});
