@@ -12,6 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { eventLoopLag } from './load/loop-lag';
 import { runMixedLoad } from './load/mixed';
 import { startServer } from './load/server';
 import { sseSoak } from './load/soak';
@@ -52,12 +53,15 @@ async function runLoad(url: string): Promise<boolean> {
   const connections = Number(flags.connections);
   const duration = Number(flags.duration);
   console.log(`\nload: ${connections} connections for ${duration} s over the mixed read set`);
+  await eventLoopLag(url);
   const r = await runMixedLoad(url, { connections, duration });
+  const lag = await eventLoopLag(url);
   console.log(`queries: ${r.queries.join(', ')}`);
   console.log(`requests/s: mean ${r.requestsPerSecond.toFixed(0)}, total ${r.total} in ${r.seconds.toFixed(1)} s`);
   console.log(`latency ms: p50 ${r.latency.p50}, p90 ${r.latency.p90}, p99 ${r.latency.p99}, max ${r.latency.max}`);
   const e = r.errors;
   console.log(`errors: ${e.total} (socket ${e.socket}, timeouts ${e.timeouts}, non-2xx ${e.non2xx}, GraphQL ${e.graphql})`);
+  console.log(`server event-loop turn (lag) ms during the load: p50 ${lag.p50.toFixed(1)}, p99 ${lag.p99.toFixed(1)}, max ${lag.max.toFixed(1)}`);
   console.log(`load average after the load (1/5/15 min): ${load()}`);
   return e.total > 0;
 }
