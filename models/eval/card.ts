@@ -6,7 +6,7 @@ import { SET_KEYS, SET_TITLES } from './sets.js';
 export interface CardInput {
   metrics: ModelMetrics;
   description: string;
-  training: { bestEpoch: number; epochsRun: number; trainSeconds: number; parameters: number; seed: number; hyper: object };
+  training: { arch: string; bestEpoch: number; epochsRun: number; trainSeconds: number; parameters: number; seed: number; hyper: object };
   vocabSize: number;
   defaultReason: string;
 }
@@ -39,7 +39,9 @@ grant otherwise. The code is MIT.
   tokens from the training parts (min count 2).
 
 ## Training
-${t.epochsRun
+${t.arch === 'linear'
+    ? `scikit-learn (no randomness), ${int(t.parameters)} parameters, fitted in ${t.trainSeconds} s with every setting of the grid. Settings: \`${settings(t.hyper)}\`.`
+    : t.epochsRun
     ? `PyTorch, seed ${t.seed}, one thread; ${int(t.parameters)} parameters; best epoch (on validation) ${t.bestEpoch} of ${t.epochsRun} run (${t.trainSeconds} s). Settings: \`${settings(t.hyper)}\`.`
     : `No training of its own: ${int(t.parameters)} parameters from its members. Settings: \`${settings(t.hyper)}\`.`}
 

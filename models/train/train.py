@@ -4,14 +4,15 @@ import argparse, json, random, time
 import numpy as np
 import torch
 from sklearn.metrics import accuracy_score, f1_score
-from archs import build
+from archs import LEX_ZERO, build
 
 torch.set_num_threads(1)
 p = argparse.ArgumentParser()
 for a, t, d in [('data', str, None), ('arch', str, None), ('out', str, None), ('vocab-size', int, None),
                 ('buckets', int, 0), ('max-len', int, 48), ('seed', int, 13), ('epochs', int, 15),
                 ('patience', int, 3), ('batch', int, 32), ('lr', float, 2e-3), ('class-weight', float, 0.5),
-                ('state', str, ''), ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0)]:
+                ('state', str, ''), ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0),
+                ('lex-dropout', float, 0.0)]:
     p.add_argument('--' + a, type=t, default=d)
 args = p.parse_args()
 random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
@@ -73,6 +74,11 @@ best, best_state, best_epoch, history, t0 = -1.0, None, 0, [], time.time()
 for epoch in range(1, args.epochs + 1):
     model.train()
     for x, y in batches(train, True):
+        if args.lex_dropout:
+            # Hide some words that carry lexicon valence (word id → unknown), so the model learns to read the lexicon
+            # channel too: out of domain, most sentiment words are unknown to the vocabulary.
+            ids, lex = x[0], x[-1]
+            ids[(lex != LEX_ZERO) & (lex != 0) & (torch.rand(ids.shape) < args.lex_dropout)] = 1
         opt.zero_grad()
         loss = loss_fn(torch.log(probs_of(x).clamp(min=1e-7)), y)
         loss.backward()
