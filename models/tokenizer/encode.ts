@@ -1,6 +1,6 @@
 import type { EncoderConfig } from './config.js';
 import { hashFeatures } from './hashing.js';
-import { lexIds, type Lexicon } from './lexicon.js';
+import { lexIds } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import { UNK_ID, type Vocab } from './vocab.js';
 
@@ -25,13 +25,6 @@ export interface Encoded {
   lex: Int32Array | null;
 }
 
-const negatorSets = new WeakMap<Lexicon, ReadonlySet<string>>();
-function negatorsOf(lexicon: Lexicon): ReadonlySet<string> {
-  let set = negatorSets.get(lexicon);
-  if (!set) negatorSets.set(lexicon, (set = new Set(lexicon.negators)));
-  return set;
-}
-
 export function encodeText(text: string, vocab: Vocab, config: EncoderConfig): Encoded {
   return encodeTokens(tokenize(text), vocab, config);
 }
@@ -41,7 +34,7 @@ export function encodeTokens(tokens: readonly string[], vocab: Vocab, config: En
   const kept = tokens.slice(0, config.maxLen);
   const ids = idsOf(kept, vocab, config.maxLen);
   const grams = config.hashing ? hashFeatures(kept, config.hashing) : null;
-  const lex = config.lexicon ? lexIds(kept, config.lexicon, negatorsOf(config.lexicon)) : null;
+  const lex = config.lexicon ? lexIds(kept, config.lexicon) : null;
   return { tokens: kept, ids, grams, lex };
 }
 

@@ -65,15 +65,18 @@ function codePointStarts(s: string): number {
  */
 export function hashFeatures(tokens: readonly string[], opts: HashingOptions = HASHING_DEFAULTS): Int32Array {
   const out = new Int32Array(opts.maxFeatures);
+  // (h >>> 0) % buckets; with a power of two, a mask gives the same value and stays a small integer (no float).
+  const mask = opts.buckets - 1;
+  const bucket = (opts.buckets & mask) === 0 ? (h: number) => h & mask : (h: number) => (h >>> 0) % opts.buckets;
   let k = 0;
   for (let i = 0; i < tokens.length && k < opts.maxFeatures; i++) {
     const t = tokens[i]!;
     // fnv1a(` ${t}`): the leading space keeps words apart from character n-grams. Hashes continue over the parts, so
     // no joined string is built.
-    if (opts.wordUnigrams) out[k++] = 1 + ((fnvAdd(Math.imul(FNV_BASIS ^ SPACE, FNV_PRIME), t) >>> 0) % opts.buckets);
+    if (opts.wordUnigrams) out[k++] = 1 + bucket(fnvAdd(Math.imul(FNV_BASIS ^ SPACE, FNV_PRIME), t));
     if (k >= opts.maxFeatures) break;
     if (opts.wordBigrams && i + 1 < tokens.length) {
-      out[k++] = 1 + ((fnvAdd(Math.imul(fnvAdd(FNV_BASIS, t) ^ SPACE, FNV_PRIME), tokens[i + 1]!) >>> 0) % opts.buckets);
+      out[k++] = 1 + bucket(fnvAdd(Math.imul(fnvAdd(FNV_BASIS, t) ^ SPACE, FNV_PRIME), tokens[i + 1]!));
     }
     if (!isWord(t)) continue;
     const s = `<${t}>`;
@@ -91,7 +94,7 @@ export function hashFeatures(tokens: readonly string[], opts: HashingOptions = H
     }
     for (let n = opts.minN; n <= opts.maxN; n++) {
       for (let j = 0; j + n <= chars && k < opts.maxFeatures; j++) {
-        out[k++] = 1 + ((hashes[(n - opts.minN) * chars + j]! >>> 0) % opts.buckets);
+        out[k++] = 1 + bucket(hashes[(n - opts.minN) * chars + j]!);
       }
     }
   }

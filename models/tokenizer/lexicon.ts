@@ -20,16 +20,35 @@ export const LEX_PAD = 0;
 /** The valence (on VADER's −4 … 4 scale) a lexicon id stands for; the models hold the same table. */
 export const lexValue = (id: number): number => (id === LEX_PAD ? 0 : (id - LEX_ZERO) / 4);
 
+/** A lexicon prepared for lookups (maps instead of the JSON object); built once per lexicon. */
+export interface LexiconIndex {
+  quarters: ReadonlyMap<string, number>;
+  negators: ReadonlySet<string>;
+  window: number;
+}
+
+const indexes = new WeakMap<Lexicon, LexiconIndex>();
+
+export function lexiconIndex(lexicon: Lexicon): LexiconIndex {
+  let index = indexes.get(lexicon);
+  if (!index) {
+    index = { quarters: new Map(Object.entries(lexicon.quarters)), negators: new Set(lexicon.negators), window: lexicon.window };
+    indexes.set(lexicon, index);
+  }
+  return index;
+}
+
 /** Lexicon ids of a token sequence, one per token (same length as the word ids). */
-export function lexIds(tokens: readonly string[], lexicon: Lexicon, negators: ReadonlySet<string>): Int32Array {
+export function lexIds(tokens: readonly string[], lexicon: Lexicon): Int32Array {
+  const { quarters, negators, window } = lexiconIndex(lexicon);
   const out = new Int32Array(tokens.length);
   let negatedUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    let q = Object.hasOwn(lexicon.quarters, t) ? lexicon.quarters[t]! : 0;
+    let q = quarters.get(t) ?? 0;
     if (q !== 0 && i <= negatedUntil) q = Math.round(q * NEGATION_FACTOR);
     out[i] = LEX_ZERO + Math.max(-(LEX_ZERO - 1), Math.min(LEX_ZERO - 1, q));
-    if (negators.has(t) || t.endsWith("n't")) negatedUntil = i + lexicon.window;
+    if (negators.has(t) || t.endsWith("n't")) negatedUntil = i + window;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 """Combines trained models into one ONNX graph (inputs ids, grams, lex): a weighted mean of their probabilities times
 per-class prior factors (renormalised). Weights and factors are chosen on validation only (simplex grid, step 0.1;
-factors 0.8-1.3), among member sets that fit 5 MB; embedding tables are stored as int8 (quantize.py). Members share
+factors 0.6-1.4), among member sets that fit 5 MB; embedding tables are stored as int8 (quantize.py). Members share
 the ensemble's encoder, so `fast` (its own hashing) cannot be one. Usage: ensemble.py --data ids.jsonl --out DIR
 --vocab-size N --buckets B --max-len L --member arch@seed=state.pt ..."""
 import argparse, itertools, json, os
@@ -101,7 +101,7 @@ def score(w, prior):
 grid = [w for w in itertools.product(range(11), repeat=len(names)) if sum(w) == 10
         and 1.05 * sum(sz for sz, wi in zip(sizes, w) if wi) <= BUDGET
         and sum(1 for n, wi in zip(names, w) if wi and arch_of(n) != 'fast') <= args.max_recurrent]
-factors = [round(0.8 + 0.1 * i, 1) for i in range(6)]
+factors = [round(0.6 + 0.1 * i, 1) for i in range(9)]
 priors = [(1.0, a, b) for a in factors for b in factors]
 # Ties go to the plainest choice: prior factors nearest 1, then the first weights in grid order.
 results = sorted(((score([x / 10 for x in w], np.array(pr)), w, pr) for w in grid for pr in priors),
@@ -133,7 +133,7 @@ print(json.dumps({'weights': dict(zip(names, weights)), 'prior': prior, 'score':
 json.dump({'arch': 'ensemble', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': 0,
            'parameters': sum(t.numel() for m, w in zip(members, weights) if w for t in m.state_dict().values()),
            'hyper': {'weights': dict(zip(names, weights)), 'prior': dict(zip(['negative', 'neutral', 'positive'], prior)),
-                     'grid': 'weights: simplex, step 0.1; prior factors 0.8-1.3', 'embeddings': 'int8, per-row float16 scale'},
+                     'grid': 'weights: simplex, step 0.1; prior factors 0.6-1.4', 'embeddings': 'int8, per-row float16 scale'},
            'validation': best_sets, 'validationScoreWithoutPrior': round(plain[0], 4),
            'top5': [[list(w), list(pr), round(s[0], 4)] for s, w, pr in results[:5]]},
           open(f'{args.out}/training.json', 'w'), indent=1)
