@@ -1,11 +1,18 @@
-import type { CustomerRecord, InteractionRecord, OrderRecord, ParsedRow, RelationshipRecord } from '../server/ingest/types';
+import {
+  isRelationshipKind,
+  RELATIONSHIP_KIND_RULE,
+  type CustomerRecord,
+  type InteractionRecord,
+  type OrderRecord,
+  type ParsedRow,
+  type RelationshipRecord,
+} from '../server/ingest/types';
 import { builder } from './builder';
 import { ChannelEnum, DirectionEnum, SentimentEnum } from './interaction';
 
 /** Longest text an interaction may carry; longer texts are rejected rather than truncated silently. */
 export const MAX_TEXT_LENGTH = 100_000;
 const MAX_ID_LENGTH = 256;
-const KIND = /^[a-z][a-z_]{0,31}$/;
 
 export const CustomerInput = builder.inputType('CustomerInput', {
   fields: (t) => ({
@@ -134,7 +141,7 @@ export function relationshipRows(items: (typeof RelationshipInput.$inferInput)[]
     firstProblem(i, [
       ['source', requiredId('source', r.source)],
       ['target', requiredId('target', r.target)],
-      ['kind', KIND.test(r.kind) ? null : 'kind must be a lowercase word such as follows, mentions or colleague'],
+      ['kind', isRelationshipKind(r.kind) ? null : `kind must be ${RELATIONSHIP_KIND_RULE}`],
       ['weight', finite('weight', r.weight) ?? (r.weight != null && r.weight <= 0 ? 'weight must be positive' : null)],
     ]) ?? {
       line: i + 1,

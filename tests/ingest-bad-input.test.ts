@@ -19,6 +19,8 @@ const BAD_ROWS = [
   { what: 'a wrong column count', body: HEADER + GOOD + 'A4,c4,2024-01-02,1\n', at: '3:', says: /fields/ },
   { what: 'an empty required field', body: HEADER + GOOD + ',c5,2024-01-02,1,2\n', at: '3:1', says: /invoice.*empty/i },
   { what: 'invalid UTF-8', body: Buffer.concat([Buffer.from(HEADER + GOOD + 'A6,c'), Buffer.from([0xff]), Buffer.from('6,2024-01-02,1,2\n')]), at: '3:', says: /UTF-8/ },
+  // Past the 8,000 bytes sniffed for binary data (400 lines of 23 bytes), where the file as a whole reads as text.
+  { what: 'a NUL byte late in the file', body: HEADER + GOOD.repeat(400) + 'A7,c\u00007,2024-01-02,1,2\n', at: '402:5', says: /NUL/ },
 ];
 
 describe.each(storeCases())('bad input on $name leaves the store untouched', ({ open }) => {

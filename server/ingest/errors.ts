@@ -10,6 +10,7 @@ export const IMPORT_ERROR_CODES = [
   'UNKNOWN_FORMAT',
   'FORMAT_MISMATCH',
   'NOT_A_FILE',
+  'BAD_OPTION',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

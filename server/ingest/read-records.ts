@@ -4,7 +4,15 @@ import { FORMAT_NAMES, isFormatName, type FormatName, type FormatReader } from '
 import { lineBatches } from './readers/lines';
 import { FORMATS } from './readers/registry';
 import { counted, CorruptDataError, gunzip, isGzip, Peekable, sourceChunks } from './source';
-import { RECORD_KINDS, type ParsedRow, type RecordKind, type RecordOf, type Source } from './types';
+import {
+  isRelationshipKind,
+  RECORD_KINDS,
+  RELATIONSHIP_KIND_RULE,
+  type ParsedRow,
+  type RecordKind,
+  type RecordOf,
+  type Source,
+} from './types';
 
 export { ImportError, type ImportErrorCode } from './errors';
 export { FORMAT_NAMES, type FormatName } from './readers/format';
@@ -44,6 +52,10 @@ export async function readRecords<K extends RecordKind>(
       throw new ImportError('UNKNOWN_FORMAT', `Unknown format "${options.format}" for ${name}; use one of ${FORMAT_LIST}.`);
     }
     assertHolds(FORMATS[options.format], kind, name, false);
+  }
+  if (kind === 'relationships' && options.kindOption !== undefined && !isRelationshipKind(options.kindOption)) {
+    const what = `The relationship kind "${options.kindOption}" for ${name}`;
+    throw new ImportError('BAD_OPTION', `${what} is not ${RELATIONSHIP_KIND_RULE}.`);
   }
 
   const raw = new Peekable(counted(sourceChunks(source), options.onBytes));

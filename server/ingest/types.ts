@@ -14,6 +14,15 @@ export type Sentiment = (typeof SENTIMENTS)[number];
 
 export type Direction = 'inbound' | 'outbound';
 
+/** The store's rule for a relationship kind (the CHECK on `relationships.kind`, migration 001), for every writer. */
+const RELATIONSHIP_KIND = /^[a-z][a-z_]{0,31}$/;
+/** What `isRelationshipKind` asks for, in words to finish a message such as `kind must be …`. */
+export const RELATIONSHIP_KIND_RULE = 'a lowercase word such as follows, mentions or colleague';
+
+export function isRelationshipKind(kind: string): boolean {
+  return RELATIONSHIP_KIND.test(kind);
+}
+
 /** What a reader knows of a customer; every field but the external id may be absent. */
 export interface CustomerRecord {
   externalId: string;

@@ -23,8 +23,8 @@ export class CsvSplitter {
   /**
    * Feeds one physical line. Returns what the line completes: the fields of a record without quotes, the text
    * of a record with quotes (to parse with csv-parse), a RowError, or null for nothing (a blank line, or a
-   * quoted field continuing on the next line). `invalid` marks a line whose bytes were not valid UTF-8: its
-   * record becomes that error.
+   * quoted field continuing on the next line). `invalid` marks a line whose bytes were not text (invalid UTF-8,
+   * a NUL byte): its record becomes that error.
    */
   feed(text: string, lineNo: number, invalid?: RowError): string[] | string | RowError | null {
     if (this.pending === null) {

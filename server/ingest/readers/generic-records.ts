@@ -1,5 +1,7 @@
 import {
   CHANNELS,
+  isRelationshipKind,
+  RELATIONSHIP_KIND_RULE,
   SENTIMENTS,
   type CustomerRecord,
   type Direction,
@@ -130,11 +132,20 @@ function relationshipMapper(defaultKind: string): (f: FieldSource) => Relationsh
   return (f) => ({
     sourceExternalId: requiredText(f, 'source'),
     targetExternalId: requiredText(f, 'target'),
-    kind: text(f, 'kind') ?? defaultKind,
+    kind: relationshipKind(f) ?? defaultKind,
     weight: number(f, 'weight') ?? 1,
     firstSeen: date(f, 'first_seen'),
     lastSeen: date(f, 'last_seen'),
   });
+}
+
+/** The row's own kind, held to the store's rule; null when the row states none. */
+function relationshipKind(f: FieldSource): string | null {
+  const kind = text(f, 'kind');
+  if (kind !== null && !isRelationshipKind(kind)) {
+    throw new FieldError(f.position('kind'), `kind "${kind}" is not ${RELATIONSHIP_KIND_RULE}`);
+  }
+  return kind;
 }
 
 /** A misfit phrase for the documented columns `keys` lacks for the kind, or null. */

@@ -44,7 +44,22 @@ function parseJson(text: string, line: number): { object: Record<string, unknown
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: { line, column: 1, message: 'the line is not a JSON object' } };
   }
-  return { object: value as Record<string, unknown> };
+  const object = value as Record<string, unknown>;
+  // An escaped NUL decodes to U+0000, which PostgreSQL text and jsonb cannot hold; only such lines are searched.
+  if (text.includes('\\u0000')) {
+    const at = Object.keys(object).findIndex((key) => holdsNul(key) || holdsNul(object[key]));
+    if (at !== -1) {
+      const message = `${JSON.stringify(Object.keys(object)[at])} holds a NUL character (\\u0000), which text cannot hold; remove it`;
+      return { error: { line, column: at + 1, message } };
+    }
+  }
+  return { object };
+}
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, field]) => key.includes('\0') || holdsNul(field));
 }
 
 function jsonError(line: number, text: string, error: unknown): RowError {

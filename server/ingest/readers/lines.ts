@@ -9,7 +9,10 @@ export interface LineBatch {
   first: number;
   /** The lines without their LF or CRLF terminator (a byte-order mark at the start of the file is dropped too). */
   lines: string[];
-  /** Lines whose bytes are not valid UTF-8, by index into `lines`; null when all are valid (nearly always). */
+  /**
+   * Lines whose bytes are not text the store can hold (invalid UTF-8, or a NUL byte), by index into `lines`; null
+   * when all are fine (nearly always).
+   */
   invalid: Map<number, RowError> | null;
 }
 
@@ -21,7 +24,8 @@ const LF = 0x0a;
 /**
  * Splits a byte stream into batches of lines, one batch per incoming chunk. Constant memory: only the unfinished
  * last line of a chunk is carried over. UTF-8 is validated per batch with the native `isUtf8`, because decoding
- * alone would silently turn bad bytes into U+FFFD.
+ * alone would silently turn bad bytes into U+FFFD; NUL bytes are looked for too, because PostgreSQL text cannot
+ * hold U+0000 (the binary-file check only sees the first 8,000 bytes).
  */
 export async function* lineBatches(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<LineBatch> {
   const state = { first: 1 };
@@ -81,7 +85,8 @@ function decode(block: Buffer, first: number): LineBatch {
     if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
   }
   if (first === 1 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
-  return { first, lines, invalid: isUtf8(block) ? null : locateInvalid(block, first) };
+  const clean = isUtf8(block) && block.indexOf(0) === -1;
+  return { first, lines, invalid: clean ? null : locateInvalid(block, first) };
 }
 
 function locateInvalid(block: Buffer, first: number): Map<number, RowError> {
@@ -91,19 +96,25 @@ function locateInvalid(block: Buffer, first: number): Map<number, RowError> {
     let end = block.indexOf(LF, start);
     if (end === -1) end = block.length;
     const line = block.subarray(start, end);
-    const at = firstInvalidUtf8(line);
-    if (at !== -1) {
-      const column = characterColumn(line, at);
-      const byte = line[at]!.toString(16).toUpperCase().padStart(2, '0');
-      invalid.set(i, {
-        line: first + i,
-        column,
-        message: `character ${column} is not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`,
-      });
-    }
+    const error = lineError(line, first + i);
+    if (error) invalid.set(i, error);
     start = end + 1;
   }
   return invalid;
+}
+
+/** The first byte of a line that is not storable text, as the line's error; null when there is none. */
+function lineError(line: Buffer, lineNo: number): RowError | null {
+  const bad = firstInvalidUtf8(line);
+  const nul = line.indexOf(0);
+  if (nul !== -1 && (bad === -1 || nul < bad)) {
+    const column = characterColumn(line, nul);
+    return { line: lineNo, column, message: `character ${column} is a NUL byte (0x00), which text cannot hold; remove it` };
+  }
+  if (bad === -1) return null;
+  const column = characterColumn(line, bad);
+  const byte = line[bad]!.toString(16).toUpperCase().padStart(2, '0');
+  return { line: lineNo, column, message: `character ${column} is not valid UTF-8 (byte 0x${byte}); save the file as UTF-8` };
 }
 
 function tooLong(line: number): LineBatch {
