@@ -1,12 +1,13 @@
 /**
  * Widgets in Chromium with software WebGL (SwiftShader), one run (`npx tsx bench/widgets.ts [--quick] [--graph-only]`):
  * <rapport-influencer-graph> time to first render and to a stable layout (ForceAtlas2 in a worker, then noverlap)
- * for planted-partition graphs of 1k nodes / ~5k ties and 10k nodes / ~100k ties; <rapport-sentiment-feed> frame
+ * for planted-partition graphs of 1k nodes / ~5k ties and 10k nodes / ~100k ties, with what stopped the layout (the
+ * convergence criterion or the time cap) and after how many iterations; <rapport-sentiment-feed> frame
  * time scrolling 10,000 items; and the kit's in-browser `classify()` (onnxruntime-web WASM, the server's default
  * model) per text at batch 1 and in batches of 64, beside onnxruntime-web in Node on the same texts.
  */
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, hostPage, launchChromium, ROOT, serveStatic } from '../tests/browser/harness.js';
 import { plantedNetwork } from '../tests/browser/influencer-graph-fixtures.js';
@@ -39,7 +40,7 @@ async function graph(label: string, nodes: number, communities: number, degree: 
   await page.goto(`${server.url}/graph.html`);
   await page.evaluate(() => customElements.whenDefined('rapport-influencer-graph'));
   const result = await page.evaluate(async (d) => {
-    type El = HTMLElement & { data: unknown; stats(): { nodes: number; edges: number; stable: boolean; firstRenderMs?: number; layoutMs?: number } };
+    type El = HTMLElement & { data: unknown; stats(): { nodes: number; edges: number; stable: boolean; firstRenderMs?: number; layoutMs?: number; stoppedBy?: string; iterations?: number } };
     const el = document.querySelector('rapport-influencer-graph') as El;
     const t0 = performance.now();
     const stable = new Promise<number>((r) => el.addEventListener('rapport-layout-stable', () => r(performance.now() - t0), { once: true }));
@@ -52,7 +53,8 @@ async function graph(label: string, nodes: number, communities: number, degree: 
   }, data);
   await page.screenshot({ path: join(tmpdir(), `rapport-bench-graph-${nodes}.png`) }).catch(() => undefined);
   await page.close();
-  rows.push(`graph ${label.padEnd(24)} ${result.nodes} nodes ${result.edges} ties: first render ${result.first.toFixed(0)} ms (sigma ${result.firstRenderMs?.toFixed(0)} ms), stable layout ${result.settled.toFixed(0)} ms (layout ${result.layoutMs?.toFixed(0)} ms)`);
+  rows.push(`graph ${label.padEnd(24)} ${result.nodes} nodes ${result.edges} ties: first render ${result.first.toFixed(0)} ms (sigma ${result.firstRenderMs?.toFixed(0)} ms), ` +
+    `stable layout ${result.settled.toFixed(0)} ms (layout ${result.layoutMs?.toFixed(0)} ms, ${result.iterations} ForceAtlas2 iterations, stopped by ${result.stoppedBy === 'stable' ? 'the convergence criterion' : 'the time cap'}); load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(rows.at(-1));
 }
 
@@ -123,4 +125,4 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`\n${rows.join('\n')}`);
+console.log(`\n${rows.join('\n')}\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

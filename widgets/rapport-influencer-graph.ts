@@ -15,6 +15,7 @@ import { hasWebGL } from './graph/webgl.js';
 import { searchNodes } from './graph/search.js';
 import { cycleIndex, describeInfluencer } from './graph/influencer-cycle.js';
 import type { Scene } from './graph/scene.js';
+import type { LayoutResult } from './graph/layout.js';
 import type { EgoExpandDetail, GraphCustomerSelectDetail, GraphFilters, GraphNode, NetworkData, WindowChangeDetail } from './graph/types.js';
 
 /**
@@ -27,7 +28,7 @@ import type { EgoExpandDetail, GraphCustomerSelectDetail, GraphFilters, GraphNod
  * @fires rapport-customer-select - A customer was clicked, found or chosen with Enter. `detail: { id, externalId, name, community, source }`.
  * @fires rapport-ego-expand - An ego network was expanded. `detail: { id, radius, nodes, edges }`.
  * @fires rapport-window-change - The time slider moved. `detail: { index, label, events }` (index −1 = now).
- * @fires rapport-layout-stable - The layout stopped moving. `detail: { ms }`.
+ * @fires rapport-layout-stable - The layout stopped. `detail: { ms, stoppedBy: 'stable' | 'time-cap', iterations, movement }`.
  * @csspart root - The widget's box.
  * @csspart controls - Search and filters.
  * @csspart time-slider - The evolution slider and the window's events.
@@ -63,7 +64,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   @state() private egoRadius: number | null = null;
   @state() private query = '';
   @state() private announcement = '';
-  @state() private layoutMs?: number;
+  @state() private layout?: LayoutResult;
   /** Ties loaded so far while the API pages through `network.edges`. */
   @state() private progress: LoadProgress | null = null;
 
@@ -103,7 +104,9 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
 
   /** Counts of nodes and ties drawn and hidden, and layout timings (for hosts' diagnostics and tests). */
   stats() {
-    return { ...(this.scene?.stats() ?? { nodes: 0, edges: 0, visibleNodes: 0, visibleEdges: 0, stable: false }), layoutMs: this.layoutMs, firstRenderMs: this.scene?.firstRenderMs };
+    const scene = this.scene?.stats() ?? { nodes: 0, edges: 0, visibleNodes: 0, visibleEdges: 0, stable: false };
+    const layout = this.layout;
+    return { ...scene, layoutMs: layout?.ms, stoppedBy: layout?.stoppedBy, iterations: layout?.iterations, firstRenderMs: this.scene?.firstRenderMs };
   }
 
   /** The graphology graph being drawn (nodes keyed by Customer id, attributes `node` and `community`; read it, do not change it). */
@@ -157,6 +160,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     try {
       this.scene?.destroy();
       this.sceneData = data;
+      this.layout = undefined;
       this.resetView();
       const { createScene } = await import('./graph/scene.js');
       if (this.sceneData !== data) return;
@@ -168,9 +172,9 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
         onHover: (id) => {
           if (!this.ego) this.focusId = id;
         },
-        onStable: (ms) => {
-          this.layoutMs = ms;
-          this.emit('rapport-layout-stable', { ms });
+        onStable: (result) => {
+          this.layout = result;
+          this.emit<LayoutResult>('rapport-layout-stable', result);
         },
       });
     } finally {
@@ -228,7 +232,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       ${graphTables(data.communities, influencers.slice(0, 20), f, !this.webgl)}
-      ${this.layoutMs === undefined && this.webgl ? html`<span class="sr-only">Laying out…</span>` : nothing}
+      ${this.layout === undefined && this.webgl ? html`<span class="sr-only">Laying out…</span>` : nothing}
     `;
   }
 

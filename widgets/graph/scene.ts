@@ -3,7 +3,7 @@ import type Graph from 'graphology';
 import Sigma from 'sigma';
 import { addTie, buildGraph, nodeSize } from './build-graph.js';
 import type { NodeAttributes } from './build-graph.js';
-import { runLayout } from './layout.js';
+import { runLayout, type LayoutResult } from './layout.js';
 import { reducers } from './reducers.js';
 import type { ViewState } from './view-state.js';
 import type { EgoData, NetworkData } from './types.js';
@@ -15,7 +15,7 @@ export interface SceneOptions {
   view(): ViewState;
   onClick(id: string): void;
   onHover(id: string | null): void;
-  onStable(ms: number): void;
+  onStable(result: LayoutResult): void;
 }
 
 export interface Scene {
@@ -64,11 +64,10 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
   sigma.on('enterNode', ({ node }) => options.onHover(node));
   sigma.on('leaveNode', () => options.onHover(null));
   const stopLayout = runLayout(graph, {
-    onTick: () => sigma.refresh({ skipIndexation: false }),
-    onStable: (ms) => {
+    onStable: (result) => {
       stable = true;
       sigma.refresh();
-      options.onStable(ms);
+      options.onStable(result);
     },
   });
 
