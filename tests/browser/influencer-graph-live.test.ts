@@ -9,7 +9,7 @@ import type { StaticServer } from './harness.js';
 import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
 
 type Recorded = { type: string; detail: Record<string, unknown> };
-type Stats = { nodes: number; edges: number; visibleNodes: number; stable: boolean; layoutMs?: number; firstRenderMs?: number };
+type Stats = { nodes: number; edges: number; visibleNodes: number; stable: boolean; layoutMs?: number; firstRenderMs?: number; stoppedBy?: string; iterations?: number };
 const RECORD = `<script>window.__events = [];
 for (const t of ['rapport-customer-select', 'rapport-ego-expand', 'rapport-window-change'])
   document.addEventListener(t, (e) => window.__events.push({ type: t, detail: e.detail }));
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     await page.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => stats().then((s) => s.stable), { timeout: 90_000, interval: 1_000 }).toBe(true);
     const s = await stats();
-    console.log(`graph (demo tenant): ${s.nodes} nodes, ${s.edges} ties, first render ${s.firstRenderMs?.toFixed(0)} ms, stable layout ${s.layoutMs?.toFixed(0)} ms`);
+    console.log(`graph (demo tenant): ${s.nodes} nodes, ${s.edges} ties, first render ${s.firstRenderMs?.toFixed(0)} ms, stable layout ${s.layoutMs?.toFixed(0)} ms (${s.stoppedBy}, ${s.iterations} iterations)`);
     expect(s.nodes).toBe(api.network.nodeCount);
 
     // The whole graph: the same ties as network.edges, every customer in its API community.
