@@ -2,13 +2,15 @@
  * The operations embed tokens may run: the widgets' own, as named documents keyed by the sha256 of their text.
  * A widget sends either the document (matched by its hash, whitespace aside) or only the hash
  * (`extensions.persistedQuery.sha256Hash`). Everything else is refused for tokens; API keys are not limited to
- * this list. Keep the documents in step with `widgets/` (the widgets import or copy them).
+ * this list. The widgets' own documents come from `widgets/operations.ts`, so they cannot drift from what the widgets
+ * send; the named documents below are the same operations for hosts that query the API themselves.
  *
  * A token bound to customers may run an operation naming a customer (`customerVariable`) only for one of them,
  * and the aggregate ones (counts and statistics, no customer named); the rest need an unbound token.
  */
 import { createHash } from 'node:crypto';
 import { parse, print } from 'graphql';
+import { widgetOperations } from '../../widgets/operations.js';
 
 export interface EmbedOperation {
   name: string;
@@ -81,6 +83,15 @@ const OPERATIONS: EmbedOperation[] = [
   },
 ];
 
+/** A widget document is named by its operation name (`RapportFeed`, …). */
+const WIDGET_OPERATIONS: EmbedOperation[] = widgetOperations().map((op) => ({ ...op, name: operationName(op.document) }));
+
+function operationName(document: string): string {
+  const match = /^\s*(?:query|subscription)\s+(\w+)/.exec(document);
+  if (!match) throw new Error(`rapport/auth: a widget operation without a name: ${document.slice(0, 60)}`);
+  return match[1]!;
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Whitespace and commas do not change an operation: `print(parse(…))` is its canonical text. */
@@ -93,7 +104,7 @@ function canonical(document: string): string | null {
 }
 
 const byHash = new Map<string, EmbedOperation>();
-for (const op of OPERATIONS) {
+for (const op of [...OPERATIONS, ...WIDGET_OPERATIONS]) {
   byHash.set(sha256(op.document), op);
   byHash.set(sha256(canonical(op.document)!), op);
 }
@@ -112,5 +123,5 @@ export function embedOperationByHash(hash: string): EmbedOperation | null {
 
 /** Hash → name and document, for the widgets and the docs. */
 export function embedOperations(): { name: string; sha256: string; document: string }[] {
-  return OPERATIONS.map((op) => ({ name: op.name, sha256: sha256(op.document), document: op.document }));
+  return [...OPERATIONS, ...WIDGET_OPERATIONS].map((op) => ({ name: op.name, sha256: sha256(op.document), document: op.document }));
 }

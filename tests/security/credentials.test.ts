@@ -4,6 +4,7 @@ import { KEY_STATUS_TTL_MS } from '../../server/auth/key-status';
 import { createKey, revokeKey } from '../../server/auth/keys';
 import { signEmbedToken } from '../../server/auth/tokens';
 import type { Store } from '../../server/store';
+import { widgetOperations } from '../../widgets/operations';
 import { storeCases } from '../support/stores';
 import { ORIGIN, SECRET, twoTenants, type Reply } from './fixture';
 
@@ -124,6 +125,25 @@ describe.each(storeCases())('credentials on $name', ({ open }) => {
     expect((await t.gql(one, CUSTOMER, { id: mine }, h)).json.data.customer.name).toBe('alpha-name-c1');
     refused(await t.gql(one, CUSTOMER, { id: other }, h), 403, 'FORBIDDEN', one);
     refused(await t.gql(one, CUSTOMERS, {}, h), 403, 'FORBIDDEN', one);
+  });
+
+  it('lets a token run every query the widgets send, as the widgets send it', async () => {
+    const token = await t.token('alpha');
+    const [customer] = await t.customerIds('alpha');
+    const variables = { id: customer, groupBy: 'DAY', texts: ['great service'], first: 20 };
+    const queries = widgetOperations().filter((op) => op.document.trimStart().startsWith('query'));
+    expect(queries.length).toBeGreaterThan(10);
+    for (const { document } of queries) {
+      const res = await t.gql(token, document, variables, { origin: ORIGIN.alpha });
+      const codes = (res.json?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
+      expect({ document, status: res.status, codes }).toEqual({ document, status: 200, codes: expect.not.arrayContaining(['OPERATION_NOT_ALLOWED', 'FORBIDDEN', 'UNAUTHENTICATED']) });
+    }
+    // The segment map and the feed's page, in full: data comes back for the token's tenant.
+    const rfm = await t.gql(token, queries[0]!.document, {}, { origin: ORIGIN.alpha });
+    expect(rfm.json.data.rfm.customerCount).toBe(3);
+    const feed = widgetOperations().find((op) => op.document.includes('query RapportFeed('))!;
+    const page = await t.gql(token, feed.document, { first: 10 }, { origin: ORIGIN.alpha });
+    expect(page.json.data.interactions.edges.map((e: any) => e.node.text).sort()).toEqual(['alpha-secret-text c1', 'alpha-secret-text c2', 'alpha-secret-text c3']);
   });
 
   it('needs a write key for writes: read keys get 403 FORBIDDEN and change nothing', async () => {

@@ -4,13 +4,13 @@ import type { FeedItem, SentimentPoint, TokenWeight } from './types.js';
 export const ITEM_FIELDS = `id sequence externalId channel direction occurredAt text author customer { id externalId name }
   sentiment { label probabilities { positive neutral negative } modelId }`;
 
-const PAGE = `query RapportFeed($first: Int, $after: String, $channel: Channel, $sentiment: Sentiment, $addedAfter: String) {
+export const PAGE = `query RapportFeed($first: Int, $after: String, $channel: Channel, $sentiment: Sentiment, $addedAfter: String) {
   interactions(first: $first, after: $after, channel: $channel, sentiment: $sentiment, addedAfter: $addedAfter) {
     lastSequence edges { node { ${ITEM_FIELDS} } } pageInfo { endCursor hasNextPage }
   }
 }`;
 
-const SUMMARY = `query RapportFeedTrend($groupBy: SentimentGroupBy!, $channel: Channel) {
+export const SUMMARY = `query RapportFeedTrend($groupBy: SentimentGroupBy!, $channel: Channel) {
   sentimentSummary(groupBy: $groupBy, channel: $channel) { key count net }
 }`;
 
@@ -18,7 +18,7 @@ export const SUBSCRIPTION = `subscription RapportFeedLive($channel: Channel, $se
   interactionAdded(channel: $channel, sentiment: $sentiment) { ${ITEM_FIELDS} }
 }`;
 
-const EXPLAIN = `query RapportExplain($texts: [String!]!) {
+export const EXPLAIN = `query RapportExplain($texts: [String!]!) {
   classify(texts: $texts, explain: true) { label probabilities { positive neutral negative } explanation { token weight } }
 }`;
 

@@ -16,14 +16,15 @@ interface ApiCustomer {
 type Members = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ApiCustomer | null } | null> };
 type ApiCommunity = CommunityInfo & { members: Members };
 
-const NETWORK = `query RapportNetwork {
+export const NETWORK = `query RapportNetwork {
   network { modularity communities { id size value sentiment members(first: 500) { pageInfo { hasNextPage endCursor }
     edges { node { ${CUSTOMER} } } } } influencers(first: 50) { customer { id } } }
 }`;
-const MORE = `query RapportMembers($id: ID!, $after: String) { community(id: $id) { members(first: 500, after: $after) {
+export const MORE = `query RapportMembers($id: ID!, $after: String) { community(id: $id) { members(first: 500, after: $after) {
   pageInfo { hasNextPage endCursor } edges { node { ${CUSTOMER} } } } } }`;
 const EGO_FIELDS = `nodes { customer { ${CUSTOMER} community { id } } } edges { source target weight }`;
-const EVOLUTION = `query RapportEvolution($period: EvolutionPeriod) { communityEvolution(period: $period) {
+export const EGO = `query RapportEgo($id: ID!, $radius: Int) { network { egoNetwork(customer: $id, radius: $radius, first: 500) { ${EGO_FIELDS} } } }`;
+export const EVOLUTION = `query RapportEvolution($period: EvolutionPeriod) { communityEvolution(period: $period) {
   windows { index label } tracks { id snapshots { window size members(first: 500) { id } } } events { type window from to } } }`;
 
 export function toNode(c: ApiCustomer, community?: string | null): GraphNode {
@@ -33,7 +34,7 @@ export function toNode(c: ApiCustomer, community?: string | null): GraphNode {
   };
 }
 
-const EDGES = `query RapportNetworkEdges($after: String) { network { edges(first: 500, after: $after) { totalCount
+export const EDGES = `query RapportNetworkEdges($after: String) { network { edges(first: 500, after: $after) { totalCount
   edges { node { source target weight } } pageInfo { hasNextPage endCursor } } } }`;
 
 /** How far the ties have loaded, for the loading panel. */
@@ -94,8 +95,7 @@ export async function fetchEvolution(client: RapportClient, period: string, sign
 }
 
 export async function fetchEgo(client: RapportClient, id: string, radius: number): Promise<EgoData> {
-  const q = `query RapportEgo($id: ID!, $radius: Int) { network { egoNetwork(customer: $id, radius: $radius, first: 500) { ${EGO_FIELDS} } } }`;
-  const { network } = await client.query<{ network: { egoNetwork: { nodes: Array<{ customer: ApiCustomer }>; edges: GraphEdge[] } | null } }>(q, { id, radius });
+  const { network } = await client.query<{ network: { egoNetwork: { nodes: Array<{ customer: ApiCustomer }>; edges: GraphEdge[] } | null } }>(EGO, { id, radius });
   const ego = network.egoNetwork;
   return { nodes: (ego?.nodes ?? []).map((n) => toNode(n.customer)), edges: ego?.edges ?? [] };
 }

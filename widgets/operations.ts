@@ -1,0 +1,36 @@
+/**
+ * Every GraphQL document the widgets send, with what it reveals. Embed tokens may run exactly these
+ * (server/auth/embed-operations.ts builds its allow-list from this list), so a widget's query and the allow-list
+ * cannot drift apart. Browser-safe: strings only.
+ */
+import { cohortsQuery } from './cohort/query.js';
+import { METRICS, PERIODS } from './cohort/types.js';
+import { EXPLAIN, PAGE, SUBSCRIPTION, SUMMARY } from './feed/query.js';
+import { EDGES, EGO, EVOLUTION, MORE, NETWORK } from './graph/query.js';
+import { rfmQuery } from './rfm/query.js';
+
+export interface WidgetOperation {
+  document: string;
+  /** The variable holding the customer (global id) the operation is about. */
+  customerVariable?: string;
+  /** Returns statistics over the tenant (or nothing of it), never a customer's identity or rows. */
+  aggregate?: boolean;
+}
+
+export function widgetOperations(): WidgetOperation[] {
+  return [
+    { document: rfmQuery(false), aggregate: true },
+    { document: rfmQuery(true), aggregate: true },
+    ...PERIODS.flatMap((period) => METRICS.map((metric) => ({ document: cohortsQuery(period, metric), aggregate: true }))),
+    { document: NETWORK },
+    { document: MORE },
+    { document: EDGES },
+    { document: EVOLUTION },
+    { document: EGO, customerVariable: 'id' },
+    { document: PAGE },
+    { document: SUMMARY, aggregate: true },
+    { document: SUBSCRIPTION },
+    // The server model's token weights for a text the feed already shows: no tenant data comes back.
+    { document: EXPLAIN, aggregate: true },
+  ];
+}
