@@ -1,14 +1,13 @@
 import type { Store, Tx } from '../store';
 import { CustomerResolver, upsertCustomers } from './load/customers';
 import { refreshCustomerAggregates } from './load/aggregates';
-import { DailyAccumulator, writeDailyTotals } from './load/daily-accumulator';
+import { DailyAccumulator } from './load/daily-accumulator';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
-import { insertFormattedOrders, insertOrders, tenantHasOrders } from './load/orders';
+import { insertOrders, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
 import { ImportRejectedError } from './import-rejected';
 import { inBatches } from './readers/flatten';
 import type { ParsedRow, RecordKind, RecordOf, RowError } from './types';
-import { isWorkerOrders, type WorkerOrders } from './worker/orders-in-worker';
 
 export interface ImportOptions {
   tenant: string;
@@ -45,7 +44,7 @@ const MAX_REPORTED = 1000;
 export async function importRows<K extends RecordKind>(
   store: Store,
   kind: K,
-  rows: AsyncIterable<ParsedRow<RecordOf[K]>> | (K extends 'orders' ? WorkerOrders : never),
+  rows: AsyncIterable<ParsedRow<RecordOf[K]>>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const { tenant, skipInvalid = false, batchSize = 5_000 } = options;
@@ -61,60 +60,38 @@ export async function importRows<K extends RecordKind>(
     // Into a tenant without orders, this import's lines are all there is: aggregate them as they stream by.
     const daily = checkExisting ? undefined : new DailyAccumulator();
     let rejectedCount = 0;
-    const reject = (errors: readonly RowError[]) => {
-      for (const error of errors) if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(error);
-    };
+    let batch: RecordOf[K][] = [];
     // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
     let writing: Promise<void> = Promise.resolve();
-    const write = async (next: () => Promise<void>) => {
+    const flush = async () => {
+      if (!batch.length) return;
+      const full = batch;
+      batch = [];
       await writing;
-      writing = next();
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting, daily });
       writing.catch(() => {}); // surfaced by the next await
     };
-    const ids: number[] = []; // customer ordinals of a worker's batches → ids
-    if (isWorkerOrders(rows)) {
-      for await (const read of rows.batches({ tenant, skipInvalid, checkExisting, batchSize })) {
-        summary.rowsRead += read.rowsRead;
-        reject(read.errors);
-        if ((rejectedCount && !skipInvalid) || !read.lines.length) continue;
-        await write(async () => {
-          const result = await insertFormattedOrders(tx, tenant, customers, read, ids);
-          summary.inserted += result.inserted;
-          for (const id of result.touched) touched.add(id);
-        });
-      }
-    } else {
-      let batch: RecordOf[K][] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        const full = batch;
-        batch = [];
-        await write(() => writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting, daily }));
-      };
-      for await (const read of inBatches(rows)) {
-        for (const row of read) {
-          summary.rowsRead++;
-          if ('error' in row) {
-            reject([row.error]);
-            continue;
-          }
-          if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
-          batch.push(row.record);
-          if (batch.length >= batchSize) await flush();
+    for await (const read of inBatches(rows)) {
+      for (const row of read) {
+        summary.rowsRead++;
+        if ('error' in row) {
+          if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
+          continue;
         }
+        if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
+        batch.push(row.record);
+        if (batch.length >= batchSize) await flush();
       }
-      if (!rejectedCount || skipInvalid) await flush();
     }
     if (rejectedCount && !skipInvalid) {
       await writing.catch(() => {});
       throw new ImportRejectedError(source, summary.rejected, rejectedCount);
     }
+    await flush();
     await writing;
     if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
-    const days = isWorkerOrders(rows) ? rows.days : null;
-    if (days) await writeDailyTotals(tx, tenant, days.map((d) => ({ ...d, customer: ids[d.customer]! })));
-    else if (daily) await daily.write(tx, tenant);
+    if (daily) await daily.write(tx, tenant);
     else await refreshCustomerAggregates(tx, tenant, [...touched]);
     if (summary.inserted || summary.updated || summary.customersCreated) await bumpVersion(tx, tenant);
     await tx.query(

@@ -7,13 +7,6 @@ import type { Source } from './types';
 const READ_CHUNK = 256 * 1024;
 const INFLATE_AHEAD = 1024 * 1024;
 
-const filePaths = new WeakMap<Source, string>();
-
-/** The path of a source made by `fileSource`, which another thread can open again; undefined for uploads. */
-export function filePath(source: Source): string | undefined {
-  return filePaths.get(source);
-}
-
 /** A file on disk as a `Source`. Does not touch the file beyond a stat; a missing file is reported on read. */
 export function fileSource(path: string): Source {
   let size: number | undefined;
@@ -23,9 +16,7 @@ export function fileSource(path: string): Source {
   } catch {
     // reported by readRecords when it opens the file
   }
-  const source: Source = { name: path, size, open: () => createReadStream(path, { highWaterMark: READ_CHUNK }) };
-  filePaths.set(source, path);
-  return source;
+  return { name: path, size, open: () => createReadStream(path, { highWaterMark: READ_CHUNK }) };
 }
 
 /** The raw bytes of a source as one async iterable, whether it opens a Node stream or a web stream. */

@@ -1,5 +1,4 @@
-import type { Tx } from '../../store';
-import { copyText } from '../../store/copy-text';
+import { copyText, type Tx } from '../../store';
 import type { OrderRecord } from '../types';
 
 const DAY_MS = 86_400_000;
@@ -8,16 +7,6 @@ interface Day {
   customer: number;
   day: number;
   invoices: Set<string>;
-  monetary: number;
-  first: number;
-  last: number;
-}
-
-/** One customer's day as written to `customer_daily` (plain data, so a worker can send it). */
-export interface DayTotals {
-  customer: number;
-  day: number;
-  invoices: number;
   monetary: number;
   first: number;
   last: number;
@@ -45,34 +34,25 @@ export class DailyAccumulator {
     if (at > d.last) d.last = at;
   }
 
-  /** The days so far, with `customer` as given to `add` (an import worker gives ordinals the caller maps to ids). */
-  totals(): DayTotals[] {
-    return [...this.#days.values()].map(({ invoices, ...d }) => ({ ...d, invoices: invoices.size }));
-  }
-
+  /** Writes `customer_daily` and derives `customer_stats` from it. */
   async write(tx: Tx, tenant: string): Promise<void> {
-    await writeDailyTotals(tx, tenant, this.totals());
-  }
-}
-
-/** Writes `customer_daily` and derives `customer_stats` from it. */
-export async function writeDailyTotals(tx: Tx, tenant: string, days: readonly DayTotals[]): Promise<void> {
-  if (!days.length) return;
-  const t = copyText(tenant);
-  const lines: string[] = [];
-  for (const d of days) {
-    const day = new Date(d.day * DAY_MS).toISOString().slice(0, 10);
-    // Sums of cents-rounded amounts: round away float noise so the stored numeric is the exact sum.
-    const monetary = Math.round(d.monetary * 1e6) / 1e6;
-    lines.push(
-      `${t}\t${d.customer}\t${day}\t${d.invoices}\t${monetary}\t${new Date(d.first).toISOString()}\t${new Date(d.last).toISOString()}\n`,
+    if (!this.#days.size) return;
+    const t = copyText(tenant);
+    const lines: string[] = [];
+    for (const d of this.#days.values()) {
+      const day = new Date(d.day * DAY_MS).toISOString().slice(0, 10);
+      // Sums of cents-rounded amounts: round away float noise so the stored numeric is the exact sum.
+      const monetary = Math.round(d.monetary * 1e6) / 1e6;
+      lines.push(
+        `${t}\t${d.customer}\t${day}\t${d.invoices.size}\t${monetary}\t${new Date(d.first).toISOString()}\t${new Date(d.last).toISOString()}\n`,
+      );
+    }
+    await tx.copyIn('customer_daily', ['tenant_id', 'customer_id', 'day', 'invoices', 'monetary', 'first_order_at', 'last_order_at'], lines.join(''));
+    await tx.query(
+      `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary)
+       SELECT $1, customer_id, min(first_order_at), max(last_order_at), sum(invoices), sum(monetary)
+       FROM customer_daily WHERE tenant_id = $1 GROUP BY 2`,
+      [tenant],
     );
   }
-  await tx.copyIn('customer_daily', ['tenant_id', 'customer_id', 'day', 'invoices', 'monetary', 'first_order_at', 'last_order_at'], lines.join(''));
-  await tx.query(
-    `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary)
-     SELECT $1, customer_id, min(first_order_at), max(last_order_at), sum(invoices), sum(monetary)
-     FROM customer_daily WHERE tenant_id = $1 GROUP BY 2`,
-    [tenant],
-  );
 }
