@@ -135,7 +135,7 @@ describeWithData('RFM over GraphQL on UCI Online Retail', () => {
       expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_SEGMENT_MAP' });
     });
 
-    it('is cached per tenant: a warm query makes one store query; a write invalidates it', async () => {
+    it('is cached per tenant: a warm query makes at most one store query; a write invalidates it', async () => {
       const counted = countingStore(store);
       // Real scoped stores are memoised per tenant (the cache is keyed by store object); the counting one is not.
       const scopes = new Map<string, Store>();
@@ -145,12 +145,15 @@ describeWithData('RFM over GraphQL on UCI Online Retail', () => {
       await app.gql(RFM);
       let before = counted.count;
       await app.gql(RFM);
-      expect(counted.count - before).toBe(1); // the version check, nothing else
+      // The version check, nothing else — and not even that on a store only this process writes (PGlite's
+      // write epoch has not moved since the last check).
+      const check = store.writeEpoch ? 0 : 1;
+      expect(counted.count - before).toBe(check);
       before = counted.count;
       const warm = await app.gql(`{ rfm { customerCount } cohorts { cohorts { size } } c: customers(segment: "champions", first: 3) { edges { node { rfm { segment } } } } }`);
       expect(warm.errors).toBeUndefined();
       // One version check for the whole request (however many fields and customers ask), then the customer page.
-      expect(counted.count - before).toBe(2);
+      expect(counted.count - before).toBe(check + 1);
 
       // Written through another app (the counting wrapper cannot run transactions on every store): the cache
       // sees the new version in the database, as it would after an import by another process.
