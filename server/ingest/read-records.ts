@@ -1,6 +1,7 @@
 import { binaryKind, detectFormat, readHead } from './detect';
 import { ImportError } from './errors';
 import { FORMAT_NAMES, isFormatName, type FormatName, type FormatReader } from './readers/format';
+import { checkKeyLengths } from './readers/key-lengths';
 import { lineBatches } from './readers/lines';
 import { FORMATS } from './readers/registry';
 import { counted, CorruptDataError, gunzip, isGzip, Peekable, sourceChunks } from './source';
@@ -87,7 +88,7 @@ export async function readRecords<K extends RecordKind>(
     if (head.complete && !reader.hasRows(head)) {
       throw new ImportError('EMPTY_FILE', `${name} has no rows after its header.`);
     }
-    const rows = reader.read(lineBatches(text.all()), kind, { kindOption: options.kindOption });
+    const rows = checkKeyLengths(reader.read(lineBatches(text.all()), kind, { kindOption: options.kindOption }));
     return { format, rows: rows as AsyncIterable<ParsedRow<RecordOf[K]>> };
   } catch (error) {
     await text.close().catch(() => undefined);

@@ -38,6 +38,14 @@ describe('import bugs found by the fuzz', () => {
   // Past the 8,000 bytes sniffed for binary data, so the file as a whole reads as text.
   const LATE_NUL = `external_id,name\n${rows.join('\n')}\ncx,bad\u0000name\n`;
 
+  it('an id too long for an index entry is a row error, in every format', async () => {
+    const long = 'x'.repeat(12_000);
+    const edges = await rejected('relationships', `a\tb\nb\t${long}\n`, 'edges.txt');
+    expect(edges.message).toContain('edges.txt:2:1: targetExternalId is 12000 characters long');
+    const people = await rejected('customers', `external_id,name\nc1,ok\n${long},long\n`, 'people.csv');
+    expect(people.message).toContain('people.csv:3:1: externalId is 12000 characters long');
+  });
+
   it('a relationship kind the database refuses is a row error naming its field', async () => {
     const err = await rejected('relationships', TIES);
     expect(err.message).toContain('ties.csv:3:3: kind "Knows!" is not a lowercase word');
