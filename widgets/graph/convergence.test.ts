@@ -38,3 +38,16 @@ describe('ConvergenceMeter', () => {
     expect(meter.stable).toBe(true);
   });
 });
+
+describe('ConvergenceMeter options', () => {
+  it('keeps a default for an option passed as undefined', () => {
+    const p = Float64Array.from([0, 0, 1, 1]);
+    const meter = new ConvergenceMeter(p, { tolerance: undefined, window: undefined, minIterations: 2 });
+    for (let k = 0; k < 10; k++) {
+      meter.observe(0, 0);
+      meter.observe(1, 1);
+    }
+    expect(meter.movement).toBe(0);
+    expect(meter.stable).toBe(true);
+  });
+});

@@ -34,7 +34,9 @@ export class ConvergenceMeter {
 
   /** `start`: x0, y0, x1, y1, … — the positions before the first iteration, in the order they will be fed. */
   constructor(start: Float64Array, options: ConvergenceOptions = {}) {
-    this.#o = { ...CONVERGENCE_DEFAULTS, ...options };
+    // An option passed as undefined (forwarded from an options object that left it out) keeps its default.
+    this.#o = { ...CONVERGENCE_DEFAULTS };
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) this.#o[k as keyof ConvergenceOptions] = v;
     this.#last = start.slice();
   }
 
