@@ -1,8 +1,11 @@
 import type Graph from 'graphology';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
 import noverlap from 'graphology-layout-noverlap';
-import { ConvergenceMeter, type ConvergenceOptions } from './convergence.js';
+import type { ConvergenceOptions } from './convergence.js';
+import type { Fa2Report } from './fa2-loop.js';
+import type { Fa2Start } from './fa2-worker.js';
+import Fa2Worker from './fa2-worker.ts?worker&inline';
 
 /** What stopped the layout: the convergence criterion, or the time cap first. */
 export type LayoutStop = 'stable' | 'time-cap';
@@ -20,96 +23,93 @@ export interface LayoutResult {
 export interface LayoutOptions extends ConvergenceOptions {
   /** A safety net: stop even if not stable after this long. @default 10 s + 5 ms per node, at most 90 s */
   maxMs?: number;
+  /** How often the worker sends positions to draw. @default 300 */
+  reportMs?: number;
   /** Called once, when the final positions are in the graph. */
   onStable(result: LayoutResult): void;
 }
 
+/** If the worker never reports its stop (it failed), the layout ends this long after the time cap. */
+const CAP_GRACE_MS = 5_000;
+
 /**
- * ForceAtlas2 in a web worker until it is stable — the mean node displacement per iteration, measured on every
- * iteration as the worker hands positions back (convergence.ts), falls below a share of the drawing's extent — or
- * until the time cap, then noverlap to pull overlapping nodes apart. Returns the stop function.
+ * ForceAtlas2 in our own web worker (fa2-worker.ts) until it is stable — the mean node displacement per iteration,
+ * measured on every iteration in the worker (convergence.ts), falls below a share of the drawing's extent — or until
+ * the time cap, then noverlap to pull overlapping nodes apart. Returns the stop function.
  *
- * The worker lays out a bare copy of the graph (positions and weighted ties), and the drawn graph gets the positions
- * now and then: 300 ms apart, or four times as long as the last redraw took, so drawing keeps at most a fifth of
- * the main thread. Sigma re-indexes and redraws on every change of the graph it draws, and the worker waits for the
- * main thread between iterations, so writing each iteration into it made the layout wait for the renderer — in
- * software WebGL, seconds per iteration at 10,000 nodes.
+ * The worker iterates back to back and posts positions every `reportMs`; it never waits for the page. The drawing
+ * takes the latest positions at most once per four times its last frame's cost (from the update to the second
+ * animation frame after it, which is when a software-composited WebGL frame has been read back), so drawing keeps
+ * the renderer — and the CPU it takes from the worker — to about a fifth of the time.
  */
 export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   const n = graph.order;
   const maxMs = options.maxMs ?? Math.min(90_000, 10_000 + 5 * n);
+  const reportMs = options.reportMs ?? 300;
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 1000, adjustSizes: false };
-  const bare = bareCopy(graph);
-  const meter = new ConvergenceMeter(startPositions(bare), options);
-  let done = false;
-  const fa2 = new FA2Layout(bare, {
-    settings,
-    getEdgeWeight: 'weight',
-    // Called for every node, in order, each time the worker returns an iteration.
-    outputReducer: (_key, attributes: { x: number; y: number }) => {
-      // Not from inside the supervisor's message handler, which still needs its buffers after this returns.
-      if (meter.observe(attributes.x, attributes.y) && meter.stable) setTimeout(() => finish('stable'));
-      return attributes;
-    },
-  });
+  const { tolerance, window, minIterations } = options;
+  const index = new Map(graph.nodes().map((id, i) => [id, i]));
+  const { nodes, edges } = graphToByteArrays(graph, (_e, a) => (typeof a.weight === 'number' ? a.weight : 1));
   const start = performance.now();
-  fa2.start();
-  const cap = setTimeout(() => finish('time-cap'), maxMs);
-  let timer = setTimeout(function show() {
+  const worker = new Fa2Worker({ name: 'rapport-forceatlas2' });
+  const job: Fa2Start = {
+    nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings, reportMs,
+    convergence: { tolerance, window, minIterations }, deadline: Date.now() + maxMs,
+  };
+  worker.postMessage(job, [job.nodes, job.edges]);
+
+  let done = false;
+  let latest: Fa2Report | undefined;
+  let drawn: Fa2Report | undefined;
+  let drawing = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  worker.onmessage = ({ data }: MessageEvent<Fa2Report>) => {
+    latest = data;
+    if (data.done) finish(data.done);
+    else if (!drawing && timer === undefined) draw();
+  };
+  const backstop = setTimeout(() => finish('time-cap'), maxMs + CAP_GRACE_MS);
+
+  function draw(): void {
+    timer = undefined;
+    if (done || !latest || latest === drawn) return;
+    drawing = true;
+    drawn = latest;
     const t = performance.now();
-    copyPositions(bare, graph);
-    // Sigma draws in the next animation frame; a frame callback queued after its own runs once it has drawn.
-    requestAnimationFrame(() => {
-      if (!done) timer = setTimeout(show, Math.max(300, 4 * (performance.now() - t)));
-    });
-  }, 300);
+    copyPositions(latest.positions, index, graph);
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      drawing = false;
+      if (!done) timer = setTimeout(draw, Math.max(reportMs, 4 * (performance.now() - t)));
+    }));
+  }
   function stop(): boolean {
     if (done) return false;
     done = true;
-    clearTimeout(cap);
+    clearTimeout(backstop);
     clearTimeout(timer);
-    fa2.kill();
+    worker.terminate();
     return true;
   }
   function finish(stoppedBy: LayoutStop): void {
     if (!stop()) return;
-    copyPositions(bare, graph);
+    if (latest) copyPositions(latest.positions, index, graph);
     noverlap.assign(graph, { maxIterations: n > 5000 ? 10 : 40, settings: { margin: 2, ratio: 1.1 } });
-    options.onStable({ ms: performance.now() - start, stoppedBy, iterations: meter.iterations, movement: meter.movement });
+    options.onStable({ ms: performance.now() - start, stoppedBy, iterations: latest?.iterations ?? 0, movement: latest?.movement ?? Infinity });
   }
   return () => void stop();
 }
 
-/** Positions and weighted ties only: what ForceAtlas2 reads (no sizes: `adjustSizes` is off). */
-function bareCopy(graph: Graph): Graph {
-  const copy = graph.nullCopy();
-  graph.forEachNode((id, a) => void copy.addNode(id, { x: a.x, y: a.y }));
-  graph.forEachEdge((_e, a, s, t) => void copy.addEdge(s, t, { weight: a.weight }));
-  return copy;
-}
-
-/** One update of the drawn graph (one redraw); customers added to it since the copy keep their places. */
-function copyPositions(from: Graph, to: Graph): void {
-  to.updateEachNodeAttributes(
+/** One update of the drawn graph (one redraw); customers added to it since the layout began keep their places. */
+function copyPositions(positions: Float32Array, index: Map<string, number>, graph: Graph): void {
+  graph.updateEachNodeAttributes(
     (id, a) => {
-      if (from.hasNode(id)) {
-        const p = from.getNodeAttributes(id);
-        a.x = p.x;
-        a.y = p.y;
+      const i = index.get(id);
+      if (i !== undefined) {
+        a.x = positions[2 * i];
+        a.y = positions[2 * i + 1];
       }
       return a;
     },
     { attributes: ['x', 'y'] },
   );
-}
-
-/** Positions in the order the worker returns them (graph order). */
-function startPositions(graph: Graph): Float64Array {
-  const out = new Float64Array(graph.order * 2);
-  let i = 0;
-  graph.forEachNode((_id, a) => {
-    out[i++] = a.x as number;
-    out[i++] = a.y as number;
-  });
-  return out;
 }

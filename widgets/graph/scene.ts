@@ -43,9 +43,9 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
   const view = options.view;
   const graph = buildGraph(data.nodes, data.edges, (c) => view().colorOf(c, false));
   data.influencers.slice(0, options.labels).forEach((id) => graph.hasNode(id) && graph.setNodeAttribute(id, 'forceLabel', true));
-  const big = graph.size > 20_000;
+  // Edges are hidden while the layout moves the nodes (issue 7): they cost most of a frame and say little in motion.
   let stable = false;
-  const { nodeReducer, edgeReducer } = reducers(graph, () => ({ ...view(), hideEdges: view().hideEdges || (big && !stable) }));
+  const { nodeReducer, edgeReducer } = reducers(graph, () => ({ ...view(), hideEdges: view().hideEdges || !stable }));
   const sigma = new Sigma<NodeAttributes>(graph, container, {
     allowInvalidContainer: true,
     hideEdgesOnMove: true,
