@@ -29,12 +29,14 @@ const LEXICON_NOTE = 'Every token also carries its lexicon valence (VADER, else 
 export const MODEL_SPECS: readonly ModelSpec[] = [
   {
     name: 'linear', arch: 'linear', maxLen: MAX_LEN, padding: 'longest', minCount: 2, hashing: LINEAR_HASHING,
-    description: 'Logistic regression (scikit-learn, lbfgs, L2) over binary hashed features — every token, word ' +
-      'bigrams and character 2–5-grams of each word (262,144 buckets) — weighted by tf-idf and L2-normalised, plus ' +
-      'the sentence-level lexicon scores of the `lex` input (VADER valence, else AFINN, negation-aware). C and class ' +
-      'weighting chosen on validation. The weights are copied into an ONNX graph: one float16 row per bucket (class ' +
+    description: 'NB-LR (Wang & Manning 2012): logistic regression (scikit-learn, lbfgs, L2), one-vs-rest, over ' +
+      'binary hashed features — every token, word bigrams and character 2–5-grams of each word (262,144 buckets) — ' +
+      'weighted by tf-idf, L2-normalised and, for each class, scaled by the naive-Bayes log-count ratio of the ' +
+      'n-gram (its share in that class against the others, add-one smoothed), plus the sentence-level lexicon scores ' +
+      'of the `lex` input (VADER valence, else AFINN, negation-aware). C (2, 4, 8) and class weighting chosen on ' +
+      'validation. The weights, scaling folded in, are copied into an ONNX graph: one float16 row per bucket (class ' +
       'weights × idf, and idf²), so a text costs one gather and a sum. Inputs `grams` and `lex`.',
-    args: { grid: '2,4', 'lex-scale': 0.3 },
+    args: { grid: '2,4,8', 'lex-scale': 0.3, nb: 1 },
   },
   {
     name: 'fast', arch: 'fast', maxLen: MAX_LEN, padding: 'longest', minCount: 2, hashing: HASHING_DEFAULTS,
