@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type { NodeAttributes } from './build-graph.js';
+import { NO_EDGE } from './no-edge-program.js';
 import { MUTED } from './palette.js';
 import { passes } from './view-state.js';
 import type { ViewState } from './view-state.js';
@@ -30,7 +31,7 @@ export function reducers(graph: Graph<NodeAttributes>, view: () => ViewState) {
   };
   const edgeReducer = (edge: string, a: Attributes) => {
     const v = view();
-    if (v.hideEdges) return { ...a, hidden: true };
+    if (v.hideEdges) return { ...a, hidden: true, type: NO_EDGE };
     const [s, t] = graph.extremities(edge);
     const sa = graph.getNodeAttributes(s);
     const ta = graph.getNodeAttributes(t);

@@ -4,6 +4,7 @@ import Sigma from 'sigma';
 import { addTie, buildGraph, nodeSize } from './build-graph.js';
 import type { NodeAttributes } from './build-graph.js';
 import { runLayout, type LayoutResult } from './layout.js';
+import { NO_EDGE, NoEdgeProgram } from './no-edge-program.js';
 import { reducers } from './reducers.js';
 import type { ViewState } from './view-state.js';
 import type { EgoData, NetworkData } from './types.js';
@@ -55,6 +56,7 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
     labelGridCellSize: 90,
     zIndex: true,
     defaultEdgeColor: '#d5dae1',
+    edgeProgramClasses: { [NO_EDGE]: NoEdgeProgram<NodeAttributes> },
     labelFont: 'inherit',
     nodeReducer,
     edgeReducer,
