@@ -54,7 +54,7 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
       ' (Token embeddings are extended by an 8-dimensional embedding of the lexicon id.) In training, a quarter of ' +
       'the words that carry lexicon valence are hidden (word id → unknown), so the model learns to read the lexicon ' +
       'channel, as it must for the many sentiment words outside its vocabulary in other domains.',
-    args: { lr: 0.003, batch: 64, epochs: 18, patience: 3, 'lex-dropout': 0.25 },
+    args: { lr: 0.003, batch: 64, epochs: 30, patience: 3, 'lex-dropout': 0.25 },
   },
   {
     name: 'bilstm-cnn-attention', arch: 'bilstm-cnn-attention', maxLen: MAX_LEN, padding: 'fixed', minCount: 2, hashing: null,
