@@ -61,15 +61,20 @@ export async function importRows<K extends RecordKind>(
     const daily = checkExisting ? undefined : new DailyAccumulator();
     let rejectedCount = 0;
     let batch: RecordOf[K][] = [];
-    // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
+    // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing. A batch is
+    // prepared while the one before is written, and waits for it (`previous`) before sending anything that depends
+    // on it; at most two are in hand.
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!batch.length) return;
       const full = batch;
       batch = [];
-      await writing;
-      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, checkExisting, daily });
+      const previous = writing;
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, {
+        classify: options.classify, checkExisting, daily, previous,
+      });
       writing.catch(() => {}); // surfaced by the next await
+      await previous;
     };
     for await (const read of inBatches(rows)) {
       for (const row of read) {
@@ -113,19 +118,20 @@ async function writeBatch<K extends RecordKind>(
   batch: RecordOf[K][],
   summary: ImportSummary,
   touched: Set<number>,
-  options: { classify?: Classifier; checkExisting: boolean; daily?: DailyAccumulator },
+  options: { classify?: Classifier; checkExisting: boolean; daily?: DailyAccumulator; previous: Promise<void> },
 ): Promise<void> {
+  if (kind === 'orders') {
+    const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][], options);
+    summary.inserted += result.inserted;
+    for (const id of result.touched) touched.add(id);
+    return;
+  }
+  await options.previous;
   switch (kind) {
     case 'customers': {
       const { inserted, updated } = await upsertCustomers(tx, tenant, batch as RecordOf['customers'][]);
       summary.inserted += inserted;
       summary.updated += updated;
-      return;
-    }
-    case 'orders': {
-      const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][], options);
-      summary.inserted += result.inserted;
-      for (const id of result.touched) touched.add(id);
       return;
     }
     case 'interactions': {

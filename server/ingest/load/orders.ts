@@ -9,22 +9,27 @@ const COLUMNS = [
   'product', 'description', 'cancelled',
 ] as const;
 
-/**
- * Writes a batch of order lines: lines whose (invoice, line) the store already holds are skipped, the rest are
- * bulk-loaded with COPY. Returns the lines written and the customers they touched.
- */
 export async function tenantHasOrders(tx: Tx, tenant: string): Promise<boolean> {
   return (await tx.query(`SELECT 1 FROM orders WHERE tenant_id = $1 LIMIT 1`, [tenant])).length > 0;
 }
 
+/**
+ * Writes a batch of order lines: lines whose (invoice, line) the store already holds are skipped, the rest are
+ * bulk-loaded with COPY. Returns the lines written and the customers they touched.
+ *
+ * `previous` is the write of the batch before: this one's lines are formatted while it runs, and its statements are
+ * sent the moment it ends, so on PostgreSQL the server goes from one COPY to the next without waiting for us.
+ */
 export async function insertOrders(
   tx: Tx,
   tenant: string,
   customers: CustomerResolver,
   batch: OrderRecord[],
-  options: { checkExisting: boolean; daily?: DailyAccumulator },
+  options: { checkExisting: boolean; daily?: DailyAccumulator; previous?: Promise<unknown> },
 ) {
-  await customers.resolve(wantedCustomers(batch));
+  // Lines already stored are looked up once the batch before is in (an invoice can span two batches).
+  if (options.checkExisting) await options.previous;
+  const create = await customers.prepare(wantedCustomers(batch));
   // Into a tenant without orders there is nothing to look up, and a line the file repeats fails the COPY on the
   // primary key, which names it (see duplicateKey in import-rows.ts).
   const existing = options.checkExisting ? await existingLines(tx, tenant, batch) : null;
@@ -57,6 +62,8 @@ export async function insertOrders(
       `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
     inserted++;
   }
+  await options.previous;
+  if (create) await create();
   if (inserted) await tx.copyIn('orders', COLUMNS, text);
   return { inserted, touched };
 }

@@ -25,6 +25,13 @@ function orderMapper(header: string[]): (fields: string[]) => OrderRecord {
   // lineNo is the line's position within its invoice, so one Map entry per distinct invoice (25,900 in the full file).
   const lineNos = new LineCounter();
   const dates = new DateCache();
+  // One fields object per country (38 in the file) rather than one per line: 406,829 fewer objects to collect.
+  const byCountry = new Map<string | null, { country: string | null }>();
+  const fieldsFor = (country: string | null) => {
+    let fields = byCountry.get(country);
+    if (!fields) byCountry.set(country, (fields = { country }));
+    return fields;
+  };
   return (f) => {
     const invoice = required(f[at.InvoiceNo], 'InvoiceNo', at.InvoiceNo + 1);
     const lineNo = lineNos.next(invoice); // counted before any other check, so a fixed row keeps its key
@@ -45,7 +52,7 @@ function orderMapper(header: string[]): (fields: string[]) => OrderRecord {
       product,
       description: at.Description < 0 ? null : optional(f[at.Description]),
       cancelled: invoice.charCodeAt(0) === 0x43, // 'C'
-      customer: customerExternalId === null ? undefined : { country: at.Country < 0 ? null : optional(f[at.Country]) },
+      customer: customerExternalId === null ? undefined : fieldsFor(at.Country < 0 ? null : optional(f[at.Country])),
     };
   };
 }
