@@ -1,5 +1,4 @@
 import type Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
 import noverlap from 'graphology-layout-noverlap';
 import type { ConvergenceOptions } from './convergence.js';
@@ -46,7 +45,7 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   const n = graph.order;
   const maxMs = options.maxMs ?? Math.min(90_000, 10_000 + 5 * n);
   const reportMs = options.reportMs ?? 300;
-  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 1000, adjustSizes: false };
+  const settings = { barnesHutOptimize: n > 1000, adjustSizes: false };
   const { tolerance, window, minIterations } = options;
   const index = new Map(graph.nodes().map((id, i) => [id, i]));
   const { nodes, edges } = graphToByteArrays(graph, (_e, a) => (typeof a.weight === 'number' ? a.weight : 1));
