@@ -54,7 +54,7 @@ async function graph(label: string, nodes: number, communities: number, degree: 
   await page.screenshot({ path: join(tmpdir(), `rapport-bench-graph-${nodes}.png`) }).catch(() => undefined);
   await page.close();
   rows.push(`graph ${label.padEnd(24)} ${result.nodes} nodes ${result.edges} ties: first render ${result.first.toFixed(0)} ms (sigma ${result.firstRenderMs?.toFixed(0)} ms), ` +
-    `stable layout ${result.settled.toFixed(0)} ms (layout ${result.layoutMs?.toFixed(0)} ms, ${result.iterations} ForceAtlas2 iterations, stopped by ${result.stoppedBy === 'stable' ? 'the convergence criterion' : 'the time cap'}); load average ${loadavg()[0]!.toFixed(1)}`);
+    `stable layout ${result.settled.toFixed(0)} ms (layout ${result.layoutMs?.toFixed(0)} ms, ${result.iterations} ForceAtlas2 iterations, ${((result.layoutMs ?? NaN) / (result.iterations ?? NaN)).toFixed(0)} ms each, stopped by ${result.stoppedBy === 'stable' ? 'the convergence criterion' : 'the time cap'}); load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(rows.at(-1));
 }
 

@@ -11,7 +11,7 @@ export interface ViewState {
   focus: string | null;
   /** An expanded ego network: only it stays lit. */
   ego: Set<string> | null;
-  /** Hide ties (large graphs while the layout runs). */
+  /** Hide ties (while the layout moves the nodes), leaving them out of the drawing. */
   hideEdges: boolean;
 }
 
