@@ -116,6 +116,29 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it('hides the ties while the layout moves, and stops a 2,000-node layout by the convergence criterion', async () => {
+    const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await p.goto(`${server.url}/graph.html`);
+    const seen = await p.evaluate(async (d) => {
+      await customElements.whenDefined('rapport-influencer-graph');
+      const el = document.querySelector('rapport-influencer-graph') as unknown as HTMLElement & { data: unknown; stats(): Stats };
+      const stable = new Promise<Record<string, unknown>>((r) => el.addEventListener('rapport-layout-stable', (e) => r((e as CustomEvent).detail), { once: true }));
+      el.data = d;
+      const moving: Array<[number, number]> = [];
+      for (let s = el.stats(); !s.stable; s = el.stats()) {
+        if (s.nodes) moving.push([s.visibleNodes, s.visibleEdges]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { moving, after: el.stats(), detail: await stable };
+    }, plantedNetwork(2000, 10, 10));
+    expect(seen.moving.length).toBeGreaterThan(0);
+    expect(seen.moving.every(([nodes, ties]) => nodes === 2000 && ties === 0)).toBe(true);
+    expect(seen.after.visibleEdges).toBe(seen.after.edges);
+    expect(seen.detail).toMatchObject({ stoppedBy: 'stable' });
+    expect(seen.detail.iterations).toBeGreaterThanOrEqual(20);
+    await p.close();
+  });
+
   it('says so and shows the tables where WebGL is unavailable', async () => {
     const p = await browser.newPage();
     await p.addInitScript(() => {
