@@ -24,7 +24,14 @@ export interface InsertedInteraction {
   sentiment: string | null;
 }
 
-/** Writes a batch of interactions, skipping external ids already stored; returns the ids of the new ones. */
+/**
+ * Writes a batch of interactions, skipping external ids already stored; returns the ids of the new ones.
+ *
+ * A tenant's interactions are written by one transaction at a time (a transaction-scoped advisory lock, taken before
+ * the first id and held to commit), so they commit in id order: `Interaction.sequence` is the id, and a client that
+ * catches up with `interactions(addedAfter:)` could otherwise skip rows of a long import that took its ids before a
+ * shorter writer committed. A second writer of the same tenant waits; other tenants do not.
+ */
 export async function insertInteractions(
   tx: Tx,
   tenant: string,
@@ -32,6 +39,7 @@ export async function insertInteractions(
   batch: InteractionRecord[],
   classify?: Classifier,
 ): Promise<InsertedInteraction[]> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rapport:interactions'), hashtext($1))`, [tenant]);
   await customers.resolve(wantedCustomers(batch));
   const ids = batch.map((i) => i.externalId);
   const known = await tx.query<{ external_id: string }>(
