@@ -102,10 +102,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page that loads the bundle; `body` is trusted test HTML. Font fixed so screenshots are stable. */
+/** A page that loads the bundle; `body` is trusted test HTML. Font fixed (DejaVu Sans, which .ci/run installs) so
+ * screenshots do not change with the fonts a machine happens to have (Lato or Liberation come with other packages). */
 export function hostPage(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rapport test host</title>
-<style>body { font-family: Lato, 'DejaVu Sans', sans-serif; margin: 24px; background: #f3f5f8; }</style>${head}
+<style>body { font-family: 'DejaVu Sans', sans-serif; margin: 24px; background: #f3f5f8; }</style>${head}
 <script type="module" src="/widgets/rapport.js"></script></head><body>${body}</body></html>`;
 }
 
