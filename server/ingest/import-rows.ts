@@ -3,7 +3,7 @@ import { CustomerResolver, upsertCustomers } from './load/customers';
 import { refreshCustomerAggregates } from './load/aggregates';
 import { DailyAccumulator } from './load/daily-accumulator';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
-import { insertOrders, tenantHasOrders } from './load/orders';
+import { OrderWriter, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
 import { ImportRejectedError } from './import-rejected';
 import { inBatches } from './readers/flatten';
@@ -59,41 +59,44 @@ export async function importRows<K extends RecordKind>(
     const checkExisting = kind !== 'orders' || (await tenantHasOrders(tx, tenant));
     // Into a tenant without orders, this import's lines are all there is: aggregate them as they stream by.
     const daily = checkExisting ? undefined : new DailyAccumulator();
+    const orders = kind === 'orders' ? new OrderWriter(tx, tenant, customers, { checkExisting, daily }) : undefined;
     let rejectedCount = 0;
     let batch: RecordOf[K][] = [];
-    // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing. A batch is
-    // prepared while the one before is written, and waits for it (`previous`) before sending anything that depends
-    // on it; at most two are in hand.
+    // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!batch.length) return;
       const full = batch;
       batch = [];
-      const previous = writing;
-      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, {
-        classify: options.classify, checkExisting, daily, previous,
-      });
+      await writing;
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, orders });
       writing.catch(() => {}); // surfaced by the next await
-      await previous;
     };
-    for await (const read of inBatches(rows)) {
-      for (const row of read) {
-        summary.rowsRead++;
-        if ('error' in row) {
-          if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
-          continue;
+    try {
+      for await (const read of inBatches(rows)) {
+        for (const row of read) {
+          summary.rowsRead++;
+          if ('error' in row) {
+            if (rejectedCount++ < MAX_REPORTED) summary.rejected.push(row.error);
+            continue;
+          }
+          if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
+          batch.push(row.record);
+          if (batch.length >= batchSize) await flush();
         }
-        if (rejectedCount && !skipInvalid) continue; // keep reading only to report every bad row
-        batch.push(row.record);
-        if (batch.length >= batchSize) await flush();
       }
-    }
-    if (rejectedCount && !skipInvalid) {
+      if (rejectedCount && !skipInvalid) {
+        await writing.catch(() => {});
+        throw new ImportRejectedError(source, summary.rejected, rejectedCount);
+      }
+      await flush();
+      await writing;
+      await orders?.end();
+    } catch (err) {
       await writing.catch(() => {});
-      throw new ImportRejectedError(source, summary.rejected, rejectedCount);
+      await orders?.abort(); // an open COPY holds the connection the rollback needs
+      throw err;
     }
-    await flush();
-    await writing;
     if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
     if (daily) await daily.write(tx, tenant);
@@ -118,20 +121,19 @@ async function writeBatch<K extends RecordKind>(
   batch: RecordOf[K][],
   summary: ImportSummary,
   touched: Set<number>,
-  options: { classify?: Classifier; checkExisting: boolean; daily?: DailyAccumulator; previous: Promise<void> },
+  options: { classify?: Classifier; orders?: OrderWriter },
 ): Promise<void> {
-  if (kind === 'orders') {
-    const result = await insertOrders(tx, tenant, customers, batch as RecordOf['orders'][], options);
-    summary.inserted += result.inserted;
-    for (const id of result.touched) touched.add(id);
-    return;
-  }
-  await options.previous;
   switch (kind) {
     case 'customers': {
       const { inserted, updated } = await upsertCustomers(tx, tenant, batch as RecordOf['customers'][]);
       summary.inserted += inserted;
       summary.updated += updated;
+      return;
+    }
+    case 'orders': {
+      const result = await options.orders!.write(batch as RecordOf['orders'][]);
+      summary.inserted += result.inserted;
+      for (const id of result.touched) touched.add(id);
       return;
     }
     case 'interactions': {

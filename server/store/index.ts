@@ -1,4 +1,4 @@
-export type { Queryable, Row, Store, Tx } from './store';
+export type { CopyWriter, Queryable, Row, Store, Tx } from './store';
 export { StoreError } from './store';
 export { openStore, type OpenStoreOptions } from './open-store';
 export { migrate } from './migrate';

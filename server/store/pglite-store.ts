@@ -134,7 +134,7 @@ class PgliteStore implements Store {
 }
 
 function wrap(t: Transaction, tenant?: string): Tx {
-  return {
+  const tx: Tx = {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
       await endTurnIfLong();
       return (await t.query<T>(sql, params as unknown[])).rows;
@@ -148,6 +148,11 @@ function wrap(t: Transaction, tenant?: string): Tx {
       await copy();
       await t.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
     },
+    // In process there is no connection to keep busy: each write is loaded as it comes.
+    async openCopy(table, columns) {
+      return { write: (text) => tx.copyIn(table, columns, text), end: async () => {}, abort: async () => {} };
+    },
   };
+  return tx;
 }
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { StoreError, type Row, type Store, type Tx } from './store';
@@ -121,6 +122,36 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
       await client.query(`SELECT set_config('role', 'none', true)`);
       await copy();
       await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+    },
+    async openCopy(table, columns) {
+      // As in copyIn: checked here, run as the owner.
+      if (scope !== null) await client.query(`SELECT set_config('role', 'none', true)`);
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      let failure: Error | undefined;
+      // 'finish' comes once the server has confirmed the COPY; 'error' when it refused a row or the connection broke.
+      const finished = new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', (err: Error) => reject((failure = err)));
+      });
+      finished.catch(() => {}); // surfaced by write or end
+      return {
+        async write(text) {
+          if (failure) throw failure;
+          if (scope !== null) checkCopyTenant(table, columns, text, scope);
+          if (!stream.write(text)) await Promise.race([once(stream, 'drain'), finished]);
+          if (failure) throw failure;
+        },
+        async end() {
+          stream.end();
+          await finished;
+          if (scope !== null) await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+        },
+        async abort() {
+          // pg-copy-streams answers a destroyed stream with CopyFail: the server ends the COPY with an error.
+          if (!failure) stream.destroy(new Error('rapport/store: COPY given up'));
+          await finished.catch(() => {});
+        },
+      };
     },
   };
 }

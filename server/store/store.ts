@@ -21,6 +21,20 @@ export interface Queryable {
 export interface Tx extends Queryable {
   /** Bulk-loads rows given in PostgreSQL's COPY text format (see `copy-text.ts`). */
   copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Opens one COPY for many writes; until `end` the transaction must run nothing else. On PostgreSQL the rows stream
+   * to the server, which loads them as they come, with no statement boundary (and so no wait for us) between writes.
+   */
+  openCopy(table: string, columns: readonly string[]): Promise<CopyWriter>;
+}
+
+export interface CopyWriter {
+  /** Sends rows in COPY text format; resolves once the connection has taken them (it waits while it is full). */
+  write(text: string): Promise<void>;
+  /** Ends the COPY; resolves once the database has loaded every row, rejects with its error if it refused one. */
+  end(): Promise<void>;
+  /** Gives the COPY up (the database discards its rows), so the transaction can run statements again. */
+  abort(): Promise<void>;
 }
 
 export interface Store extends Queryable {

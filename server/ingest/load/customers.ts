@@ -5,7 +5,7 @@ type CustomerFields = Omit<CustomerRecord, 'externalId'>;
 
 /** Up to this many customers, a tenant's ids are read once per import and new ids are given without a lookup. */
 const PRELOAD_MAX = 200_000;
-/** Ids reserved from the identity sequence per round trip (at least). */
+/** Ids reserved from the identity sequence by the first round trip (at least); each next one reserves twice as many. */
 const RESERVE_BLOCK = 2_048;
 
 /**
@@ -22,6 +22,7 @@ export class CustomerResolver {
   /** Every customer of the tenant is in #ids (read at the start, or created here). */
   #complete: boolean | undefined;
   #spare: number[] = [];
+  #block = RESERVE_BLOCK;
   #turn: Promise<unknown> = Promise.resolve();
   /** Customers this resolver created. */
   created = 0;
@@ -35,6 +36,13 @@ export class CustomerResolver {
 
   get(externalId: string): number | undefined {
     return this.#ids.get(externalId);
+  }
+
+  /** Whether `prepare(wanted)` needs no statement, so it may run while a COPY holds the transaction. */
+  preparesLocally(wanted: Map<string, unknown>): boolean {
+    let missing = 0;
+    for (const id of wanted.keys()) if (!this.#ids.has(id)) missing++;
+    return missing === 0 || (this.#complete === true && this.#spare.length >= missing);
   }
 
   /** Resolves every external id named in `wanted`, creating the missing customers before it returns. */
@@ -96,14 +104,15 @@ export class CustomerResolver {
     return true;
   }
 
-  /** `count` unused ids from the customers' identity sequence, increasing; reserved in blocks. */
+  /** `count` unused ids from the customers' identity sequence, increasing; reserved in blocks that double. */
   async #reserve(count: number): Promise<number[]> {
     if (this.#spare.length < count) {
       const rows = await this.tx.query<{ id: number }>(
         `SELECT nextval(pg_get_serial_sequence('customers', 'id')) AS id FROM generate_series(1, $1)`,
-        [Math.max(RESERVE_BLOCK, count - this.#spare.length)],
+        [Math.max(this.#block, count - this.#spare.length)],
       );
       for (const row of rows) this.#spare.push(row.id);
+      this.#block = Math.min(this.#block * 2, 65_536);
     }
     return this.#spare.splice(0, count);
   }

@@ -1,4 +1,4 @@
-import { copyText, type Tx } from '../../store';
+import { copyText, type CopyWriter, type Tx } from '../../store';
 import type { OrderRecord } from '../types';
 import type { CustomerResolver } from './customers';
 import type { DailyAccumulator } from './daily-accumulator';
@@ -13,59 +13,105 @@ export async function tenantHasOrders(tx: Tx, tenant: string): Promise<boolean> 
   return (await tx.query(`SELECT 1 FROM orders WHERE tenant_id = $1 LIMIT 1`, [tenant])).length > 0;
 }
 
+interface Written {
+  inserted: number;
+  /** The customers the lines written belong to. */
+  touched: Set<number>;
+}
+
 /**
- * Writes a batch of order lines: lines whose (invoice, line) the store already holds are skipped, the rest are
- * bulk-loaded with COPY. Returns the lines written and the customers they touched.
+ * Writes one import's order lines, batch by batch.
  *
- * `previous` is the write of the batch before: this one's lines are formatted while it runs, and its statements are
- * sent the moment it ends, so on PostgreSQL the server goes from one COPY to the next without waiting for us.
+ * Into a tenant without orders there is nothing to look up, so one COPY stays open across batches: the database loads
+ * lines while we read the next ones, with no statement between batches for it to wait on. It is closed only when the
+ * customers need a statement (reading the tenant's ids, reserving more); the customers the lines name are created at
+ * `end`, in the same transaction (order lines have no foreign key). A line the file repeats fails the COPY on the
+ * primary key, which names it (see duplicateKey in import-rows.ts).
+ *
+ * Into a tenant with orders, each batch first skips the lines already stored, and is loaded with a COPY of its own.
  */
-export async function insertOrders(
-  tx: Tx,
-  tenant: string,
-  customers: CustomerResolver,
-  batch: OrderRecord[],
-  options: { checkExisting: boolean; daily?: DailyAccumulator; previous?: Promise<unknown> },
-) {
-  // Lines already stored are looked up once the batch before is in (an invoice can span two batches).
-  if (options.checkExisting) await options.previous;
-  const create = await customers.prepare(wantedCustomers(batch));
-  // Into a tenant without orders there is nothing to look up, and a line the file repeats fails the COPY on the
-  // primary key, which names it (see duplicateKey in import-rows.ts).
-  const existing = options.checkExisting ? await existingLines(tx, tenant, batch) : null;
-  const touched = new Set<number>();
-  const t = copyText(tenant);
-  let text = '';
-  let inserted = 0;
-  // Lines of one invoice share their time: format each distinct instant once.
-  let lastMs = NaN;
-  let lastIso = '';
-  for (const o of batch) {
-    if (existing !== null) {
-      const key = lineKey(o.invoice, o.lineNo);
-      if (existing.has(key)) continue;
-      existing.add(key);
+export class OrderWriter {
+  #copy: CopyWriter | null = null;
+  readonly #creates: (() => Promise<number>)[] = [];
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly tenant: string,
+    private readonly customers: CustomerResolver,
+    private readonly options: { checkExisting: boolean; daily?: DailyAccumulator },
+  ) {}
+
+  async write(batch: OrderRecord[]): Promise<Written> {
+    const wanted = wantedCustomers(batch);
+    if (this.options.checkExisting) {
+      await this.customers.resolve(wanted);
+      const written = this.#format(batch, await existingLines(this.tx, this.tenant, batch));
+      if (written.inserted) await this.tx.copyIn('orders', COLUMNS, written.text);
+      return written;
     }
-    const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
-    if (customerId !== null) {
-      touched.add(customerId);
-      options.daily?.add(customerId, o);
+    if (!this.customers.preparesLocally(wanted)) await this.#close();
+    const create = await this.customers.prepare(wanted);
+    if (create) this.#creates.push(create);
+    const written = this.#format(batch, null);
+    if (written.inserted) {
+      this.#copy ??= await this.tx.openCopy('orders', COLUMNS);
+      await this.#copy.write(written.text);
     }
-    const ms = o.orderedAt.getTime();
-    if (ms !== lastMs) {
-      lastMs = ms;
-      lastIso = o.orderedAt.toISOString();
-    }
-    // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
-    text +=
-      `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${num(o.quantity)}\t` +
-      `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
-    inserted++;
+    return written;
   }
-  await options.previous;
-  if (create) await create();
-  if (inserted) await tx.copyIn('orders', COLUMNS, text);
-  return { inserted, touched };
+
+  /** Ends the COPY and creates the customers the lines named. */
+  async end(): Promise<void> {
+    await this.#close();
+    for (const create of this.#creates.splice(0)) await create();
+  }
+
+  /** Gives up an open COPY (the import failed), so the transaction can roll back. */
+  async abort(): Promise<void> {
+    const copy = this.#copy;
+    this.#copy = null;
+    await copy?.abort();
+  }
+
+  async #close(): Promise<void> {
+    const copy = this.#copy;
+    this.#copy = null;
+    await copy?.end();
+  }
+
+  #format(batch: OrderRecord[], existing: Set<string> | null): Written & { text: string } {
+    const { customers, options } = this;
+    const touched = new Set<number>();
+    const t = copyText(this.tenant);
+    let text = '';
+    let inserted = 0;
+    // Lines of one invoice share their time: format each distinct instant once.
+    let lastMs = NaN;
+    let lastIso = '';
+    for (const o of batch) {
+      if (existing !== null) {
+        const key = lineKey(o.invoice, o.lineNo);
+        if (existing.has(key)) continue;
+        existing.add(key);
+      }
+      const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
+      if (customerId !== null) {
+        touched.add(customerId);
+        options.daily?.add(customerId, o);
+      }
+      const ms = o.orderedAt.getTime();
+      if (ms !== lastMs) {
+        lastMs = ms;
+        lastIso = o.orderedAt.toISOString();
+      }
+      // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
+      text +=
+        `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${num(o.quantity)}\t` +
+        `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
+      inserted++;
+    }
+    return { text, inserted, touched };
+  }
 }
 
 async function existingLines(tx: Tx, tenant: string, batch: OrderRecord[]): Promise<Set<string>> {
