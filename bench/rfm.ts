@@ -20,13 +20,14 @@ import { fileSource } from '../server/ingest/read-records';
 import { openStore } from '../server/store';
 import { tenantVersion } from '../server/store/queries/activity';
 import { testApp } from '../tests/support/app';
+import { dataFile } from '../tests/support/data';
 import { openFreshPostgres } from '../tests/support/stores';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(opt('--runs') ?? 300) || 300;
 const COLD = Number(opt('--cold') ?? 5) || 5;
-const FILE = path.resolve(import.meta.dirname, '../../shared/data/online-retail/online_retail.csv.gz');
+const FILE = dataFile('online-retail', 'online_retail.csv.gz');
 const PYTHON = process.env['RAPPORT_PYTHON'] ?? '/usr/bin/python3';
 const TENANT = 'bench';
 

@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import { sharedDataDir } from '../../models/data/paths';
 
 /** The repository root (this file is tests/support/data.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Absolute path of the shared real data sets (read in place, never copied): `../shared/data` beside the repo. */
-export function dataDir(): string {
-  return path.resolve(repoRoot, '../shared/data');
-}
+/**
+ * Absolute path of the shared real data sets (read in place, never copied): `RAPPORT_SHARED_DATA`, else
+ * `../shared/data` beside the repo — the one rule models/, tests and benches share (`sharedDataDir`).
+ */
+export const dataDir = sharedDataDir;
 
 /** Absolute path of one data file, e.g. `dataFile('cdnow', 'CDNOW_master.txt')`. */
 export function dataFile(...parts: string[]): string {

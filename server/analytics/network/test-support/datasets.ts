@@ -1,14 +1,14 @@
 /**
- * Readers for the public data sets in /work/shared/data (read in place, never copied), as NetworkInputs.
+ * Readers for the public data sets (tests/support/data.ts says where; read in place, never copied), as NetworkInputs.
  * Tests call `requireData()` first: a missing folder skips with a message, and fails when `process.env.CI` is set.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NetworkInput } from '../input';
 
-export function dataRoot(): string {
-  return process.env['RAPPORT_TEST_DATA'] ?? join(import.meta.dirname, '../../../../../shared/data');
-}
+import { dataDir as dataRoot } from '../../../../tests/support/data';
+
+export { dataRoot };
 
 export function hasData(folder: string): boolean {
   return existsSync(join(dataRoot(), folder));
