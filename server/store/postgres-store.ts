@@ -1,8 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { StoreError, type Row, type Store, type Tx } from './store';
 import { checkCopyTenant, memoScopes, refuseOtherTenant, SCOPE_SQL, TENANT_ROLE, UNSCOPE_SQL } from './tenant-scope';
 
@@ -110,21 +108,22 @@ class PostgresStore implements Store {
 }
 
 function wrap(client: pg.PoolClient, scope: Scope): Tx {
-  return {
+  const tx: Tx = {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
       return (await client.query(sql, params as unknown[])).rows as T[];
     },
     async copyIn(table, columns, text) {
-      const copy = () => pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-      if (scope === null) return copy();
-      // COPY FROM is refused under row-level security: checked here, run as the owner (see tenant-scope.ts).
-      checkCopyTenant(table, columns, text, scope);
-      await client.query(`SELECT set_config('role', 'none', true)`);
-      await copy();
-      await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+      const copy = await tx.openCopy(table, columns);
+      try {
+        await copy.write(text);
+      } catch (err) {
+        await copy.abort();
+        throw err;
+      }
+      await copy.end();
     },
     async openCopy(table, columns) {
-      // As in copyIn: checked here, run as the owner.
+      // COPY FROM is refused under row-level security: rows are checked here, run as the owner (tenant-scope.ts).
       if (scope !== null) await client.query(`SELECT set_config('role', 'none', true)`);
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
       let failure: Error | undefined;
@@ -154,6 +153,7 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
       };
     },
   };
+  return tx;
 }
 
 /** A connection URL fit for messages and logs: the password never leaves this function. */

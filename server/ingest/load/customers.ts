@@ -75,8 +75,7 @@ export class CustomerResolver {
     const ids = await this.#reserve(missing.length);
     missing.forEach((external, i) => this.#ids.set(external, ids[i]!));
     this.created += missing.length;
-    const field = (key: keyof CustomerFields) => missing.map((id) => (wanted.get(id)?.[key] as string | null) ?? null);
-    const params = [this.tenant, ids, missing, field('name'), field('handle'), field('email'), field('country')];
+    const params = [this.tenant, ids, missing, ...fieldColumns(missing, wanted)];
     return async () => {
       await this.tx.query(
         `INSERT INTO customers (tenant_id, id, external_id, name, handle, email, country) OVERRIDING SYSTEM VALUE
@@ -119,7 +118,6 @@ export class CustomerResolver {
 
   /** One statement looks up and creates, so a batch costs one round trip (they add up on a loaded machine). */
   async #lookUpAndCreate(missing: string[], wanted: Map<string, CustomerFields | undefined>): Promise<void> {
-    const field = (key: keyof CustomerFields) => missing.map((id) => (wanted.get(id)?.[key] as string | null) ?? null);
     const rows = await this.tx.query<{ id: number; external_id: string; created: boolean }>(
       `WITH wanted AS (
          SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(e, n, h, m, c, o)),
@@ -130,13 +128,19 @@ export class CustomerResolver {
          RETURNING id, external_id)
        SELECT id, external_id, false AS created FROM known
        UNION ALL SELECT id, external_id, true FROM created`,
-      [this.tenant, missing, field('name'), field('handle'), field('email'), field('country')],
+      [this.tenant, missing, ...fieldColumns(missing, wanted)],
     );
     for (const row of rows) {
       this.#ids.set(row.external_id, row.id);
       if (row.created) this.created++;
     }
   }
+}
+
+/** The fields rows carry about the customers `ids`, as the columns name, handle, email, country. */
+function fieldColumns(ids: string[], wanted: Map<string, CustomerFields | undefined>): (string | null)[][] {
+  const field = (key: keyof CustomerFields) => ids.map((id) => (wanted.get(id)?.[key] as string | null) ?? null);
+  return [field('name'), field('handle'), field('email'), field('country')];
 }
 
 /**
