@@ -1,4 +1,5 @@
 import type { Tx } from '../../store';
+import { CUSTOMER_LINES } from '../../store/queries/orders';
 
 /**
  * Recomputes the per-customer aggregates of the customers an import touched, from their order lines, inside the
@@ -12,10 +13,9 @@ export async function refreshCustomerAggregates(tx: Tx, tenant: string, customer
   await tx.query(`DELETE FROM customer_stats WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[])`, params);
   await tx.query(
     `INSERT INTO customer_daily (tenant_id, customer_id, day, invoices, monetary, first_order_at, last_order_at)
-     SELECT $1, customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT invoice), sum(amount),
+     SELECT $1, o.customer_id, (ordered_at AT TIME ZONE 'UTC')::date, count(DISTINCT o.invoice), sum(amount),
             min(ordered_at), max(ordered_at)
-     FROM orders
-     WHERE tenant_id = $1 AND customer_id = ANY($2::bigint[]) AND NOT cancelled AND quantity > 0
+     FROM ${CUSTOMER_LINES} AND NOT cancelled AND quantity > 0
      GROUP BY 2, 3`,
     params,
   );

@@ -18,16 +18,18 @@ interface Day {
  * directly spares the store a GROUP BY with DISTINCT over every line (the slowest step on PGlite).
  */
 export class DailyAccumulator {
-  readonly #days = new Map<string, Day>();
+  /** By customer, then by day number: number keys, so a line costs no key string. */
+  readonly #days = new Map<number, Map<number, Day>>();
 
   /** Adds a line the import wrote; invalid lines (cancelled, quantity ≤ 0) count for nothing, as in RFM. */
   add(customer: number, line: OrderRecord): void {
     if (line.cancelled || !(line.quantity > 0)) return;
     const at = line.orderedAt.getTime();
     const day = Math.floor(at / DAY_MS);
-    const key = `${customer}:${day}`;
-    let d = this.#days.get(key);
-    if (!d) this.#days.set(key, (d = { customer, day, invoices: new Set(), monetary: 0, first: at, last: at }));
+    let days = this.#days.get(customer);
+    if (!days) this.#days.set(customer, (days = new Map()));
+    let d = days.get(day);
+    if (!d) days.set(day, (d = { customer, day, invoices: new Set(), monetary: 0, first: at, last: at }));
     d.invoices.add(line.invoice);
     d.monetary += line.amount;
     if (at < d.first) d.first = at;
@@ -39,7 +41,7 @@ export class DailyAccumulator {
     if (!this.#days.size) return;
     const t = copyText(tenant);
     const lines: string[] = [];
-    for (const d of this.#days.values()) {
+    for (const d of [...this.#days.values()].flatMap((days) => [...days.values()])) {
       const day = new Date(d.day * DAY_MS).toISOString().slice(0, 10);
       // Sums of cents-rounded amounts: round away float noise so the stored numeric is the exact sum.
       const monetary = Math.round(d.monetary * 1e6) / 1e6;

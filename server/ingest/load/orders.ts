@@ -2,6 +2,8 @@ import { copyText, type CopyWriter, type Tx } from '../../store';
 import type { OrderRecord } from '../types';
 import type { CustomerResolver } from './customers';
 import type { DailyAccumulator } from './daily-accumulator';
+import { numberText } from './number-text';
+import { InvoiceCustomers } from './order-invoices';
 import { wantedCustomers } from './wanted-customers';
 
 const COLUMNS = [
@@ -33,6 +35,7 @@ interface Written {
 export class OrderWriter {
   #copy: CopyWriter | null = null;
   readonly #creates: (() => Promise<number>)[] = [];
+  readonly #invoices = new InvoiceCustomers();
 
   constructor(
     private readonly tx: Tx,
@@ -60,10 +63,11 @@ export class OrderWriter {
     return written;
   }
 
-  /** Ends the COPY and creates the customers the lines named. */
+  /** Ends the COPY, creates the customers the lines named and records which invoices are theirs. */
   async end(): Promise<void> {
     await this.#close();
     for (const create of this.#creates.splice(0)) await create();
+    await this.#invoices.write(this.tx, this.tenant, !this.options.checkExisting);
   }
 
   /** Gives up an open COPY (the import failed), so the transaction can roll back. */
@@ -97,6 +101,7 @@ export class OrderWriter {
       const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
       if (customerId !== null) {
         touched.add(customerId);
+        this.#invoices.note(o.invoice, customerId);
         options.daily?.add(customerId, o);
       }
       const ms = o.orderedAt.getTime();
@@ -106,8 +111,8 @@ export class OrderWriter {
       }
       // One template per line: bulk loads spend most of their time allocating, so no per-row arrays here.
       text +=
-        `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${num(o.quantity)}\t` +
-        `${num(o.unitPrice)}\t${num(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
+        `${t}\t${copyText(o.invoice)}\t${o.lineNo}\t${customerId ?? '\\N'}\t${lastIso}\t${numberText(o.quantity)}\t` +
+        `${numberText(o.unitPrice)}\t${numberText(o.amount)}\t${copyText(o.product)}\t${copyText(o.description)}\t${o.cancelled ? 't' : 'f'}\n`;
       inserted++;
     }
     return { text, inserted, touched };
@@ -124,8 +129,3 @@ async function existingLines(tx: Tx, tenant: string, batch: OrderRecord[]): Prom
 }
 
 const lineKey = (invoice: string, line: number) => `${invoice}\u0000${line}`;
-
-function num(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`rapport/ingest: cannot store the number ${value}`);
-  return String(value);
-}

@@ -51,16 +51,21 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Parses with a one-entry cache: consecutive rows often repeat a time (all lines of one invoice). */
+/**
+ * Parses with a one-entry cache: consecutive rows often repeat a time (all lines of one invoice), and those rows share
+ * one Date (records are never mutated), so a bulk load allocates a Date per distinct time, not per row.
+ */
 export class DateCache {
   private lastText = '';
-  private lastMs = NaN;
+  private lastDate: Date | null = null;
 
-  parse(text: string): number {
+  /** The time `text` names, or null when it is not a date. */
+  parse(text: string): Date | null {
     if (text !== this.lastText) {
       this.lastText = text;
-      this.lastMs = parseDateTime(text);
+      const ms = parseDateTime(text);
+      this.lastDate = Number.isNaN(ms) ? null : new Date(ms);
     }
-    return this.lastMs;
+    return this.lastDate;
   }
 }

@@ -39,9 +39,9 @@ export function toDate(
   example = '2010-12-01 08:26:00',
 ): Date {
   const text = required(value, label, column);
-  const ms = dates.parse(text);
-  if (Number.isNaN(ms)) throw new FieldError(column, `${label} "${text}" is not a date like ${example}`);
-  return new Date(ms);
+  const date = dates.parse(text);
+  if (date === null) throw new FieldError(column, `${label} "${text}" is not a date like ${example}`);
+  return date;
 }
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, column: number): T {
