@@ -26,14 +26,14 @@ describe.each(storeCases())('CustomerResolver on $name', ({ open }) => {
       await store.transaction(async (tx) => {
         await ensureTenant(tx, tenant);
         const first = new CustomerResolver(tx, tenant, preloadMax);
-        expect(await first.resolve(wanted('b', 'a'))).toBe(2);
+        await first.resolve(wanted('b', 'a'));
+        expect(first.created).toBe(2);
       });
       await store.transaction(async (tx) => {
         const resolver = new CustomerResolver(tx, tenant, preloadMax);
         // Two batches prepared before either creates: the second must not take the first one's new customers.
-        const [one, two] = await Promise.all([resolver.prepare(wanted('a', 'c', 'd')), resolver.prepare(wanted('d', 'e', 'b'))]);
-        if (one) await one();
-        if (two) await two();
+        await Promise.all([resolver.prepare(wanted('a', 'c', 'd')), resolver.prepare(wanted('d', 'e', 'b'))]);
+        await resolver.createQueued();
         expect(resolver.created).toBe(3);
         const ids = Object.fromEntries((await stored(tenant, tx)).map((r) => [r.external_id, r.id]));
         for (const id of ['a', 'b', 'c', 'd', 'e']) expect(resolver.get(id)).toBe(ids[id]);

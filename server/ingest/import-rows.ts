@@ -61,6 +61,7 @@ export async function importRows<K extends RecordKind>(
     const daily = checkExisting ? undefined : new DailyAccumulator();
     const orders = kind === 'orders' ? new OrderWriter(tx, tenant, customers, { checkExisting, daily }) : undefined;
     let rejectedCount = 0;
+    let dailyText: string | null = null;
     let batch: RecordOf[K][] = [];
     // One batch is written while the next is read: on PostgreSQL the server's work overlaps our parsing.
     let writing: Promise<void> = Promise.resolve();
@@ -91,7 +92,10 @@ export async function importRows<K extends RecordKind>(
       }
       await flush();
       await writing;
-      await orders?.end();
+      // The database finishes the lines and creates the customers while the daily aggregates are formatted.
+      const ending = orders?.end();
+      dailyText = daily?.copyText(tenant) ?? null;
+      await ending;
     } catch (err) {
       await writing.catch(() => {});
       await orders?.abort(); // an open COPY holds the connection the rollback needs
@@ -99,7 +103,7 @@ export async function importRows<K extends RecordKind>(
     }
     if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
-    if (daily) await daily.write(tx, tenant);
+    if (daily) await daily.write(tx, tenant, dailyText);
     else await refreshCustomerAggregates(tx, tenant, [...touched]);
     if (summary.inserted || summary.updated || summary.customersCreated) await bumpVersion(tx, tenant);
     await tx.query(

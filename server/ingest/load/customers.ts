@@ -7,15 +7,17 @@ type CustomerFields = Omit<CustomerRecord, 'externalId'>;
 const PRELOAD_MAX = 200_000;
 /** Ids reserved from the identity sequence by the first round trip (at least); each next one reserves twice as many. */
 const RESERVE_BLOCK = 2_048;
+/** Customers per INSERT when the queued ones are created. */
+const CREATE_CHUNK = 10_000;
 
 /**
  * Maps external ids to internal ids within one import, creating customers that rows name but the store lacks.
  * New customers are inserted in first-appearance order, so ids follow the data.
  *
  * A tenant of up to 200,000 customers is read once; its new customers then get ids reserved from the identity
- * sequence, so `prepare` needs no round trip and the statement that creates them can be queued right before the rows
- * that name them — on PostgreSQL the server is never idle waiting for a lookup between two batches. Larger tenants
- * are looked up batch by batch, one statement creating and looking up together.
+ * sequence, so `prepare` needs no round trip and they are created together by `createQueued` when the caller is ready
+ * (an order COPY runs on while they wait; order lines have no foreign key). Larger tenants are looked up batch by
+ * batch, one statement creating and looking up together.
  */
 export class CustomerResolver {
   readonly #ids = new Map<string, number>();
@@ -24,6 +26,8 @@ export class CustomerResolver {
   #spare: number[] = [];
   #block = RESERVE_BLOCK;
   #turn: Promise<unknown> = Promise.resolve();
+  /** Customers given ids and not yet created, as the columns of their INSERT. */
+  #queue: { ids: number[]; external: string[]; fields: (string | null)[][] } = { ids: [], external: [], fields: [[], [], [], []] };
   /** Customers this resolver created. */
   created = 0;
 
@@ -46,45 +50,52 @@ export class CustomerResolver {
   }
 
   /** Resolves every external id named in `wanted`, creating the missing customers before it returns. */
-  async resolve(wanted: Map<string, CustomerFields | undefined>): Promise<number> {
-    const create = await this.prepare(wanted);
-    return create ? create() : 0;
+  async resolve(wanted: Map<string, CustomerFields | undefined>): Promise<void> {
+    await this.prepare(wanted);
+    await this.createQueued();
   }
 
   /**
-   * Gives every external id in `wanted` its internal id (`get` answers from now on) and returns the statement that
-   * creates the new customers, for the caller to run before any row that names them — or null when nothing is left
-   * to create. Statements on one transaction run in the order they are sent.
+   * Gives every external id in `wanted` its internal id (`get` answers from now on). Customers new to the tenant get
+   * reserved ids and are queued: the caller runs `createQueued` before any statement that needs them as rows.
    */
-  prepare(wanted: Map<string, CustomerFields | undefined>): Promise<(() => Promise<number>) | null> {
+  prepare(wanted: Map<string, CustomerFields | undefined>): Promise<void> {
     // One at a time: a batch's missing ids are those the batches before it did not already take.
     const turn = this.#turn.then(() => this.#prepare(wanted));
     this.#turn = turn.catch(() => {});
     return turn;
   }
 
-  async #prepare(wanted: Map<string, CustomerFields | undefined>): Promise<(() => Promise<number>) | null> {
-    if ([...wanted.keys()].every((id) => this.#ids.has(id))) return null;
-    this.#complete ??= await this.#preload();
-    const missing = [...wanted.keys()].filter((id) => !this.#ids.has(id));
-    if (!missing.length) return null;
-    if (!this.#complete) {
-      await this.#lookUpAndCreate(missing, wanted);
-      return null;
-    }
-    const ids = await this.#reserve(missing.length);
-    missing.forEach((external, i) => this.#ids.set(external, ids[i]!));
-    this.created += missing.length;
-    const params = [this.tenant, ids, missing, ...fieldColumns(missing, wanted)];
-    return async () => {
+  /** Creates the queued customers, in one statement per 10,000. */
+  async createQueued(): Promise<void> {
+    const queue = this.#queue;
+    this.#queue = { ids: [], external: [], fields: [[], [], [], []] };
+    for (let start = 0; start < queue.ids.length; start += CREATE_CHUNK) {
+      const part = (column: unknown[]) => column.slice(start, start + CREATE_CHUNK);
       await this.tx.query(
         `INSERT INTO customers (tenant_id, id, external_id, name, handle, email, country) OVERRIDING SYSTEM VALUE
          SELECT $1, i, e, n, h, m, c FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS u(i, e, n, h, m, c)`,
-        params,
+        [this.tenant, part(queue.ids), part(queue.external), ...queue.fields.map(part)],
       );
-      return missing.length;
-    };
+    }
+  }
+
+  async #prepare(wanted: Map<string, CustomerFields | undefined>): Promise<void> {
+    if ([...wanted.keys()].every((id) => this.#ids.has(id))) return;
+    this.#complete ??= await this.#preload();
+    const missing = [...wanted.keys()].filter((id) => !this.#ids.has(id));
+    if (!missing.length) return;
+    if (!this.#complete) {
+      await this.#lookUpAndCreate(missing, wanted);
+      return;
+    }
+    const ids = await this.#reserve(missing.length);
+    missing.forEach((external, i) => this.#ids.set(external, ids[i]!));
+    this.created += missing.length;
+    this.#queue.ids.push(...ids);
+    this.#queue.external.push(...missing);
+    fieldColumns(missing, wanted).forEach((column, i) => this.#queue.fields[i]!.push(...column));
   }
 
   /** Reads the tenant's ids when it has few enough customers; says whether it did. */

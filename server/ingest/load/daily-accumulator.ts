@@ -36,20 +36,30 @@ export class DailyAccumulator {
     if (at > d.last) d.last = at;
   }
 
-  /** Writes `customer_daily` and derives `customer_stats` from it. */
-  async write(tx: Tx, tenant: string): Promise<void> {
-    if (!this.#days.size) return;
+  /**
+   * The rows of `customer_daily` as COPY text, or null when no line counted. Call it once every line is added; it is
+   * separate from `write` so the caller can format while the database finishes earlier statements.
+   */
+  copyText(tenant: string): string | null {
+    if (!this.#days.size) return null;
     const t = copyText(tenant);
-    const lines: string[] = [];
-    for (const d of [...this.#days.values()].flatMap((days) => [...days.values()])) {
-      const day = new Date(d.day * DAY_MS).toISOString().slice(0, 10);
-      // Sums of cents-rounded amounts: round away float noise so the stored numeric is the exact sum.
-      const monetary = Math.round(d.monetary * 1e6) / 1e6;
-      lines.push(
-        `${t}\t${d.customer}\t${day}\t${d.invoices.size}\t${monetary}\t${new Date(d.first).toISOString()}\t${new Date(d.last).toISOString()}\n`,
-      );
+    const iso = (ms: number) => new Date(ms).toISOString();
+    let text = '';
+    for (const days of this.#days.values()) {
+      for (const d of days.values()) {
+        const day = iso(d.day * DAY_MS).slice(0, 10);
+        // Sums of cents-rounded amounts: round away float noise so the stored numeric is the exact sum.
+        const monetary = Math.round(d.monetary * 1e6) / 1e6;
+        text += `${t}\t${d.customer}\t${day}\t${d.invoices.size}\t${monetary}\t${iso(d.first)}\t${iso(d.last)}\n`;
+      }
     }
-    await tx.copyIn('customer_daily', ['tenant_id', 'customer_id', 'day', 'invoices', 'monetary', 'first_order_at', 'last_order_at'], lines.join(''));
+    return text;
+  }
+
+  /** Writes `customer_daily` (the text `copyText` made) and derives `customer_stats` from it. */
+  async write(tx: Tx, tenant: string, text = this.copyText(tenant)): Promise<void> {
+    if (text === null) return;
+    await tx.copyIn('customer_daily', ['tenant_id', 'customer_id', 'day', 'invoices', 'monetary', 'first_order_at', 'last_order_at'], text);
     await tx.query(
       `INSERT INTO customer_stats (tenant_id, customer_id, first_order_at, last_order_at, invoices, monetary)
        SELECT $1, customer_id, min(first_order_at), max(last_order_at), sum(invoices), sum(monetary)

@@ -34,7 +34,6 @@ interface Written {
  */
 export class OrderWriter {
   #copy: CopyWriter | null = null;
-  readonly #creates: (() => Promise<number>)[] = [];
   readonly #invoices = new InvoiceCustomers();
 
   constructor(
@@ -53,8 +52,7 @@ export class OrderWriter {
       return written;
     }
     if (!this.customers.preparesLocally(wanted)) await this.#close();
-    const create = await this.customers.prepare(wanted);
-    if (create) this.#creates.push(create);
+    await this.customers.prepare(wanted);
     const written = this.#format(batch, null);
     if (written.inserted) {
       this.#copy ??= await this.tx.openCopy('orders', COLUMNS);
@@ -66,7 +64,7 @@ export class OrderWriter {
   /** Ends the COPY, creates the customers the lines named and records which invoices are theirs. */
   async end(): Promise<void> {
     await this.#close();
-    for (const create of this.#creates.splice(0)) await create();
+    await this.customers.createQueued();
     await this.#invoices.write(this.tx, this.tenant, !this.options.checkExisting);
   }
 
