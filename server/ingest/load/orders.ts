@@ -90,13 +90,20 @@ export class OrderWriter {
     // Lines of one invoice share their time: format each distinct instant once.
     let lastMs = NaN;
     let lastIso = '';
+    let lastExternal: string | null | undefined;
+    let lastCustomer: number | null = null;
     for (const o of batch) {
       if (existing !== null) {
         const key = lineKey(o.invoice, o.lineNo);
         if (existing.has(key)) continue;
         existing.add(key);
       }
-      const customerId = o.customerExternalId === null ? null : customers.get(o.customerExternalId)!;
+      // The lines of an invoice name one customer: look it up once for them.
+      if (o.customerExternalId !== lastExternal) {
+        lastExternal = o.customerExternalId;
+        lastCustomer = lastExternal === null ? null : customers.get(lastExternal)!;
+      }
+      const customerId = lastCustomer;
       if (customerId !== null) {
         touched.add(customerId);
         this.#invoices.note(o.invoice, customerId);

@@ -64,14 +64,23 @@ export function integerId(text: string): string {
   return text.slice(0, dot);
 }
 
-/** Per-key counter for `lineNo`, the position of a line within its invoice. Memory grows with distinct invoices. */
+/**
+ * Per-key counter for `lineNo`, the position of a line within its invoice. Memory grows with distinct invoices. The
+ * lines of an invoice usually come together, so the current key's count is kept aside and the map is touched only
+ * when the key changes.
+ */
 export class LineCounter {
   private readonly counts = new Map<string, number>();
+  private key: string | null = null;
+  private count = 0;
 
   next(key: string): number {
-    const n = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, n);
-    return n;
+    if (key !== this.key) {
+      if (this.key !== null) this.counts.set(this.key, this.count);
+      this.key = key;
+      this.count = this.counts.get(key) ?? 0;
+    }
+    return ++this.count;
   }
 }
 
