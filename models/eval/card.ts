@@ -9,20 +9,22 @@ export interface CardInput {
   training: { arch: string; bestEpoch: number; epochsRun: number; trainSeconds: number; parameters: number; seed: number; hyper: object };
   vocabSize: number;
   defaultReason: string;
+  /** Earlier figures and what was tried and not kept (ModelSpec.history), or nothing. */
+  history?: string;
 }
 
 /** Training settings without machine-specific paths. */
 const settings = (h: object) => JSON.stringify(Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'state')));
 
 /** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
-export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason }: CardInput): string {
+export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason, history }: CardInput): string {
   const summary = SET_KEYS.map((k) => `| ${SET_TITLES[k]} | ${int(m.sets[k].n)} | ${pct(m.sets[k].accuracy)} | ${pct(m.sets[k].macroF1)} |`);
   return `# Model card: \`${m.model}\`${m.isDefault ? ' (default)' : ''}
 
 ${description}
 
 ${defaultReason}
-
+${history ? `\n## History\n${history}\n` : ''}
 ## Licence of the weights
 The weights are learned from **non-commercially licensed data**: Twitter US Airline Sentiment (CC BY-NC-SA 4.0) and
 Financial PhraseBank v1.0 (CC BY-NC-SA 3.0). Treat this model as non-commercial / share-alike unless the data owners

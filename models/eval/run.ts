@@ -57,7 +57,7 @@ export async function runEvaluation(): Promise<void> {
       writeFileSync(path.join(dir, `confusion-${key}.svg`), confusionSvg(m.sets[key].confusion, `${m.model} — ${SET_TITLES[key]}`));
     }
     const defaultReason = m.isDefault ? `**Default model.** ${reason}` : `Not the default (\`${defaultName}\` is; see its card).`;
-    writeFileSync(path.join(dir, 'card.md'), renderCard({ metrics: m, description: spec.description, training, vocabSize, defaultReason }));
+    writeFileSync(path.join(dir, 'card.md'), renderCard({ metrics: m, description: spec.description, training, vocabSize, defaultReason, history: spec.history }));
   }
   const byDomain = (key: SetKey) =>
     majorityBaseline(

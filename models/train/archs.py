@@ -62,6 +62,37 @@ class Fast(nn.Module):
         return torch.softmax(self.out(self.drop(h)) + self.lex(lex), -1)
 
 
+class PretrainedEmbedding(nn.Module):
+    """The training-time form of a word embedding started from pretrained vectors: a frozen table (one row per token,
+    zeros for tokens without a vector) times a learned projection to the model's width, plus a learned per-token
+    correction (`delta` 'all': every token; 'oov': only tokens without a pretrained vector). Tokens without a vector
+    start from a random vector as plain nn.Embedding rows do; the others from their projected vector. `fold()` returns
+    the plain nn.Embedding the exported graph holds, so the graph and its speed are those of a learned embedding."""
+
+    def __init__(self, table, dim, delta='all'):
+        super().__init__()
+        has = (table != 0).any(1)
+        self.register_buffer('table', table / table[has].std())  # unit spread, whatever the vectors' scale
+        self.proj = nn.Linear(table.shape[1], dim, bias=False)
+        self.delta = nn.Embedding(table.shape[0], dim, padding_idx=0)
+        with torch.no_grad():
+            self.delta.weight[has] = 0
+            self.delta.weight[0] = 0
+        self.register_buffer('delta_mask', (torch.ones_like(has) if delta == 'all' else ~has).to(torch.float32)[:, None])
+
+    def weight(self):
+        return self.proj(self.table) + self.delta.weight * self.delta_mask
+
+    def forward(self, ids):
+        return self.proj(self.table[ids]) + self.delta(ids) * self.delta_mask[ids]
+
+    def fold(self):
+        emb = nn.Embedding(self.table.shape[0], self.proj.out_features, padding_idx=0)
+        with torch.no_grad():
+            emb.weight.copy_(self.weight())
+        return emb
+
+
 def masked_max(h, mask):
     return h.masked_fill(~mask.unsqueeze(-1), NEG).max(1).values
 

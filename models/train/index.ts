@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus, repoRoot } from '../data/index.js';
 import { runEvaluation } from '../eval/run.js';
-import { buildVocab, LABELS, tokenize, type EncoderConfig } from '../tokenizer/index.js';
+import { buildVocab, LABELS, tokenize, type EncoderConfig, type Vocab } from '../tokenizer/index.js';
 import { buildLexicon } from './lexicon-source.js';
+import { ensureGlove, extendVocab } from './pretrained.js';
 import { runPython } from './run-python.js';
 import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, SEED, type ModelSpec } from './specs.js';
 import { writeIds } from './write-ids.js';
@@ -33,15 +34,29 @@ const flags = (f: Record<string, string | number>) => Object.entries(f).flatMap(
 const wanted = (name: string, seed: number) =>
   !ensembleOnly && (only.length === 0 || only.includes(`${name}@${seed}`) || (seed === SEED && only.includes(name)));
 
-function prepare(spec: ModelSpec, out: string): { data: string; config: EncoderConfig } {
+/** A spec's vocabulary: the training one, extended by GloVe words when the spec uses pretrained vectors. */
+async function vocabOf(spec: ModelSpec): Promise<Vocab> {
+  return spec.pretrained ? extendVocab(vocab, await ensureGlove(), spec.pretrained.extraWords) : vocab;
+}
+
+async function prepare(spec: ModelSpec, out: string): Promise<{ data: string; config: EncoderConfig; size: number }> {
+  const specVocab = await vocabOf(spec);
   const config: EncoderConfig = {
     format: 'rapport-vocab/1', labels: LABELS, maxLen: spec.maxLen, padding: spec.padding,
-    minCount: spec.minCount, hashing: spec.hashing, lexicon, tokens: vocab.tokens,
+    minCount: spec.minCount, hashing: spec.hashing, lexicon, tokens: specVocab.tokens,
   };
   mkdirSync(out, { recursive: true });
   const data = path.join(tmp, `${spec.name}.jsonl`);
-  if (!existsSync(data)) writeIds(data, corpus, vocab, config);
-  return { data, config };
+  if (!existsSync(data)) writeIds(data, corpus, specVocab, config);
+  return { data, config, size: specVocab.tokens.length };
+}
+
+/** `train.py`'s flags for pretrained vectors: where they are and the vocabulary whose tokens it looks up. */
+async function pretrainedFlags(spec: ModelSpec, config: EncoderConfig): Promise<Record<string, string>> {
+  if (!spec.pretrained) return {};
+  const tokens = path.join(tmp, `${spec.name}.tokens.json`);
+  writeFileSync(tokens, JSON.stringify(config.tokens));
+  return { glove: await ensureGlove(), tokens };
 }
 
 try {
@@ -51,26 +66,26 @@ try {
     const spec = MODEL_SPECS.find((s) => s.name === model)!;
     // Seed-13 members are the shipped models; other seeds are exported to a scratch folder only.
     const out = seed === SEED ? path.join(repoRoot, 'models', spec.name) : path.join(tmp, `${spec.name}@${seed}`);
-    const { data, config } = prepare(spec, out);
-    console.log(`rapport/models: training ${spec.name}@${seed} (vocabulary ${vocab.tokens.length})`);
+    const { data, config, size } = await prepare(spec, out);
+    console.log(`rapport/models: training ${spec.name}@${seed} (vocabulary ${size})`);
     if (spec.arch === 'linear') {
       await runPython(path.join(repoRoot, 'models/train/linear.py'), flags({
         data, out, buckets: spec.hashing!.buckets, state: state(spec.name, seed), ...spec.args,
       }));
     } else {
       await runPython(path.join(repoRoot, 'models/train/train.py'), flags({
-        data, arch: spec.arch, out, 'vocab-size': vocab.tokens.length, buckets: spec.hashing?.buckets ?? 0,
-        'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args,
+        data, arch: spec.arch, out, 'vocab-size': size, buckets: spec.hashing?.buckets ?? 0,
+        'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args, ...(await pretrainedFlags(spec, config)),
       }));
     }
     if (seed === SEED) writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
   }
   if (ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)))) {
     const out = path.join(repoRoot, 'models', ENSEMBLE_SPEC.name);
-    const { data, config } = prepare(ENSEMBLE_SPEC, out);
+    const { data, config, size } = await prepare(ENSEMBLE_SPEC, out);
     console.log('rapport/models: combining the trained members into the ensemble');
     await runPython(path.join(repoRoot, 'models/train/ensemble.py'), [
-      ...flags({ data, out, 'vocab-size': vocab.tokens.length, buckets: ENSEMBLE_SPEC.hashing!.buckets, 'max-len': ENSEMBLE_SPEC.maxLen }),
+      ...flags({ data, out, 'vocab-size': size, buckets: ENSEMBLE_SPEC.hashing!.buckets, 'max-len': ENSEMBLE_SPEC.maxLen }),
       ...ENSEMBLE_MEMBERS.flatMap((m) => ['--member', `${m.model}@${m.seed}=${state(m.model, m.seed)}`]),
     ]);
     writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');

@@ -1,10 +1,10 @@
 """Trains one architecture on token and lexicon ids written by models/train/index.ts and exports it to ONNX (opset 17).
 Usage: train.py --data ids.jsonl --arch NAME --vocab-size N --buckets B --max-len L --out DIR [--seed S]"""
-import argparse, json, random, time
+import argparse, json, random, re, time
 import numpy as np
 import torch
 from sklearn.metrics import accuracy_score, f1_score
-from archs import LEX_ZERO, build
+from archs import LEX_ZERO, PretrainedEmbedding, build
 
 torch.set_num_threads(1)
 p = argparse.ArgumentParser()
@@ -12,7 +12,7 @@ for a, t, d in [('data', str, None), ('arch', str, None), ('out', str, None), ('
                 ('buckets', int, 0), ('max-len', int, 48), ('seed', int, 13), ('epochs', int, 15),
                 ('patience', int, 3), ('batch', int, 32), ('lr', float, 2e-3), ('class-weight', float, 0.5),
                 ('state', str, ''), ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0),
-                ('lex-dropout', float, 0.0)]:
+                ('lex-dropout', float, 0.0), ('glove', str, ''), ('tokens', str, ''), ('glove-delta', str, 'all')]:
     p.add_argument('--' + a, type=t, default=d)
 args = p.parse_args()
 random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
@@ -48,6 +48,25 @@ def batches(items, shuffle):
 train = [r for r in rows if r['split'] == 'train']
 val = [r for r in rows if r['split'] == 'validation']
 model = build(args.arch, args.vocab_size, args.buckets, dim=args.dim, dropout=args.dropout)
+
+
+def glove_table(folder, tokens_file):
+    """The pretrained vector of each vocabulary token that is a word (letters, inner apostrophes), else zeros: the
+    tokenizer's own tokens (<url>, <user>, <num>, <unk>), emoji and punctuation keep a learned vector."""
+    words = json.load(open(f'{folder}/words.json'))
+    vectors = np.fromfile(f'{folder}/vectors.f32', dtype=np.float32).reshape(len(words), -1)
+    row = {w: i for i, w in enumerate(words)}
+    table = np.zeros((args.vocab_size, vectors.shape[1]), dtype=np.float32)
+    for i, t in enumerate(json.load(open(tokens_file))):
+        if i > 1 and t in row and re.fullmatch(r"[^\W\d_]+(?:'[^\W\d_]+)*", t):
+            table[i] = vectors[row[t]]
+    return torch.from_numpy(table)
+
+
+if args.glove:
+    model.emb = PretrainedEmbedding(glove_table(args.glove, args.tokens), model.emb.embedding_dim, args.glove_delta)
+    print(f'rapport/models: {int((model.emb.table != 0).any(1).sum())} of {args.vocab_size} tokens start from GloVe',
+          flush=True)
 counts = np.bincount([r['y'] for r in train], minlength=3)
 weight = torch.tensor((counts.sum() / counts) ** args.class_weight, dtype=torch.float32)
 weight = weight / weight.mean()
@@ -96,6 +115,9 @@ for epoch in range(1, args.epochs + 1):
         break
 
 model.load_state_dict(best_state)
+if args.glove:  # back to a plain embedding table: the exported graph is that of a learned embedding
+    model.emb = model.emb.fold()
+    best_state = model.state_dict()
 if args.state:
     torch.save(best_state, args.state)  # for ensemble.py; kept out of the repository
 model.eval()

