@@ -1,4 +1,5 @@
-export type { CopyWriter, Queryable, Row, Store, Tx } from './store';
+export type { CopyFormat, CopyWriter, Queryable, Row, Store, Tx } from './store';
+export { BinaryRows } from './copy-binary';
 export { StoreError } from './store';
 export { openStore, type OpenStoreOptions } from './open-store';
 export { migrate } from './migrate';

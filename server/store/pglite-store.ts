@@ -4,7 +4,8 @@ import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { acquireDataLock } from './data-lock';
 import { endTurnIfLong } from './event-loop-turn';
 import { scratchDir } from './scratch-dir';
-import type { Row, Store, Tx } from './store';
+import type { CopyFormat, Row, Store, Tx } from './store';
+import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary';
 import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE, UNSCOPE_LOCAL_SQL, UNSCOPE_SQL } from './tenant-scope';
 
 export interface PgliteStoreOptions {
@@ -140,19 +141,31 @@ function wrap(t: Transaction, tenant?: string): Tx {
       return (await t.query<T>(sql, params as unknown[])).rows;
     },
     async copyIn(table, columns, text) {
-      const copy = () => t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
-      if (tenant === undefined) return void (await copy());
-      // COPY FROM is refused under row-level security: checked here, run as the owner (see tenant-scope.ts).
-      checkCopyTenant(table, columns, text, tenant);
-      await t.query(`SELECT set_config('role', 'none', true)`);
-      await copy();
-      await t.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+      await copyBlob(table, columns, text, 'text');
     },
     // In process there is no connection to keep busy: each write is loaded as it comes.
-    async openCopy(table, columns) {
-      return { write: (text) => tx.copyIn(table, columns, text), end: async () => {}, abort: async () => {} };
+    async openCopy(table, columns, format = 'text') {
+      return {
+        write: async (rows) => {
+          if (typeof rows === 'string' === (format === 'binary')) throw new TypeError(`rapport/store: a ${format} COPY takes ${format === 'binary' ? 'bytes' : 'text'}`);
+          await copyBlob(table, columns, rows, format);
+        },
+        end: async () => {},
+        abort: async () => {},
+      };
     },
   };
+  async function copyBlob(table: string, columns: readonly string[], rows: string | Uint8Array, format: CopyFormat) {
+    const blob = new Blob((format === 'binary' ? [BINARY_HEADER, rows, BINARY_TRAILER] : [rows]) as BlobPart[]);
+    const options = format === 'binary' ? ' WITH (FORMAT binary)' : '';
+    const copy = () => t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${options}`, [], { blob });
+    if (tenant === undefined) return void (await copy());
+    // COPY FROM is refused under row-level security: checked here, run as the owner (see tenant-scope.ts).
+    checkCopyTenant(table, columns, rows, tenant);
+    await t.query(`SELECT set_config('role', 'none', true)`);
+    await copy();
+    await t.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
+  }
   return tx;
 }
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
 import { StoreError, type Row, type Store, type Tx } from './store';
+import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary';
 import { checkCopyTenant, memoScopes, refuseOtherTenant, SCOPE_SQL, TENANT_ROLE, UNSCOPE_SQL } from './tenant-scope';
 
 /**
@@ -122,10 +123,12 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
       }
       await copy.end();
     },
-    async openCopy(table, columns) {
+    async openCopy(table, columns, format = 'text') {
       // COPY FROM is refused under row-level security: rows are checked here, run as the owner (tenant-scope.ts).
       if (scope !== null) await client.query(`SELECT set_config('role', 'none', true)`);
-      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      const binary = format === 'binary';
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${binary ? ' WITH (FORMAT binary)' : ''}`));
+      if (binary) stream.write(BINARY_HEADER);
       let failure: Error | undefined;
       // 'finish' comes once the server has confirmed the COPY; 'error' when it refused a row or the connection broke.
       const finished = new Promise<void>((resolve, reject) => {
@@ -133,23 +136,32 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
         stream.on('error', (err: Error) => reject((failure = err)));
       });
       finished.catch(() => {}); // surfaced by write or end
+      const giveUp = async () => {
+        // pg-copy-streams answers a destroyed stream with CopyFail: the server ends the COPY with an error.
+        if (!failure) stream.destroy(new Error('rapport/store: COPY given up'));
+        await finished.catch(() => {});
+      };
       return {
-        async write(text) {
+        async write(rows) {
           if (failure) throw failure;
-          if (scope !== null) checkCopyTenant(table, columns, text, scope);
-          if (!stream.write(text)) await Promise.race([once(stream, 'drain'), finished]);
+          if (typeof rows === 'string' === binary) throw new TypeError(`rapport/store: a ${format} COPY takes ${binary ? 'bytes' : 'text'}`);
+          if (scope !== null) {
+            try {
+              checkCopyTenant(table, columns, rows, scope);
+            } catch (err) {
+              await giveUp(); // a refused write must not leave the connection inside the COPY
+              throw err;
+            }
+          }
+          if (!stream.write(rows)) await Promise.race([once(stream, 'drain'), finished]);
           if (failure) throw failure;
         },
         async end() {
-          stream.end();
+          stream.end(binary ? BINARY_TRAILER : undefined);
           await finished;
           if (scope !== null) await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true)`);
         },
-        async abort() {
-          // pg-copy-streams answers a destroyed stream with CopyFail: the server ends the COPY with an error.
-          if (!failure) stream.destroy(new Error('rapport/store: COPY given up'));
-          await finished.catch(() => {});
-        },
+        abort: giveUp,
       };
     },
   };

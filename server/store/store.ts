@@ -24,13 +24,19 @@ export interface Tx extends Queryable {
   /**
    * Opens one COPY for many writes; until `end` the transaction must run nothing else. On PostgreSQL the rows stream
    * to the server, which loads them as they come, with no statement boundary (and so no wait for us) between writes.
+   * `binary`: rows come in the binary format (`copy-binary.ts`, without header and trailer, which the store adds).
    */
-  openCopy(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  openCopy(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
 }
 
+export type CopyFormat = 'text' | 'binary';
+
 export interface CopyWriter {
-  /** Sends rows in COPY text format; resolves once the connection has taken them (it waits while it is full). */
-  write(text: string): Promise<void>;
+  /**
+   * Sends rows in the COPY's format (text as a string, binary as bytes); resolves once the connection has taken them
+   * (it waits while it is full).
+   */
+  write(rows: string | Uint8Array): Promise<void>;
   /** Ends the COPY; resolves once the database has loaded every row, rejects with its error if it refused one. */
   end(): Promise<void>;
   /** Gives the COPY up (the database discards its rows), so the transaction can run statements again. */

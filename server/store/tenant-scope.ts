@@ -4,6 +4,7 @@
  * the `WHERE tenant_id = $1` every query already has. The owner connection (migrations, CLI, credential checks)
  * is left as it was.
  */
+import { rowsHoldTenant } from './copy-binary';
 import { StoreError } from './store';
 
 export const TENANT_ROLE = 'rapport_app';
@@ -30,15 +31,18 @@ export function checkTenantId(tenant: string): string {
  * for that one statement. What RLS would have checked is checked here instead: every row's `tenant_id` is the
  * scope's tenant. COPY text escapes tabs and newlines inside values, so splitting on them is exact.
  */
-export function checkCopyTenant(table: string, columns: readonly string[], text: string, tenant: string): void {
+export function checkCopyTenant(table: string, columns: readonly string[], rows: string | Uint8Array, tenant: string): void {
   const col = columns.indexOf('tenant_id');
   if (col < 0) throw new StoreError(`A tenant-scoped COPY into ${table} must write tenant_id.`, 'STORE_TENANT_INVALID');
+  const holds = typeof rows === 'string' ? textHoldsTenant(rows, col, tenant) : rowsHoldTenant(rows, col, tenant);
+  if (!holds) throw new StoreError(`A tenant-scoped COPY into ${table} carried a row of another tenant.`, 'STORE_TENANT_INVALID');
+}
+
+function textHoldsTenant(text: string, col: number, tenant: string): boolean {
   for (const line of text.split('\n')) {
-    if (line === '') continue;
-    if (line.split('\t', col + 1)[col] !== tenant) {
-      throw new StoreError(`A tenant-scoped COPY into ${table} carried a row of another tenant.`, 'STORE_TENANT_INVALID');
-    }
+    if (line !== '' && line.split('\t', col + 1)[col] !== tenant) return false;
   }
+  return true;
 }
 
 /** Scoped stores are memoised per tenant: caches keyed by store (analytics snapshots) must see one object. */
