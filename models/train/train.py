@@ -133,5 +133,6 @@ torch.onnx.export(model, tuple(x), f'{args.out}/model.onnx', input_names=names, 
                   dynamic_axes=axes, opset_version=17, do_constant_folding=True)
 json.dump({'arch': args.arch, 'seed': args.seed, 'bestEpoch': best_epoch, 'epochsRun': len(history),
            'trainSeconds': round(time.time() - t0, 1), 'parameters': sum(p.numel() for p in model.parameters()),
-           'hyper': {k: v for k, v in vars(args).items() if k not in ('data', 'out', 'state')}, 'history': history},
+           'hyper': {k: v.rstrip('/').split('/')[-1] if k == 'glove' and v else v  # no machine paths
+                     for k, v in vars(args).items() if k not in ('data', 'out', 'state', 'tokens')}, 'history': history},
           open(f'{args.out}/training.json', 'w'), indent=1)
