@@ -140,22 +140,20 @@ function wrap(t: Transaction, tenant?: string): Tx {
       await endTurnIfLong();
       return (await t.query<T>(sql, params as unknown[])).rows;
     },
-    async copyIn(table, columns, text) {
-      await copyBlob(table, columns, text, 'text');
+    async copyIn(table, columns, rows, format = 'text') {
+      await copyBlob(table, columns, rows, format);
     },
     // In process there is no connection to keep busy: each write is loaded as it comes.
     async openCopy(table, columns, format = 'text') {
       return {
-        write: async (rows) => {
-          if (typeof rows === 'string' === (format === 'binary')) throw new TypeError(`rapport/store: a ${format} COPY takes ${format === 'binary' ? 'bytes' : 'text'}`);
-          await copyBlob(table, columns, rows, format);
-        },
+        write: (rows) => copyBlob(table, columns, rows, format),
         end: async () => {},
         abort: async () => {},
       };
     },
   };
   async function copyBlob(table: string, columns: readonly string[], rows: string | Uint8Array, format: CopyFormat) {
+    if (typeof rows === 'string' === (format === 'binary')) throw new TypeError(`rapport/store: a ${format} COPY takes ${format === 'binary' ? 'bytes' : 'text'}`);
     const blob = new Blob((format === 'binary' ? [BINARY_HEADER, rows, BINARY_TRAILER] : [rows]) as BlobPart[]);
     const options = format === 'binary' ? ' WITH (FORMAT binary)' : '';
     const copy = () => t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${options}`, [], { blob });

@@ -113,10 +113,10 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
       return (await client.query(sql, params as unknown[])).rows as T[];
     },
-    async copyIn(table, columns, text) {
-      const copy = await tx.openCopy(table, columns);
+    async copyIn(table, columns, rows, format = 'text') {
+      const copy = await tx.openCopy(table, columns, format);
       try {
-        await copy.write(text);
+        await copy.write(rows);
       } catch (err) {
         await copy.abort();
         throw err;

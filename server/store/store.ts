@@ -19,8 +19,8 @@ export interface Queryable {
 }
 
 export interface Tx extends Queryable {
-  /** Bulk-loads rows given in PostgreSQL's COPY text format (see `copy-text.ts`). */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** Bulk-loads rows in PostgreSQL's COPY text format (`copy-text.ts`), or binary rows (`copy-binary.ts`). */
+  copyIn(table: string, columns: readonly string[], rows: string | Uint8Array, format?: CopyFormat): Promise<void>;
   /**
    * Opens one COPY for many writes; until `end` the transaction must run nothing else. On PostgreSQL the rows stream
    * to the server, which loads them as they come, with no statement boundary (and so no wait for us) between writes.

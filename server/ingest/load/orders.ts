@@ -48,16 +48,7 @@ export class OrderWriter {
     if (this.options.checkExisting) {
       await this.customers.resolve(wanted);
       const written = this.#format(batch, await existingLines(this.tx, this.tenant, batch));
-      if (written.inserted) {
-        const copy = await this.tx.openCopy('orders', COLUMNS, 'binary');
-        try {
-          await copy.write(written.rows);
-        } catch (err) {
-          await copy.abort();
-          throw err;
-        }
-        await copy.end();
-      }
+      if (written.inserted) await this.tx.copyIn('orders', COLUMNS, written.rows, 'binary');
       return written;
     }
     if (!this.customers.preparesLocally(wanted)) await this.#close();
