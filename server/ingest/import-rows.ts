@@ -94,7 +94,7 @@ export async function importRows<K extends RecordKind>(
       await writing;
       // The database finishes the lines and creates the customers while the daily aggregates are formatted.
       const ending = orders?.end();
-      dailyText = daily?.copyText(tenant) ?? null;
+      dailyText = daily?.format(tenant) ?? null;
       await ending;
     } catch (err) {
       await writing.catch(() => {});

@@ -12,6 +12,13 @@ export const BINARY_HEADER = Buffer.from([
 ]);
 export const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 
+/** Refuses rows in the other format than the COPY's: text goes as a string, binary rows as bytes. */
+export function checkCopyFormat(rows: string | Uint8Array, format: 'text' | 'binary'): void {
+  if (typeof rows === 'string' === (format === 'binary')) {
+    throw new TypeError(`rapport/store: a ${format} COPY takes ${format === 'binary' ? 'bytes' : 'text'}`);
+  }
+}
+
 /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01). */
 const PG_EPOCH_US = 946_684_800_000_000;
 const TWO_32 = 2 ** 32;
@@ -179,31 +186,12 @@ interface NumericParts {
 }
 
 /**
- * The parts of the numeric `String(value)` spells. Whole cents — nearly every price and amount — are split without
- * going through text; anything else is read from the shortest decimal text, exponent and all.
+ * The parts of the numeric `String(value)` spells (`BinaryRows.numeric` splits whole cents itself), read from that
+ * shortest decimal text, exponent and all.
  */
-export function numericParts(value: number): NumericParts {
+function numericParts(value: number): NumericParts {
   if (!Number.isFinite(value)) throw new RangeError(`rapport/store: cannot copy the number ${value}`);
-  const cents = Math.round(value * 100);
-  if (cents / 100 === value && Math.abs(cents) < 1e15) {
-    const abs = Math.abs(cents);
-    const fraction = abs % 100;
-    const dscale = fraction === 0 ? 0 : fraction % 10 === 0 ? 1 : 2;
-    return parts(Math.floor(abs / 100), fraction * 100, cents < 0, dscale);
-  }
   return fromText(String(value));
-}
-
-/** `whole` ≥ 0 an integer, `fraction` the first base-10,000 digit after the point. */
-function parts(whole: number, fraction: number, negative: boolean, dscale: number): NumericParts {
-  const digits: number[] = [];
-  let weight = -1;
-  for (let w = whole; w > 0; w = Math.floor(w / 10_000)) {
-    digits.unshift(w % 10_000);
-    weight++;
-  }
-  if (fraction) digits.push(fraction);
-  return trim({ digits, weight: digits.length ? weight : 0, negative, dscale });
 }
 
 function fromText(text: string): NumericParts {

@@ -5,7 +5,7 @@ import { acquireDataLock } from './data-lock';
 import { endTurnIfLong } from './event-loop-turn';
 import { scratchDir } from './scratch-dir';
 import type { CopyFormat, Row, Store, Tx } from './store';
-import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary';
+import { BINARY_HEADER, BINARY_TRAILER, checkCopyFormat } from './copy-binary';
 import { checkCopyTenant, memoScopes, refuseOtherTenant as refuse, SCOPE_SQL, TENANT_ROLE, UNSCOPE_LOCAL_SQL, UNSCOPE_SQL } from './tenant-scope';
 
 export interface PgliteStoreOptions {
@@ -153,7 +153,7 @@ function wrap(t: Transaction, tenant?: string): Tx {
     },
   };
   async function copyBlob(table: string, columns: readonly string[], rows: string | Uint8Array, format: CopyFormat) {
-    if (typeof rows === 'string' === (format === 'binary')) throw new TypeError(`rapport/store: a ${format} COPY takes ${format === 'binary' ? 'bytes' : 'text'}`);
+    checkCopyFormat(rows, format);
     const blob = new Blob((format === 'binary' ? [BINARY_HEADER, rows, BINARY_TRAILER] : [rows]) as BlobPart[]);
     const options = format === 'binary' ? ' WITH (FORMAT binary)' : '';
     const copy = () => t.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${options}`, [], { blob });

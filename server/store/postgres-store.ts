@@ -2,7 +2,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
 import { StoreError, type Row, type Store, type Tx } from './store';
-import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary';
+import { BINARY_HEADER, BINARY_TRAILER, checkCopyFormat } from './copy-binary';
 import { checkCopyTenant, memoScopes, refuseOtherTenant, SCOPE_SQL, TENANT_ROLE, UNSCOPE_SQL } from './tenant-scope';
 
 /**
@@ -144,7 +144,7 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
       return {
         async write(rows) {
           if (failure) throw failure;
-          if (typeof rows === 'string' === binary) throw new TypeError(`rapport/store: a ${format} COPY takes ${binary ? 'bytes' : 'text'}`);
+          checkCopyFormat(rows, format);
           if (scope !== null) {
             try {
               checkCopyTenant(table, columns, rows, scope);

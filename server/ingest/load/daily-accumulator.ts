@@ -40,7 +40,7 @@ export class DailyAccumulator {
    * The rows of `customer_daily` as COPY text, or null when no line counted. Call it once every line is added; it is
    * separate from `write` so the caller can format while the database finishes earlier statements.
    */
-  copyText(tenant: string): string | null {
+  format(tenant: string): string | null {
     if (!this.#days.size) return null;
     const t = copyText(tenant);
     const iso = (ms: number) => new Date(ms).toISOString();
@@ -56,8 +56,8 @@ export class DailyAccumulator {
     return text;
   }
 
-  /** Writes `customer_daily` (the text `copyText` made) and derives `customer_stats` from it. */
-  async write(tx: Tx, tenant: string, text = this.copyText(tenant)): Promise<void> {
+  /** Writes `customer_daily` (the text `format` made) and derives `customer_stats` from it. */
+  async write(tx: Tx, tenant: string, text = this.format(tenant)): Promise<void> {
     if (text === null) return;
     await tx.copyIn('customer_daily', ['tenant_id', 'customer_id', 'day', 'invoices', 'monetary', 'first_order_at', 'last_order_at'], text);
     await tx.query(
