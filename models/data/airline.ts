@@ -22,7 +22,8 @@ export function loadAirline(dataDir: string): Example[] {
     seen.add(id);
     const label = row.airline_sentiment as Label;
     if (!LABELS.includes(label)) throw new Error(`rapport/models: airline tweet ${id} has label "${label}".`);
-    out.push({ text: row.text!, label, source: 'airline', split: splitOf(id) });
+    const agreement = Number(row.airline_sentiment_confidence);
+    out.push({ text: row.text!, label, source: 'airline', split: splitOf(id), ...(agreement >= 0 && agreement <= 1 ? { agreement } : {}) });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LABELS, type Label } from '../tokenizer/index.js';
 import { splitOf } from './bucket.js';
@@ -15,18 +15,41 @@ export const PHRASEBANK_FILE = 'Sentences_50Agree.txt';
  * (first kept); split by sha1 of the decoded sentence's UTF-8 bytes, with the spec's buckets.
  */
 export function loadPhrasebank(dataDir: string, file = PHRASEBANK_FILE): Example[] {
-  const text = readFileSync(path.join(dataDir, 'financial-phrasebank', file)).toString('latin1');
+  const agreement = agreementOf(dataDir);
   const seen = new Set<string>();
   const out: Example[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
+  for (const { sentence, label } of readLines(dataDir, file)) {
+    if (seen.has(sentence)) continue;
+    seen.add(sentence);
+    const level = agreement.get(sentence);
+    out.push({ text: sentence, label, source: 'phrasebank', split: splitOf(sentence), ...(level ? { agreement: level } : {}) });
+  }
+  return out;
+}
+
+/** The agreement files, strictest first, with the share of annotators each one requires. */
+const AGREEMENT_FILES: readonly [string, number][] = [
+  ['Sentences_AllAgree.txt', 1], ['Sentences_75Agree.txt', 0.75], ['Sentences_66Agree.txt', 0.66], ['Sentences_50Agree.txt', 0.5],
+];
+
+/** Each sentence's strictest agreement level; sentences of a missing file fall to the next level. */
+function agreementOf(dataDir: string): Map<string, number> {
+  const level = new Map<string, number>();
+  for (const [file, share] of AGREEMENT_FILES) {
+    if (!existsSync(path.join(dataDir, 'financial-phrasebank', file))) continue;
+    for (const { sentence } of readLines(dataDir, file)) if (!level.has(sentence)) level.set(sentence, share);
+  }
+  return level;
+}
+
+/** One file's `sentence@label` lines. */
+function readLines(dataDir: string, file: string): { sentence: string; label: Label }[] {
+  const text = readFileSync(path.join(dataDir, 'financial-phrasebank', file)).toString('latin1');
+  return text.split(/\r?\n/).flatMap((line, i) => {
+    if (line.trim() === '') return [];
     const at = line.lastIndexOf('@');
-    const sentence = line.slice(0, at);
     const label = line.slice(at + 1).trim() as Label;
     if (at < 0 || !LABELS.includes(label)) throw new Error(`rapport/models: ${file} line ${i + 1} has no valid label.`);
-    if (seen.has(sentence)) return;
-    seen.add(sentence);
-    out.push({ text: sentence, label, source: 'phrasebank', split: splitOf(sentence) });
+    return [{ sentence: line.slice(0, at), label }];
   });
-  return out;
 }

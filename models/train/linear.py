@@ -19,6 +19,7 @@ p.add_argument('--grid', default='2,4')  # values of C tried, each with and with
 p.add_argument('--lex-scale', type=float, default=0.3)  # the lexicon scores' size beside the unit-length n-gram vector
 p.add_argument('--nb', type=int, default=0)  # 1: naive-Bayes log-count-ratio scaling, one-vs-rest
 p.add_argument('--nb-alpha', type=float, default=1.0)  # smoothing of the n-gram counts in the ratios
+p.add_argument('--agreement-power', type=float, default=0.0)  # training examples weigh (annotator agreement) ** power
 args = p.parse_args()
 t0 = time.time()
 rows = [json.loads(l) for l in open(args.data)]
@@ -53,6 +54,8 @@ def features(items):
 
 
 xt, yt = features(train), np.array([r['y'] for r in train])
+wt = np.array([r.get('agreement', 1.0) for r in train]) ** args.agreement_power
+wt = wt / wt.mean()
 val = {s: [r for r in rows if r['split'] == 'validation' and r['source'] == s] for s in ('airline', 'phrasebank')}
 xv = {s: (features(items), np.array([r['y'] for r in items])) for s, items in val.items()}
 
@@ -72,7 +75,7 @@ class OneVsRestNB:
     def __init__(self, c, weighting, scales):
         self.coef_ = np.zeros((3, xt.shape[1])); self.intercept_ = np.zeros(3)
         for k, r in enumerate(scales):
-            b = LogisticRegression(C=c, max_iter=3000, class_weight=weighting).fit(xt @ diags(r), (yt == k).astype(int))
+            b = LogisticRegression(C=c, max_iter=3000, class_weight=weighting).fit(xt @ diags(r), (yt == k).astype(int), sample_weight=wt)
             self.coef_[k], self.intercept_[k] = b.coef_[0] * r, b.intercept_[0]
 
     def predict(self, x):
@@ -84,7 +87,7 @@ tried = []
 for c in [float(v) for v in args.grid.split(',')]:
     for weighting in (None, 'balanced'):
         clf = (OneVsRestNB(c, weighting, scales) if args.nb else
-               LogisticRegression(C=c, max_iter=3000, class_weight=weighting).fit(xt, yt))
+               LogisticRegression(C=c, max_iter=3000, class_weight=weighting).fit(xt, yt, sample_weight=wt))
         sets = {s: scores(y, clf.predict(x)) for s, (x, y) in xv.items()}
         tried.append({'C': c, 'classWeight': weighting or 'none', 'score': round(selection(sets), 4), 'validation': sets, 'clf': clf})
         print(json.dumps({k: v for k, v in tried[-1].items() if k != 'clf'}), flush=True)

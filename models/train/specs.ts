@@ -71,7 +71,7 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
       'GloVe vector (scaled to unit spread) times a learned 100 → 48 projection plus a learned per-token correction; ' +
       'tokens without a GloVe vector (placeholders, emoji, punctuation, most contractions) have a learned vector only. ' +
       'At export the two are folded into one 48-wide table, so the graph is that of a learned embedding.',
-    args: { lr: 0.003, batch: 64, epochs: 30, patience: 3, 'lex-dropout': 0.25 },
+    args: { lr: 0.003, batch: 64, epochs: 40, patience: 5, 'lex-dropout': 0.25, ema: 0.99, 'agreement-power': 0.5 },
     pretrained: CNN_PRETRAINED,
 
     history: 'Before GloVe (embedding learned from scratch, commit 8110a4c): validation score 1.094 (airline 0.791 / 0.736, ' +

@@ -12,7 +12,8 @@ for a, t, d in [('data', str, None), ('arch', str, None), ('out', str, None), ('
                 ('buckets', int, 0), ('max-len', int, 48), ('seed', int, 13), ('epochs', int, 15),
                 ('patience', int, 3), ('batch', int, 32), ('lr', float, 2e-3), ('class-weight', float, 0.5),
                 ('state', str, ''), ('dim', int, 0), ('dropout', float, -1.0), ('weight-decay', float, 0.0),
-                ('lex-dropout', float, 0.0), ('glove', str, ''), ('tokens', str, ''), ('glove-delta', str, 'all')]:
+                ('lex-dropout', float, 0.0), ('glove', str, ''), ('tokens', str, ''), ('glove-delta', str, 'all'),
+                ('ema', float, 0.0), ('agreement-power', float, 0.0)]:
     p.add_argument('--' + a, type=t, default=d)
 args = p.parse_args()
 random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed)
@@ -34,7 +35,9 @@ def tensors(items, fixed):
         g = [r['grams'] for r in items]
         x.append(pad(g, max(map(len, g))))
     x.append(pad([r['lex'] for r in items], width))
-    return x, torch.tensor([r['y'] for r in items])
+    # Each example weighs (annotator agreement) ** power in the loss: 1 for all at power 0.
+    w = torch.tensor([r.get('agreement', 1.0) for r in items], dtype=torch.float32) ** args.agreement_power
+    return x, torch.tensor([r['y'] for r in items]), w
 
 
 def batches(items, shuffle):
@@ -71,7 +74,8 @@ counts = np.bincount([r['y'] for r in train], minlength=3)
 weight = torch.tensor((counts.sum() / counts) ** args.class_weight, dtype=torch.float32)
 weight = weight / weight.mean()
 opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
-loss_fn = torch.nn.NLLLoss(weight=weight)
+loss_fn = torch.nn.NLLLoss(weight=weight, reduction='none')
+mean_agreement = float(np.mean([r.get('agreement', 1.0) ** args.agreement_power for r in train]))
 
 
 def probs_of(x):
@@ -83,26 +87,35 @@ def evaluate(items):
     model.eval()
     pred = []
     with torch.no_grad():
-        for x, _ in batches(items, False):
+        for x, _, _ in batches(items, False):
             pred += probs_of(x).argmax(-1).tolist()
     y = [r['y'] for r in items]
     return {'accuracy': accuracy_score(y, pred), 'macroF1': f1_score(y, pred, average='macro')}
 
 
 best, best_state, best_epoch, history, t0 = -1.0, None, 0, [], time.time()
+ema = {k: v.clone() for k, v in model.state_dict().items()} if args.ema else None
 for epoch in range(1, args.epochs + 1):
     model.train()
-    for x, y in batches(train, True):
+    for x, y, w in batches(train, True):
         if args.lex_dropout:
             # Hide some words that carry lexicon valence (word id → unknown), so the model learns to read the lexicon
             # channel too: out of domain, most sentiment words are unknown to the vocabulary.
             ids, lex = x[0], x[-1]
             ids[(lex != LEX_ZERO) & (lex != 0) & (torch.rand(ids.shape) < args.lex_dropout)] = 1
         opt.zero_grad()
-        loss = loss_fn(torch.log(probs_of(x).clamp(min=1e-7)), y)
+        loss = (loss_fn(torch.log(probs_of(x).clamp(min=1e-7)), y) * w).sum() / (weight[y] * mean_agreement).sum()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
+        if args.ema:
+            with torch.no_grad():
+                for k, v in model.state_dict().items():
+                    if v.dtype.is_floating_point:
+                        ema[k].mul_(args.ema).add_(v, alpha=1 - args.ema)
+    if args.ema:  # validate (and keep as the best state) the moving average of the weights, then train on
+        live = {k: v.clone() for k, v in model.state_dict().items()}
+        model.load_state_dict(ema)
     air = evaluate([r for r in val if r['source'] == 'airline'])
     fpb = evaluate([r for r in val if r['source'] == 'phrasebank'])
     score = air['macroF1'] + 0.5 * fpb['macroF1']  # airline first; business text must not be sacrificed
@@ -111,7 +124,9 @@ for epoch in range(1, args.epochs + 1):
     if score > best:
         best, best_epoch = score, epoch
         best_state = {k: v.clone() for k, v in model.state_dict().items()}
-    elif epoch - best_epoch >= args.patience:
+    if args.ema:
+        model.load_state_dict(live)
+    if epoch - best_epoch >= args.patience:
         break
 
 model.load_state_dict(best_state)
@@ -121,7 +136,7 @@ if args.glove:  # back to a plain embedding table: the exported graph is that of
 if args.state:
     torch.save(best_state, args.state)  # for ensemble.py; kept out of the repository
 model.eval()
-x, _ = tensors(val[:2], not fast)
+x, _, _ = tensors(val[:2], not fast)
 x = [t.to(torch.int32) for t in x]
 names = ['ids', 'grams', 'lex'] if fast else ['ids', 'lex']
 outs = ['probabilities', 'attention'] if args.arch == 'bilstm-cnn-attention' else ['probabilities']

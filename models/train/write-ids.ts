@@ -13,7 +13,7 @@ export function writeIds(file: string, examples: readonly Example[], vocab: Voca
       const { ids, grams, lex } = encodeText(e.text, vocab, config);
       return JSON.stringify({
         split: e.split, source: e.source, y: LABELS.indexOf(e.label), ids: [...ids], grams: grams ? [...grams] : [],
-        lex: lex ? [...lex] : [],
+        lex: lex ? [...lex] : [], agreement: e.agreement ?? 1,
       });
     });
   writeFileSync(file, lines.join('\n') + '\n');

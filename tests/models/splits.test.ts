@@ -24,6 +24,18 @@ describe('splits', () => {
     expect(all.some((e) => /[ñä]/.test(e.text))).toBe(true);
   });
 
+  it.skipIf(!dir)('carries the annotators\' agreement: airline confidence, PhraseBank\'s strictest agreement file', () => {
+    const airline = loadAirline(dir!);
+    expect(airline.every((e) => e.agreement! > 0 && e.agreement! <= 1)).toBe(true);
+    expect(airline.find((e) => e.text.startsWith('@VirginAmerica plus you\'ve added commercials'))?.agreement).toBe(0.3486);
+    const counts = new Map<number | undefined, number>();
+    for (const e of loadPhrasebank(dir!)) counts.set(e.agreement, (counts.get(e.agreement) ?? 0) + 1);
+    // Sentences_AllAgree holds 2,264 lines (a few repeated); every 50Agree sentence has a level.
+    expect([...counts.keys()].sort()).toEqual([0.5, 0.66, 0.75, 1]);
+    expect(counts.get(1)).toBeGreaterThan(2_200);
+    expect(counts.get(1)).toBeLessThanOrEqual(2_264);
+  });
+
   it.skipIf(!dir)('keeps TweetEval for evaluation only', () => {
     const all = loadTweetEval(dir!);
     expect(all).toHaveLength(14_284);
