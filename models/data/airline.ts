@@ -22,8 +22,9 @@ export function loadAirline(dataDir: string): Example[] {
     seen.add(id);
     const label = row.airline_sentiment as Label;
     if (!LABELS.includes(label)) throw new Error(`rapport/models: airline tweet ${id} has label "${label}".`);
-    const agreement = Number(row.airline_sentiment_confidence);
-    out.push({ text: row.text!, label, source: 'airline', split: splitOf(id), ...(agreement >= 0 && agreement <= 1 ? { agreement } : {}) });
+    const agreement = Number(row.airline_sentiment_confidence || NaN); // a missing value is no weight, not weight 0
+    const known = agreement > 0 && agreement <= 1;
+    out.push({ text: row.text!, label, source: 'airline', split: splitOf(id), ...(known ? { agreement } : {}) });
   }
   return out;
 }

@@ -122,6 +122,7 @@ torch.onnx.export(model, padded(val['airline'][:2]), f'{args.out}/model.onnx', i
 json.dump({'arch': 'linear', 'seed': None, 'bestEpoch': 1, 'epochsRun': 1, 'trainSeconds': round(time.time() - t0, 1),
            'parameters': int(coef.size + bias.size), 'hyper': {'C': best['C'], 'classWeight': best['classWeight'],
            'buckets': args.buckets, 'lexScale': args.lex_scale, 'grid': args.grid, 'solver': 'lbfgs',
-           **({'nb': 'one-vs-rest on naive-Bayes log-count-ratio scaled features', 'nbAlpha': args.nb_alpha} if args.nb else {})},
+           **({'nb': 'one-vs-rest on naive-Bayes log-count-ratio scaled features', 'nbAlpha': args.nb_alpha} if args.nb else {}),
+           **({'agreementPower': args.agreement_power} if args.agreement_power else {})},
            'validation': best['validation'], 'tried': [{k: v for k, v in t.items() if k != 'clf'} for t in tried]},
           open(f'{args.out}/training.json', 'w'), indent=1)
