@@ -15,13 +15,14 @@ export const PHRASEBANK_FILE = 'Sentences_50Agree.txt';
  * (first kept); split by sha1 of the decoded sentence's UTF-8 bytes, with the spec's buckets.
  */
 export function loadPhrasebank(dataDir: string, file = PHRASEBANK_FILE): Example[] {
-  const agreement = agreementOf(dataDir);
+  const agreement = stricterAgreement(dataDir, file);
+  const floor = AGREEMENT_FILES.find(([f]) => f === file)?.[1];
   const seen = new Set<string>();
   const out: Example[] = [];
   for (const { sentence, label } of readLines(dataDir, file)) {
     if (seen.has(sentence)) continue;
     seen.add(sentence);
-    const level = agreement.get(sentence);
+    const level = agreement.get(sentence) ?? floor;
     out.push({ text: sentence, label, source: 'phrasebank', split: splitOf(sentence), ...(level ? { agreement: level } : {}) });
   }
   return out;
@@ -29,15 +30,19 @@ export function loadPhrasebank(dataDir: string, file = PHRASEBANK_FILE): Example
 
 /** The agreement files, strictest first, with the share of annotators each one requires. */
 const AGREEMENT_FILES: readonly [string, number][] = [
-  ['Sentences_AllAgree.txt', 1], ['Sentences_75Agree.txt', 0.75], ['Sentences_66Agree.txt', 0.66], ['Sentences_50Agree.txt', 0.5],
+  ['Sentences_AllAgree.txt', 1], ['Sentences_75Agree.txt', 0.75], ['Sentences_66Agree.txt', 0.66], [PHRASEBANK_FILE, 0.5],
 ];
 
-/** Each sentence's strictest agreement level; sentences of a missing file fall to the next level. */
-function agreementOf(dataDir: string): Map<string, number> {
+/**
+ * The strictest level of each sentence found in a file stricter than `file` (whose own sentences are at least at its
+ * level, so it is not read twice); a missing file is skipped, its sentences fall to the next level.
+ */
+function stricterAgreement(dataDir: string, file: string): Map<string, number> {
   const level = new Map<string, number>();
-  for (const [file, share] of AGREEMENT_FILES) {
-    if (!existsSync(path.join(dataDir, 'financial-phrasebank', file))) continue;
-    for (const { sentence } of readLines(dataDir, file)) if (!level.has(sentence)) level.set(sentence, share);
+  for (const [stricter, share] of AGREEMENT_FILES) {
+    if (stricter === file) break;
+    if (!existsSync(path.join(dataDir, 'financial-phrasebank', stricter))) continue;
+    for (const { sentence } of readLines(dataDir, stricter)) if (!level.has(sentence)) level.set(sentence, share);
   }
   return level;
 }
