@@ -18,7 +18,11 @@ const settings = (h: object) => JSON.stringify(Object.fromEntries(Object.entries
 
 /** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
 export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason, history }: CardInput): string {
-  const summary = SET_KEYS.map((k) => `| ${SET_TITLES[k]} | ${int(m.sets[k].n)} | ${pct(m.sets[k].accuracy)} | ${pct(m.sets[k].macroF1)} |`);
+  const range = (r?: [number, number]) => (r ? `${pct(r[0])}–${pct(r[1])}` : '—');
+  const summary = SET_KEYS.map((k) => {
+    const s = m.sets[k];
+    return `| ${SET_TITLES[k]} | ${int(s.n)} | ${pct(s.accuracy)} | ${range(s.interval?.accuracy)} | ${pct(s.macroF1)} | ${range(s.interval?.macroF1)} |`;
+  });
   return `# Model card: \`${m.model}\`${m.isDefault ? ' (default)' : ''}
 
 ${description}
@@ -48,8 +52,11 @@ ${t.arch === 'linear'
     : `No training of its own: ${int(t.parameters)} parameters from its members. Settings: \`${settings(t.hyper)}\`.`}
 
 ## Results (measured on the exported ONNX with onnxruntime-node)
-| set | texts | accuracy | macro-F1 |
-|---|---|---|---|
+Intervals: 95 % percentile bootstrap (1,000 resamples of the set's texts, seeded): how far a figure could move on
+another sample of the same size.
+
+| set | texts | accuracy | 95 % interval | macro-F1 | 95 % interval |
+|---|---|---|---|---|---|
 ${summary.join('\n')}
 
 ### Airline test — per class

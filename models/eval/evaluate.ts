@@ -1,15 +1,17 @@
 import type { Example } from '../data/index.js';
 import type { SentimentModel } from '../inference/index.js';
+import { bootstrapInterval } from './bootstrap.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { SET_KEYS, type SetKey } from './sets.js';
 
-/** Classifies every evaluation set with a model and scores it. */
+/** Classifies every evaluation set with a model and scores it, with 95 % bootstrap intervals. */
 export async function evaluateModel(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Metrics>> {
   const out = {} as Record<SetKey, Metrics>;
   for (const key of SET_KEYS) {
     const examples = sets[key];
     const predictions = await model.classify(examples.map((e) => e.text));
-    out[key] = computeMetrics(examples.map((e) => e.label), predictions.map((p) => p.label));
+    const [gold, predicted] = [examples.map((e) => e.label), predictions.map((p) => p.label)];
+    out[key] = { ...computeMetrics(gold, predicted), interval: bootstrapInterval(gold, predicted) };
   }
   return out;
 }

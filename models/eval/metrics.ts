@@ -1,4 +1,5 @@
 import { LABELS, type Label } from '../tokenizer/index.js';
+import type { Interval } from './bootstrap.js';
 
 export interface ClassMetrics {
   precision: number;
@@ -14,6 +15,8 @@ export interface Metrics {
   perClass: Record<Label, ClassMetrics>;
   /** confusion[gold][predicted], rows and columns in LABELS order. */
   confusion: number[][];
+  /** 95 % bootstrap interval of accuracy and macro-F1 (models only; eval/bootstrap.ts). */
+  interval?: Interval;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -15,16 +15,18 @@ export interface TableRow {
 }
 
 const cell = (m?: Metrics) => (m ? `${pct(m.accuracy)} / ${pct(m.macroF1)}` : '—');
+const range = ([lo, hi]: [number, number]) => `${pct(lo)}–${pct(hi)}`;
+const interval = (m?: Metrics) => (m?.interval ? `${range(m.interval.accuracy)} / ${range(m.interval.macroF1)}` : '—');
 
 /** The comparison table: accuracy / macro-F1 per test set, size and server speed. */
 export function renderTable(rows: readonly TableRow[]): string {
   const lines = rows.map((r) =>
-    `| ${r.name} | ${cell(r.sets['airline-test'])} | ${cell(r.sets['phrasebank-test'])} | ${cell(r.sets.tweeteval)} | ` +
+    `| ${r.name} | ${cell(r.sets['airline-test'])} | ${interval(r.sets['airline-test'])} | ${cell(r.sets['phrasebank-test'])} | ${cell(r.sets.tweeteval)} | ` +
     `${cell(r.sets['airline-validation'])} | ${r.onnxBytes ? mb(r.onnxBytes) : '—'} | ${r.speed ? `${int(r.speed.nodeBatch64)} / ${int(r.speed.nodeBatch64Cpu)}` : '—'} |`,
   );
   return [
-    '| model | airline test acc / macro-F1 | FPB test | TweetEval (cross-domain) | airline validation | ONNX | texts/s node batch 64: wall / per CPU-s |',
-    '|---|---|---|---|---|---|---|',
+    '| model | airline test acc / macro-F1 | its 95 % interval | FPB test | TweetEval (cross-domain) | airline validation | ONNX | texts/s node batch 64: wall / per CPU-s |',
+    '|---|---|---|---|---|---|---|---|',
     ...lines,
   ].join('\n');
 }

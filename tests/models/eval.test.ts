@@ -30,6 +30,14 @@ describe.skipIf(!dataDir)('evaluation of the committed default model', () => {
         expect(measured[key].n, key).toBe(claimed.sets[key].n);
         expect(measured[key].accuracy, key).toBeGreaterThanOrEqual(claimed.sets[key].accuracy - TOLERANCE);
         expect(measured[key].macroF1, key).toBeGreaterThanOrEqual(claimed.sets[key].macroF1 - TOLERANCE);
+        // The card's 95 % bootstrap intervals are reproduced from the same predictions and bracket the figures.
+        const [interval, claimedInterval] = [measured[key].interval!, claimed.sets[key].interval!];
+        for (const metric of ['accuracy', 'macroF1'] as const) {
+          expect(interval[metric][0], key).toBeCloseTo(claimedInterval[metric][0], 2);
+          expect(interval[metric][1], key).toBeCloseTo(claimedInterval[metric][1], 2);
+          expect(interval[metric][0], key).toBeLessThanOrEqual(measured[key][metric]);
+          expect(interval[metric][1], key).toBeGreaterThanOrEqual(measured[key][metric]);
+        }
       }
     } finally {
       await model.dispose();

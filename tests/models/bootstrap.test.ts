@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapInterval } from '../../models/eval/bootstrap.js';
+import { computeMetrics } from '../../models/eval/metrics.js';
+import { LABELS, type Label } from '../../models/tokenizer/index.js';
+
+/** n texts, gold labels cycling through the classes; every fifth prediction is wrong (80 % accuracy). */
+function sample(n: number): [Label[], Label[]] {
+  const gold = Array.from({ length: n }, (_, i) => LABELS[i % 3]!);
+  const predicted = gold.map((g, i) => (i % 5 === 0 ? LABELS[(LABELS.indexOf(g) + 1) % 3]! : g));
+  return [gold, predicted];
+}
+
+describe('bootstrap intervals', () => {
+  it('bracket the point estimates with the width sampling theory expects', () => {
+    const [gold, predicted] = sample(1000);
+    const point = computeMetrics(gold, predicted);
+    const { accuracy, macroF1 } = bootstrapInterval(gold, predicted);
+    expect(accuracy[0]).toBeLessThan(point.accuracy);
+    expect(accuracy[1]).toBeGreaterThan(point.accuracy);
+    expect(macroF1[0]).toBeLessThan(point.macroF1);
+    expect(macroF1[1]).toBeGreaterThan(point.macroF1);
+    // Binomial: 2 × 1.96 × sqrt(0.8 × 0.2 / 1000) ≈ 0.050.
+    expect(accuracy[1] - accuracy[0]).toBeGreaterThan(0.04);
+    expect(accuracy[1] - accuracy[0]).toBeLessThan(0.06);
+  });
+
+  it('narrow as the sample grows, and collapse when every prediction is right', () => {
+    const width = (n: number) => {
+      const { accuracy } = bootstrapInterval(...sample(n));
+      return accuracy[1] - accuracy[0];
+    };
+    expect(width(4000) / width(1000)).toBeGreaterThan(0.35);
+    expect(width(4000) / width(1000)).toBeLessThan(0.65);
+    const gold = sample(300)[0];
+    expect(bootstrapInterval(gold, gold)).toEqual({ accuracy: [1, 1], macroF1: [1, 1], rounds: 1000 });
+  });
+
+  it('are reproducible from their seed and reject mismatched inputs', () => {
+    const [gold, predicted] = sample(500);
+    expect(bootstrapInterval(gold, predicted)).toEqual(bootstrapInterval(gold, predicted));
+    expect(bootstrapInterval(gold, predicted, 1000, 'other')).not.toEqual(bootstrapInterval(gold, predicted));
+    expect(() => bootstrapInterval(gold, predicted.slice(1))).toThrow(/differ in count/);
+  });
+});
