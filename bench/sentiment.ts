@@ -11,8 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afinnLabel, vaderLabel } from '../models/baselines/index.js';
 import { loadCorpus, repoRoot, select } from '../models/data/index.js';
+import { bootstrapDifference } from '../models/eval/bootstrap.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { measureSpeed } from '../models/eval/evaluate.js';
+import type { Label } from '../models/tokenizer/index.js';
 import {
   defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir,
 } from '../models/inference/node.js';
@@ -38,7 +40,7 @@ const peer = process.argv.includes('--no-peer') ? null : (() => {
   const input = JSON.stringify({ train: pairs(select(corpus, 'airline', 'train')), test: { 'airline-test': pairs(test) } });
   const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'models/baselines/tfidf_lr.py')], { input, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`rapport/models: TF-IDF + LR peer failed: ${r.stderr}`);
-  return JSON.parse(r.stdout)['airline-test'] as { accuracy: number; macroF1: number };
+  return JSON.parse(r.stdout)['airline-test'] as { accuracy: number; macroF1: number; predictions: Label[] };
 })();
 
 const def = defaultModelName();
@@ -46,6 +48,7 @@ console.log(`Sentiment on the airline test buckets (${texts.length} tweets); tex
 console.log('Each speed: wall-clock texts/s (best of 3 passes) / texts per CPU-second of this process, all its threads (less sensitive to the load).\n');
 console.log('model                  |  acc  | macroF1 |  ONNX MB |     node b1       |     node b64      |      web b1       |     web b64');
 const speeds: Record<string, { wall: number; cpu: number }> = {};
+let defaultPredictions: Label[] = [];
 const num = (x: number) => Math.round(x).toLocaleString('en-US').padStart(7);
 const pair = (s: { wall: number; cpu: number }) => ` ${num(s.wall)} / ${num(s.cpu)}`;
 for (const name of MODEL_NAMES) {
@@ -53,7 +56,9 @@ for (const name of MODEL_NAMES) {
   if (!existsSync(path.join(dir, 'model.onnx'))) continue;
   const node = await loadNodeModel(dir);
   const web = await loadWebModel(await readModelDir(dir));
-  const m = computeMetrics(gold, (await node.classify(texts)).map((p) => p.label));
+  const predictions = (await node.classify(texts)).map((p) => p.label);
+  if (name === def) defaultPredictions = predictions;
+  const m = computeMetrics(gold, predictions);
   const row = [
     await measureSpeed(node, texts.slice(0, n1), 1), await measureSpeed(node, texts, 64),
     await measureSpeed(web, texts.slice(0, n1), 1), await measureSpeed(web, texts, 64),
@@ -71,6 +76,14 @@ for (const [name, label] of [['VADER', vaderLabel], ['AFINN', afinnLabel]] as co
   console.log(`${name.padEnd(22)} | ${m.accuracy.toFixed(3)} |  ${m.macroF1.toFixed(3)}  |        — |${pair(s)} |${pair(s)} |                 — |                 —`);
 }
 if (peer) console.log(`${'TF-IDF + LR (sklearn)'.padEnd(22)} | ${peer.accuracy.toFixed(3)} |  ${peer.macroF1.toFixed(3)}  |        — |                 — |                 — |                 — |                 —`);
+if (peer) {
+  // Paired: both scored on the same 1,000 resamples of the test tweets, so the interval is that of the difference.
+  const diff = bootstrapDifference(gold, defaultPredictions, peer.predictions);
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  const range = ([lo, hi]: [number, number]) => `${signed(lo)} … ${signed(hi)}`;
+  console.log(`\nDefault − TF-IDF + LR, 95 % paired bootstrap interval: accuracy ${range(diff.accuracy)}, ` +
+    `macro-F1 ${range(diff.macroF1)}${diff.accuracy[0] > 0 && diff.macroF1[0] > 0 ? ' (better on both)' : ''}.`);
+}
 const d = speeds[def]!;
 const met = (x: number) => (x >= 5000 ? 'met' : 'NOT met');
 console.log(`\nDefault \`${def}\` at batch 64 on the server: ${Math.round(d.wall)} texts/s wall (${met(d.wall)}), ` +

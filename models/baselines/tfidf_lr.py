@@ -1,6 +1,6 @@
 """The scikit-learn peer of the models: TF-IDF word 1-2-grams + char 2-5-grams, logistic regression (C=1), fitted
 on the airline training buckets. Reads {"train": [[text, label]...], "test": {...name: [[text, label]...]}} as JSON on
-stdin, prints {"name": {"accuracy", "macroF1"}} as JSON."""
+stdin, prints {"name": {"accuracy", "macroF1", "predictions"}} as JSON."""
 import json, sys
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -17,5 +17,6 @@ out = {}
 for name, rows in data['test'].items():
     t, y = zip(*rows)
     pred = clf.predict(hstack([word.transform(t), char.transform(t)]).tocsr())
-    out[name] = {'accuracy': round(accuracy_score(y, pred), 4), 'macroF1': round(f1_score(y, pred, average='macro'), 4)}
+    out[name] = {'accuracy': round(accuracy_score(y, pred), 4), 'macroF1': round(f1_score(y, pred, average='macro'), 4),
+                 'predictions': [str(p) for p in pred]}
 print(json.dumps(out))

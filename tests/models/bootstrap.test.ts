@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval } from '../../models/eval/bootstrap.js';
+import { bootstrapDifference, bootstrapInterval } from '../../models/eval/bootstrap.js';
 import { computeMetrics } from '../../models/eval/metrics.js';
 import { LABELS, type Label } from '../../models/tokenizer/index.js';
 
@@ -40,5 +40,28 @@ describe('bootstrap intervals', () => {
     expect(bootstrapInterval(gold, predicted)).toEqual(bootstrapInterval(gold, predicted));
     expect(bootstrapInterval(gold, predicted, 1000, 'other')).not.toEqual(bootstrapInterval(gold, predicted));
     expect(() => bootstrapInterval(gold, predicted.slice(1))).toThrow(/differ in count/);
+  });
+});
+
+describe('paired bootstrap difference', () => {
+  it('is zero for a model against itself and positive for a clearly better one', () => {
+    const [gold, worse] = sample(1500);
+    expect(bootstrapDifference(gold, worse, worse)).toEqual({ accuracy: [0, 0], macroF1: [0, 0], rounds: 1000 });
+    // `better` fixes half of `worse`'s mistakes: +0.1 accuracy, and every resample agrees it is better.
+    const better = worse.map((p, i) => (i % 10 === 0 ? gold[i]! : p));
+    const { accuracy, macroF1 } = bootstrapDifference(gold, better, worse);
+    expect(accuracy[0]).toBeGreaterThan(0.07);
+    expect(accuracy[1]).toBeLessThan(0.13);
+    expect(macroF1[0]).toBeGreaterThan(0);
+    const reverse = bootstrapDifference(gold, worse, better);
+    expect(reverse.accuracy[1]).toBeLessThan(0);
+  });
+
+  it('is sharper than the two separate intervals when the models agree on most texts', () => {
+    const [gold, a] = sample(2000);
+    const b = a.map((p, i) => (i % 50 === 1 ? LABELS[(LABELS.indexOf(p) + 1) % 3]! : p)); // 2 % of texts differ
+    const diff = bootstrapDifference(gold, a, b);
+    const single = bootstrapInterval(gold, a);
+    expect(diff.accuracy[1] - diff.accuracy[0]).toBeLessThan((single.accuracy[1] - single.accuracy[0]) / 2);
   });
 });
