@@ -76,7 +76,7 @@ for (const [name, label] of [['VADER', vaderLabel], ['AFINN', afinnLabel]] as co
   console.log(`${name.padEnd(22)} | ${m.accuracy.toFixed(3)} |  ${m.macroF1.toFixed(3)}  |        — |${pair(s)} |${pair(s)} |                 — |                 —`);
 }
 if (peer) console.log(`${'TF-IDF + LR (sklearn)'.padEnd(22)} | ${peer.accuracy.toFixed(3)} |  ${peer.macroF1.toFixed(3)}  |        — |                 — |                 — |                 — |                 —`);
-if (peer) {
+if (peer && defaultPredictions.length) {
   // Paired: both scored on the same 1,000 resamples of the test tweets, so the interval is that of the difference.
   const diff = bootstrapDifference(gold, defaultPredictions, peer.predictions);
   const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;

@@ -41,6 +41,7 @@ function scores(confusion: Int32Array, n: number): [number, number] {
  * 97.5th percentiles of that pair.
  */
 function bootstrap(sets: readonly Int32Array[], statistic: (s: [number, number][]) => [number, number], rounds: number, seed: string): Interval {
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`rapport/models: bootstrap rounds must be a positive integer, not ${rounds}.`);
   const n = sets[0]!.length;
   if (n === 0) return { accuracy: [0, 0], macroF1: [0, 0], rounds: 0 };
   const random = seedrandom.alea(seed);

@@ -40,6 +40,7 @@ describe('bootstrap intervals', () => {
     expect(bootstrapInterval(gold, predicted)).toEqual(bootstrapInterval(gold, predicted));
     expect(bootstrapInterval(gold, predicted, 1000, 'other')).not.toEqual(bootstrapInterval(gold, predicted));
     expect(() => bootstrapInterval(gold, predicted.slice(1))).toThrow(/differ in count/);
+    expect(() => bootstrapInterval(gold, predicted, 0)).toThrow(/positive integer/);
   });
 });
 
