@@ -1,5 +1,5 @@
 import { PHRASEBANK_FILE } from '../data/index.js';
-import { confusionTable, int, mb, pct, perClassTable } from './format.js';
+import { confusionTable, int, mb, pct, perClassTable, range } from './format.js';
 import type { ModelMetrics } from './model-metrics.js';
 import { SET_KEYS, SET_TITLES } from './sets.js';
 
@@ -18,7 +18,6 @@ const settings = (h: object) => JSON.stringify(Object.fromEntries(Object.entries
 
 /** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
 export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason, history }: CardInput): string {
-  const range = (r?: [number, number]) => (r ? `${pct(r[0])}–${pct(r[1])}` : '—');
   const summary = SET_KEYS.map((k) => {
     const s = m.sets[k];
     return `| ${SET_TITLES[k]} | ${int(s.n)} | ${pct(s.accuracy)} | ${range(s.interval?.accuracy)} | ${pct(s.macroF1)} | ${range(s.interval?.macroF1)} |`;

@@ -1,6 +1,5 @@
 import { LABELS } from '../tokenizer/index.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeXml as esc } from './format.js';
 
 /** A confusion matrix as a small standalone SVG heat map (rows gold, columns predicted, shade = row share). */
 export function confusionSvg(confusion: readonly (readonly number[])[], title: string): string {

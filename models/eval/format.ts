@@ -4,6 +4,10 @@ import type { Metrics } from './metrics.js';
 export const pct = (x: number) => x.toFixed(3);
 export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 export const int = (n: number) => n.toLocaleString('en-US');
+/** An interval as `0.828–0.856`, or a dash when there is none. */
+export const range = (r?: readonly [number, number]) => (r ? `${pct(r[0])}–${pct(r[1])}` : '—');
+/** Text safe inside SVG elements and attribute values. */
+export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** Per-class precision / recall / F1 as a markdown table. */
 export function perClassTable(m: Metrics): string {

@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { escapeXml as esc } from './format.js';
 
 /** One model on the quality / speed chart. */
 export interface QualitySpeedPoint {
@@ -10,8 +11,6 @@ export interface QualitySpeedPoint {
   speed: number;
   isDefault: boolean;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /**
  * Quality against speed as a standalone SVG: airline test macro-F1 with its 95 % interval as a bar, against texts per

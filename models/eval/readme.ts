@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { int, mb, pct } from './format.js';
+import { int, mb, pct, range } from './format.js';
 import type { Metrics } from './metrics.js';
 import type { ModelMetrics } from './model-metrics.js';
 import type { SetKey } from './sets.js';
@@ -15,7 +15,6 @@ export interface TableRow {
 }
 
 const cell = (m?: Metrics) => (m ? `${pct(m.accuracy)} / ${pct(m.macroF1)}` : '—');
-const range = ([lo, hi]: [number, number]) => `${pct(lo)}–${pct(hi)}`;
 const interval = (m?: Metrics) => (m?.interval ? `${range(m.interval.accuracy)} / ${range(m.interval.macroF1)}` : '—');
 
 /** The comparison table: accuracy / macro-F1 per test set, size and server speed. */
