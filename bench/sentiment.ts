@@ -14,6 +14,7 @@ import { loadCorpus, repoRoot, select } from '../models/data/index.js';
 import { bootstrapDifference } from '../models/eval/bootstrap.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { measureSpeed } from '../models/eval/evaluate.js';
+import { signedRange } from '../models/eval/format.js';
 import type { Label } from '../models/tokenizer/index.js';
 import {
   defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir,
@@ -79,10 +80,8 @@ if (peer) console.log(`${'TF-IDF + LR (sklearn)'.padEnd(22)} | ${peer.accuracy.t
 if (peer && defaultPredictions.length) {
   // Paired: both scored on the same 1,000 resamples of the test tweets, so the interval is that of the difference.
   const diff = bootstrapDifference(gold, defaultPredictions, peer.predictions);
-  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
-  const range = ([lo, hi]: [number, number]) => `${signed(lo)} … ${signed(hi)}`;
-  console.log(`\nDefault − TF-IDF + LR, 95 % paired bootstrap interval: accuracy ${range(diff.accuracy)}, ` +
-    `macro-F1 ${range(diff.macroF1)}${diff.accuracy[0] > 0 && diff.macroF1[0] > 0 ? ' (better on both)' : ''}.`);
+  console.log(`\nDefault − TF-IDF + LR, 95 % paired bootstrap interval: accuracy ${signedRange(diff.accuracy)}, ` +
+    `macro-F1 ${signedRange(diff.macroF1)}${diff.accuracy[0] > 0 && diff.macroF1[0] > 0 ? ' (better on both)' : ''}.`);
 }
 const d = speeds[def]!;
 const met = (x: number) => (x >= 5000 ? 'met' : 'NOT met');

@@ -6,6 +6,11 @@ export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 export const int = (n: number) => n.toLocaleString('en-US');
 /** An interval as `0.828–0.856`, or a dash when there is none. */
 export const range = (r?: readonly [number, number]) => (r ? `${pct(r[0])}–${pct(r[1])}` : '—');
+/** A signed difference interval as `+0.011 … +0.038` (true minus signs). */
+export const signedRange = ([lo, hi]: readonly [number, number]) => {
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  return `${signed(lo)} … ${signed(hi)}`;
+};
 /** Text safe inside SVG elements and attribute values. */
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 

