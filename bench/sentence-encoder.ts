@@ -6,17 +6,20 @@
  * with the shipped members' probabilities, choosing weights and prior factors on validation only. Printed: test
  * accuracy / macro-F1 with 95 % bootstrap intervals for the shipped default, the encoder alone, the members re-mixed
  * and the members + encoder; the paired difference to the default on the airline test; and texts/s of the encoder
- * beside the default in the same run. Not a dependency: the three packages (30 MB) are installed on first use into
- * `models/.cache/sentence-encoder/`, and the embeddings are cached there (first run: about 11 minutes on this 2-core machine).
+ * beside the default in the same run, on TF.js and on onnxruntime-node (converted by `sentence_encoder_onnx.py`,
+ * checked against TF.js). Not a dependency: the three packages (30 MB) are installed on first use into
+ * `models/.cache/sentence-encoder/`; the embeddings and the ONNX graph are cached there (first run: about 11 minutes
+ * on this 2-core machine).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as ort from 'onnxruntime-node';
 import path from 'node:path';
 import { loadCorpus, repoRoot, type Example } from '../models/data/index.js';
 import { bootstrapDifference, bootstrapInterval } from '../models/eval/bootstrap.js';
-import { measureSpeed } from '../models/eval/evaluate.js';
+import { measureSpeed, type Speed } from '../models/eval/evaluate.js';
 import { range, signedRange } from '../models/eval/format.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { defaultModelName, loadNodeModel, modelDir } from '../models/inference/node.js';
@@ -28,6 +31,7 @@ const BATCH = 64;
 
 interface Encoder {
   embed(texts: string[]): Promise<number[][]>;
+  tokenizer: { encode(text: string): number[] };
 }
 
 /** The encoder, installing its packages into the cache on first use. */
@@ -62,18 +66,46 @@ async function embedAll(encoder: Encoder, texts: readonly string[]): Promise<str
   return file;
 }
 
-/** Wall-clock texts/s (best of 3 passes) and texts per CPU-second of the encoder at batch 64, as measureSpeed does. */
-async function encoderSpeed(encoder: Encoder, texts: readonly string[]): Promise<{ wall: number; cpu: number }> {
-  await embedBatch(encoder, texts.slice(0, BATCH));
+/** Wall-clock texts/s (best of 3 passes) and texts per CPU-second of `run` over the texts, as measureSpeed does. */
+async function speedOf(run: (texts: string[]) => Promise<unknown>, texts: readonly string[], batch: number): Promise<Speed> {
+  const pass = async () => {
+    for (let i = 0; i < texts.length; i += batch) await run(texts.slice(i, i + batch));
+  };
+  await run(texts.slice(0, batch));
   let best = 0;
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
-    for (let i = 0; i < texts.length; i += BATCH) await embedBatch(encoder, texts.slice(i, i + BATCH));
+    await pass();
     best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
   }
   const { user, system } = process.cpuUsage(cpu0);
   return { wall: Math.round(best), cpu: Math.round((3 * texts.length) / ((user + system) / 1e6)) };
+}
+
+/**
+ * The encoder as an ONNX graph on onnxruntime-node (one thread, as the shipped models run): converted once by
+ * `sentence_encoder_onnx.py` from the package's weights; the package's own tokenizer gives the sentence pieces.
+ */
+async function onnxEncoder(encoder: Encoder): Promise<{ file: string; embed(texts: readonly string[]): Promise<Float32Array> }> {
+  const file = path.join(CACHE, 'use-lite.onnx');
+  if (!existsSync(file)) {
+    const pkg = path.join(CACHE, 'node_modules', '@energetic-ai', 'model-embeddings-en', 'dist');
+    const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'bench/sentence_encoder_onnx.py'), '--package', pkg, '--out', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder_onnx.py failed: ${r.stderr}`);
+  }
+  const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  return {
+    file,
+    async embed(texts) {
+      const pieces = texts.map((t) => encoder.tokenizer.encode(t || ' '));
+      const width = Math.max(1, ...pieces.map((p) => p.length));
+      const data = new BigInt64Array(texts.length * width).fill(-1n);
+      pieces.forEach((p, row) => p.forEach((id, col) => { data[row * width + col] = BigInt(id); }));
+      const out = await session.run({ pieces: new ort.Tensor('int64', data, [texts.length, width]) });
+      return out.embedding!.data as Float32Array;
+    },
+  };
 }
 
 const withTweetEval = !process.argv.includes('--no-tweeteval');
@@ -128,10 +160,22 @@ console.log(`\nMembers + encoder − default on the airline test, paired 95 % in
   `macro-F1 ${signedRange(diff.macroF1)}.`);
 
 const sample = test.filter((e) => e.source === 'airline').slice(0, 640).map((e) => e.text);
-const enc = await encoderSpeed(encoder, sample);
+const onnx = await onnxEncoder(encoder);
+const reference = (await embedBatch(encoder, sample.slice(0, BATCH))).flat();
+const converted = await onnx.embed(sample.slice(0, BATCH));
+const gap = reference.reduce((m, x, i) => Math.max(m, Math.abs(x - converted[i]!)), 0);
+if (!(gap < 1e-4)) throw new Error(`rapport/bench: the ONNX encoder differs from TF.js by ${gap}`);
 const model = await loadNodeModel(modelDir(def));
-const base = await measureSpeed(model, sample, BATCH);
+const speeds: [string, Speed][] = [
+  [`default \`${def}\`, batch ${BATCH}`, await measureSpeed(model, sample, BATCH)],
+  [`encoder on TF.js, batch ${BATCH}`, await speedOf((b) => embedBatch(encoder, b), sample, BATCH)],
+  ['encoder on onnxruntime, batch 1', await speedOf((b) => onnx.embed(b), sample, 1)],
+  [`encoder on onnxruntime, batch ${BATCH}`, await speedOf((b) => onnx.embed(b), sample, BATCH)],
+];
 await model.dispose();
-console.log(`\nSpeed at batch ${BATCH} on ${sample.length} airline test tweets, one run: encoder ${enc.wall} texts/s wall, ${enc.cpu} per ` +
-  `CPU-second; default \`${def}\` ${base.wall} / ${base.cpu}: the encoder alone is ${(base.cpu / enc.cpu).toFixed(0)}× slower per ` +
-  'CPU-second, before its logistic regression and the members it would be mixed with.');
+console.log(`\nSpeed on ${sample.length} airline test tweets, tokenisation included, one run (wall texts/s / per CPU-second):`);
+for (const [name, s] of speeds) console.log(`  ${name.padEnd(36)} ${String(s.wall).padStart(6)} / ${String(s.cpu).padStart(6)}`);
+const fastest = Math.max(...speeds.slice(1).map(([, s]) => s.cpu));
+console.log(`The encoder's ONNX graph (${(statSync(onnx.file).size / 1e6).toFixed(1)} MB; largest difference from TF.js on ${BATCH} ` +
+  `tweets ${gap.toExponential(1)}) is at best ${(speeds[0]![1].cpu / fastest).toFixed(0)}× slower per CPU-second than the default, ` +
+  'before its logistic regression and the members it would be mixed with.');
