@@ -19,7 +19,7 @@ import * as ort from 'onnxruntime-node';
 import path from 'node:path';
 import { loadCorpus, repoRoot, type Example } from '../models/data/index.js';
 import { bootstrapDifference, bootstrapInterval } from '../models/eval/bootstrap.js';
-import { measureSpeed, type Speed } from '../models/eval/evaluate.js';
+import { measureSpeed, measureThroughput, type Speed } from '../models/eval/evaluate.js';
 import { range, signedRange } from '../models/eval/format.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { defaultModelName, loadNodeModel, modelDir } from '../models/inference/node.js';
@@ -72,23 +72,6 @@ async function embedAll(embed: (texts: readonly string[]) => Promise<Float32Arra
   return file;
 }
 
-/** Wall-clock texts/s (best of 3 passes) and texts per CPU-second of `run` over the texts, as measureSpeed does. */
-async function speedOf(run: (texts: string[]) => Promise<unknown>, texts: readonly string[], batch: number): Promise<Speed> {
-  const pass = async () => {
-    for (let i = 0; i < texts.length; i += batch) await run(texts.slice(i, i + batch));
-  };
-  await run(texts.slice(0, batch));
-  let best = 0;
-  const cpu0 = process.cpuUsage();
-  for (let r = 0; r < 3; r++) {
-    const t0 = performance.now();
-    await pass();
-    best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
-  }
-  const { user, system } = process.cpuUsage(cpu0);
-  return { wall: Math.round(best), cpu: Math.round((3 * texts.length) / ((user + system) / 1e6)) };
-}
-
 /**
  * The encoder as an ONNX graph on onnxruntime-node (one thread, as the shipped models run): converted once by
  * `sentence_encoder_onnx.py` from the package's weights; the package's own tokenizer gives the sentence pieces.
@@ -129,13 +112,13 @@ const embeddings = await embedAll(onnx.embed, texts);
 const def = defaultModelName();
 const members: Record<string, number[][]> = {};
 const predicted: Record<string, Label[]> = {};
-for (const name of ['linear', 'cnn-bilstm', def]) {
+for (const name of ['linear', 'cnn-bilstm']) {
   const model = await loadNodeModel(modelDir(name));
-  const out = await model.classify(texts);
-  if (name === def) predicted.default = out.filter((_, i) => rows[i]!.split === 'test').map((p) => p.label);
-  else members[name] = out.map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
+  members[name] = (await model.classify(texts)).map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
   await model.dispose();
 }
+const defaultModel = await loadNodeModel(modelDir(def)); // kept open for the speed comparison below
+predicted.default = (await defaultModel.classify(rows.filter((e) => e.split === 'test').map((e) => e.text))).map((p) => p.label);
 const input = JSON.stringify({ embeddings, rows: rows.map(({ split, source, label }) => ({ split, source, label })), members });
 const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'bench/sentence_encoder.py')], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder.py failed: ${r.stderr}`);
@@ -171,14 +154,13 @@ const diff = bootstrapDifference(
 console.log(`\nMembers + encoder − default on the airline test, paired 95 % interval: accuracy ${signedRange(diff.accuracy)}, ` +
   `macro-F1 ${signedRange(diff.macroF1)}.`);
 
-const model = await loadNodeModel(modelDir(def));
 const speeds: [string, Speed][] = [
-  [`default \`${def}\`, batch ${BATCH}`, await measureSpeed(model, sample, BATCH)],
-  [`encoder on TF.js, batch ${BATCH}`, await speedOf((b) => embedBatch(encoder, b), sample, BATCH)],
-  ['encoder on onnxruntime, batch 1', await speedOf((b) => onnx.embed(b), sample, 1)],
-  [`encoder on onnxruntime, batch ${BATCH}`, await speedOf((b) => onnx.embed(b), sample, BATCH)],
+  [`default \`${def}\`, batch ${BATCH}`, await measureSpeed(defaultModel, sample, BATCH)],
+  [`encoder on TF.js, batch ${BATCH}`, await measureThroughput((b) => embedBatch(encoder, b), sample, BATCH)],
+  ['encoder on onnxruntime, batch 1', await measureThroughput((b) => onnx.embed(b), sample, 1)],
+  [`encoder on onnxruntime, batch ${BATCH}`, await measureThroughput((b) => onnx.embed(b), sample, BATCH)],
 ];
-await model.dispose();
+await defaultModel.dispose();
 console.log(`\nSpeed on ${sample.length} airline test tweets, tokenisation included, one run (wall texts/s / per CPU-second):`);
 for (const [name, s] of speeds) console.log(`  ${name.padEnd(36)} ${String(s.wall).padStart(6)} / ${String(s.cpu).padStart(6)}`);
 const fastest = Math.max(...speeds.slice(1).map(([, s]) => s.cpu));

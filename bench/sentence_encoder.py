@@ -4,10 +4,11 @@ shipped members' (`linear`, `cnn-bilstm`), weights on the simplex (step 0.1) and
 the validation parts only, with the selection score of ensemble.py (airline macro-F1 + 0.5 x PhraseBank macro-F1).
 Reads {"embeddings": file.f32, "rows": [{split, source, label}], "members": {name: [[neg, neu, pos]...]}} on stdin;
 prints {"choice", "predictions": {candidate: [label...]}} for the rows whose split is "test"."""
-import itertools, json, sys
+import itertools, json, os, sys
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'models', 'train'))
+from scores import scores, selection  # the models' own validation score
 
 LABELS = ['negative', 'neutral', 'positive']
 data = json.load(sys.stdin)
@@ -21,11 +22,11 @@ train, val, test = (np.where(split == s)[0] for s in ('train', 'validation', 'te
 encoder = LogisticRegression(C=8, max_iter=3000).fit(x[train], y[train]).predict_proba(x)
 probs = {name: np.array(p, dtype=np.float64) for name, p in data['members'].items()}
 probs['encoder'] = encoder
+val_of = {s: val[source[val] == s] for s in ('airline', 'phrasebank')}
 
 
 def score(p):
-    return sum(weight * f1_score(y[val[source[val] == s]], p[val[source[val] == s]].argmax(1), average='macro')
-               for s, weight in (('airline', 1.0), ('phrasebank', 0.5)))
+    return selection({s: scores(y[i], p[i].argmax(1)) for s, i in val_of.items()})
 
 
 def choose(names):

@@ -27,18 +27,22 @@ export interface Speed {
  * shared, so wall time is the best pass (the one least disturbed by other work) and CPU time — what the process
  * itself spent, onnxruntime's thread included — is the figure that does not depend on the load.
  */
-export async function measureSpeed(model: SentimentModel, texts: readonly string[], batch: number, rounds = 3): Promise<Speed> {
-  await model.classify(texts.slice(0, batch));
+export function measureSpeed(model: SentimentModel, texts: readonly string[], batch: number, rounds = 3): Promise<Speed> {
+  return measureThroughput((b) => model.classify(b), texts, batch, rounds);
+}
+
+/** measureSpeed for anything that processes a batch of texts (an embedding model, a lexicon, …). */
+export async function measureThroughput(
+  run: (texts: string[]) => Promise<unknown>, texts: readonly string[], batch: number, rounds = 3,
+): Promise<Speed> {
+  await run(texts.slice(0, batch));
   let best = 0;
-  let n = 0;
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
-    let done = 0;
-    for (let i = 0; i < texts.length; i += batch) done += (await model.classify(texts.slice(i, i + batch))).length;
-    best = Math.max(best, done / ((performance.now() - t0) / 1000));
-    n += done;
+    for (let i = 0; i < texts.length; i += batch) await run(texts.slice(i, i + batch));
+    best = Math.max(best, texts.length / ((performance.now() - t0) / 1000));
   }
   const { user, system } = process.cpuUsage(cpu0);
-  return { wall: Math.round(best), cpu: Math.round(n / ((user + system) / 1e6)) };
+  return { wall: Math.round(best), cpu: Math.round((rounds * texts.length) / ((user + system) / 1e6)) };
 }

@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { escapeXml as esc } from './format.js';
+import { escapeXml as esc, pct, range } from './format.js';
 
 /** One model on the quality / speed chart. */
 export interface QualitySpeedPoint {
@@ -58,7 +58,7 @@ export function qualitySpeedSvg(points: readonly QualitySpeedPoint[], target: { 
     const label = placeLabel(px, py, p.name, placed);
     const colour = p.isDefault ? '#1f5fa8' : '#555';
     parts.push(
-      `<g><title>${esc(p.name)}: macro-F1 ${p.macroF1.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}), ` +
+      `<g><title>${esc(p.name)}: macro-F1 ${pct(p.macroF1)} (${range(p.interval)}), ` +
         `${Math.round(p.speed).toLocaleString('en-US')} texts/CPU-s</title>`,
       `<line x1="${px}" y1="${y(p.interval[0])}" x2="${px}" y2="${y(p.interval[1])}" stroke="${colour}" stroke-width="2"/>`,
       `<circle cx="${px}" cy="${py}" r="5" fill="${p.isDefault ? colour : '#fff'}" stroke="${colour}" stroke-width="2"/>`,
