@@ -1,5 +1,6 @@
 import type { HashingOptions } from './hashing.js';
 import type { Lexicon } from './lexicon.js';
+import type { PieceVocab } from './pieces.js';
 
 /** Class labels in the order of every model's probability output. */
 export const LABELS = ['negative', 'neutral', 'positive'] as const;
@@ -22,6 +23,8 @@ export interface EncoderConfig {
   hashing: HashingOptions | null;
   /** Per-token lexicon valence ids (model input `lex`), or absent / null when the model takes none. */
   lexicon?: Lexicon | null;
+  /** Sentence pieces of the raw text (model input `pieces`, padded with -1), or absent / null when the model reads none. */
+  pieces?: PieceVocab | null;
   /** tokens[id]. */
   tokens: readonly string[];
 }
