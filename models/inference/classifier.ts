@@ -4,7 +4,13 @@ import {
 import { attentionExplanation, occlusionExplanation, occlusions } from './explain.js';
 import type { ClassifyOptions, GraphRunner, IntInput, ModelOptions, Prediction, SentimentModel } from './types.js';
 
-const DEFAULTS: Required<ModelOptions> = { batchSize: 64 };
+/**
+ * Texts per ONNX run. A model that reads sentence pieces runs a transformer over them, padded to the longest text of
+ * the run: 8 texts at a time, sorted by length, measured fastest (`quality` on 640 airline tweets in one call: 322
+ * texts/s, against 233 one at a time and 257 at 64).
+ */
+const BATCH_SIZE = 64;
+const PIECES_BATCH_SIZE = 8;
 
 /** Validates a parsed `vocab.json`. */
 export function checkConfig(config: EncoderConfig): EncoderConfig {
@@ -17,7 +23,7 @@ export function checkConfig(config: EncoderConfig): EncoderConfig {
 
 /** The backend-independent classifier: encoding, batching, probabilities, explanations. */
 export function createClassifier(id: string, config: EncoderConfig, runner: GraphRunner, options: ModelOptions = {}): SentimentModel {
-  const { batchSize } = { ...DEFAULTS, ...options };
+  const batchSize = options.batchSize ?? (config.pieces ? PIECES_BATCH_SIZE : BATCH_SIZE);
   const vocab = vocabFromTokens(config.tokens);
   const hasAttention = runner.outputNames.includes('attention');
   let queue: Promise<unknown> = Promise.resolve();
@@ -26,7 +32,8 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
     const batch: EncodedBatch = padBatch(items, config);
     const feeds: Record<string, IntInput> = {};
     for (const name of runner.inputNames) {
-      const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : name === 'lex' ? batch.lex : null;
+      const t = name === 'grams' ? batch.grams : name === 'ids' ? batch.ids : name === 'lex' ? batch.lex
+        : name === 'pieces' ? batch.pieces : null;
       if (!t) throw new Error(`rapport/models: model ${id} wants an input "${name}" this encoder does not make.`);
       feeds[name] = t;
     }
@@ -49,9 +56,14 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
       if (typeof t !== 'string') throw new Error(`rapport/models: texts[${i}] is not a string.`);
       return encodeText(t, vocab, config);
     });
-    const out: Prediction[] = [];
+    // Sentence pieces are padded to the longest text of a batch and cost per piece, so such a model gets batches of
+    // texts of similar length; its results do not depend on the batch a text is in.
+    const order = items.map((_, i) => i);
+    if (config.pieces) order.sort((a, b) => items[a]!.pieces!.length - items[b]!.pieces!.length);
+    const out: Prediction[] = new Array(items.length);
     for (let start = 0; start < items.length; start += batchSize) {
-      const chunk = items.slice(start, start + batchSize);
+      const at = order.slice(start, start + batchSize);
+      const chunk = at.map((i) => items[i]!);
       const { probs, attention, width } = await runBatch(chunk);
       for (let r = 0; r < chunk.length; r++) {
         const p = probs.subarray(r * 3, r * 3 + 3);
@@ -64,12 +76,15 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
           const e = chunk[r]!;
           if (hasAttention && attention) pred.explanation = attentionExplanation(e, attention.subarray(r * width, (r + 1) * width));
           else {
-            const variants = await probabilities(occlusions(e.tokens).map((t) => encodeTokens(t, vocab, config)));
-            const without = e.tokens.map((_, i) => variants[i * 3 + best]!);
-            pred.explanation = occlusionExplanation(e.tokens, p[best]!, without);
+            // Compared with the kept tokens themselves: for a model that reads sentence pieces of the raw text, the
+            // tokens re-joined are not the text it classified.
+            const rows = [e.tokens, ...occlusions(e.tokens)].map((t) => encodeTokens(t, vocab, config));
+            const variants = await probabilities(rows);
+            const without = e.tokens.map((_, i) => variants[(i + 1) * 3 + best]!);
+            pred.explanation = occlusionExplanation(e.tokens, variants[best]!, without);
           }
         }
-        out.push(pred);
+        out[at[r]!] = pred;
       }
     }
     return out;

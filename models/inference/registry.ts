@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Names of the shipped models. */
-export const MODEL_NAMES = ['linear', 'fast', 'cnn-bilstm', 'bilstm-cnn-attention', 'ensemble'] as const;
+export const MODEL_NAMES = ['linear', 'fast', 'cnn-bilstm', 'bilstm-cnn-attention', 'ensemble', 'quality'] as const;
 
 /** The default model's name, from `models/default.json` (chosen by validation quality; see its card). */
 export function defaultModelName(): string {

@@ -49,6 +49,6 @@ export interface GraphRunner {
 }
 
 export interface ModelOptions {
-  /** Texts per ONNX run. @default 64 */
+  /** Texts per ONNX run. @default 64, or 8 for a model that reads sentence pieces */
   batchSize?: number;
 }
