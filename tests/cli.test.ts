@@ -48,6 +48,31 @@ describe('rapport CLI', () => {
     await store.close();
     expect(row!.n).toBe(2);
   });
+
+  it('classifies imported interactions with the model --sentiment-model names, and refuses an unknown one', async () => {
+    const data = path.join(files.dir, 'quality');
+    const file = files.write('notes.csv', 'external_id,channel,occurred_at,text,customer_external_id\n' +
+      'n1,chat,2024-01-02T10:00:00Z,"Thank you, the support was wonderful!",c1\n' +
+      'n2,email,2024-01-03T10:00:00Z,"My order arrived broken and nobody answers. Terrible.",c1\n');
+    const unknown = await runCli(['import', 'interactions', file, '--data', data, '--sentiment-model', 'gpt-9']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/There is no sentiment model "gpt-9"; available: .*quality/);
+    const orders = await runCli(['import', 'orders', files.write('o.csv', ORDERS), '--data', data, '--sentiment-model', 'quality']);
+    expect(orders.code).toBe(2);
+    expect(orders.stderr).toMatch(/applies to interactions only/);
+
+    const run = await runCli(['import', 'interactions', file, '--data', data, '--sentiment-model', 'quality']);
+    expect(run.code).toBe(0);
+    const store = await openStore({ dataDir: data });
+    const rows = await store.query<{ external_id: string; predicted_label: string; model_id: string }>(
+      `SELECT external_id, predicted_label, model_id FROM interactions ORDER BY external_id`,
+    );
+    await store.close();
+    expect(rows).toEqual([
+      { external_id: 'n1', predicted_label: 'positive', model_id: 'quality' },
+      { external_id: 'n2', predicted_label: 'negative', model_id: 'quality' },
+    ]);
+  });
 });
 
 describeWithData('an import killed with SIGKILL', () => {

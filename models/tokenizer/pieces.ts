@@ -54,8 +54,8 @@ function trieOf(vocab: PieceVocab): TrieNode {
  * own tokenizer cuts it: NFKC (case kept, nothing else normalised), spaces → `▁` and one `▁` in front; a character no
  * piece starts with is an unknown piece of score 0, and a run of them is one id. Ties go to the piece that starts
  * later, and a position whose best score so far is exactly 0 counts as not yet reached — both as in the encoder's
- * tokenizer, which this must match id for id (bench/sentence-encoder.ts checks it on every corpus text). The text is cut
- * to MAX_CHARS first and the result to `maxPieces`.
+ * tokenizer, which this must match id for id (bench/sentence-encoder.ts checks it on every corpus text, up to the
+ * 128th piece). The text is cut to MAX_CHARS first and the result to `maxPieces`.
  */
 export function encodePieces(text: string, vocab: PieceVocab): Int32Array {
   const cut = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).normalize('NFKC');

@@ -7,6 +7,7 @@ import type { RecordKind, RowError } from '../ingest/types';
 import { importClassifier } from '../sentiment/import-classifier';
 import { createModelRegistry } from '../sentiment/model-registry';
 import { openStore } from '../store';
+import { UsageError } from './fail';
 import { importViaServer } from './import-via-server';
 import { progress } from './progress';
 import { storeOptions, type StoreFlags } from './store-options';
@@ -19,19 +20,29 @@ export interface ImportFlags extends StoreFlags {
   rejects?: string;
   relationshipKind?: string;
   progressLines?: boolean;
+  /** Classifies unlabelled interactions with this model instead of the default. */
+  sentimentModel?: string;
 }
 
 /** `rapport import KIND FILE`: into a store opened here, or sent to a running server with `--server`. */
 export async function runImport(kind: RecordKind, file: string, flags: ImportFlags): Promise<void> {
   const started = performance.now();
+  if (flags.sentimentModel && (kind !== 'interactions' || flags.server)) {
+    throw new UsageError(flags.server
+      ? '--sentiment-model applies to imports into a store opened here; a server classifies with its own default.'
+      : '--sentiment-model applies to interactions only.');
+  }
   if (flags.server) {
     const result = await importViaServer(flags.server, kind, file, flags);
     report(file, result, flags, started);
     return;
   }
+  // Interactions are classified as they are written, with the default model (like the server) or the one asked for.
+  const models = kind === 'interactions' ? createModelRegistry({ defaultName: flags.sentimentModel }) : undefined;
+  if (models && !models.available().includes(models.defaultName)) {
+    throw new UsageError(`There is no sentiment model "${models.defaultName}"; available: ${models.available().join(', ')}.`);
+  }
   const store = await openStore(storeOptions(flags, 'cli'));
-  // Interactions are classified as they are written, with the default model, like the server does.
-  const models = kind === 'interactions' ? createModelRegistry() : undefined;
   try {
     const source = fileSource(file);
     const bar = progress(`importing ${kind}`, source.size, { lines: flags.progressLines });

@@ -40,6 +40,7 @@ program
   .option('--rejects <file>', 'where to write the reject report (default FILE.rejects.csv)')
   .option('--relationship-kind <kind>', 'kind of the ties in an edge list', 'follows')
   .option('--progress-lines', 'print progress as plain lines (for logs) instead of a bar')
+  .option('--sentiment-model <name>', 'classify unlabelled interactions with this shipped model, e.g. quality (default: models/default.json)')
   .action((kind: string, file: string, flags) => {
     if (!RECORD_KINDS.includes(kind as RecordKind)) {
       throw new UsageError(`"${kind}" is not something Rapport imports; use one of ${RECORD_KINDS.join(', ')}.`);
