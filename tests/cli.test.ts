@@ -49,6 +49,25 @@ describe('rapport CLI', () => {
     expect(row!.n).toBe(2);
   });
 
+  it('serves with the sentiment model --sentiment-model names, and refuses an unknown one before opening anything', async () => {
+    const data = path.join(files.dir, 'no-model');
+    const run = await runCli(['serve', '--port', '0', '--data', data, '--sentiment-model', 'gpt-9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/There is no sentiment model "gpt-9"; available: linear, fast, .*ensemble, quality\./);
+    expect(existsSync(data)).toBe(false);
+
+    const server = startCli(['serve', '--dev', '--port', '0', '--data', path.join(files.dir, 'quality-served'), '--sentiment-model', 'quality']);
+    children.push(server);
+    const [, url] = await waitForOutput(server, /serving (http:\/\/127\.0\.0\.1:\d+)/);
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ classify(texts: ["Thank you, wonderful crew!"]) { label modelId } }' }),
+    });
+    expect((await res.json()).data.classify).toEqual([{ label: 'positive', modelId: 'quality' }]);
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.on('close', resolve));
+  });
+
   it('classifies imported interactions with the model --sentiment-model names, and refuses an unknown one', async () => {
     const data = path.join(files.dir, 'quality');
     const file = files.write('notes.csv', 'external_id,channel,occurred_at,text,customer_external_id\n' +

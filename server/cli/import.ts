@@ -5,11 +5,11 @@ import type { ImportSummary } from '../ingest/import-rows';
 import { fileSource, type FormatName } from '../ingest/read-records';
 import type { RecordKind, RowError } from '../ingest/types';
 import { importClassifier } from '../sentiment/import-classifier';
-import { createModelRegistry } from '../sentiment/model-registry';
 import { openStore } from '../store';
 import { UsageError } from './fail';
 import { importViaServer } from './import-via-server';
 import { progress } from './progress';
+import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
 
 export interface ImportFlags extends StoreFlags {
@@ -38,10 +38,7 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
     return;
   }
   // Interactions are classified as they are written, with the default model (like the server) or the one asked for.
-  const models = kind === 'interactions' ? createModelRegistry({ defaultName: flags.sentimentModel }) : undefined;
-  if (models && !models.available().includes(models.defaultName)) {
-    throw new UsageError(`There is no sentiment model "${models.defaultName}"; available: ${models.available().join(', ')}.`);
-  }
+  const models = kind === 'interactions' ? sentimentModels(flags.sentimentModel) : undefined;
   const store = await openStore(storeOptions(flags, 'cli'));
   try {
     const source = fileSource(file);

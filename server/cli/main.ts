@@ -23,6 +23,7 @@ program
   .option('--redis-url <url>', 'deliver subscriptions across instances through Redis (env REDIS_URL)')
   .option('--no-metrics', 'do not serve Prometheus metrics at /metrics')
   .option('--log-level <level>', 'JSON request log level: debug, info, warn, error or silent (env LOG_LEVEL)')
+  .option('--sentiment-model <name>', 'the sentiment model for imports and classify without a model, e.g. quality (env RAPPORT_SENTIMENT_MODEL; default: models/default.json)')
   .action((flags) => runServe(flags));
 
 program

@@ -8,9 +8,9 @@ import { importDemo } from '../ingest/import-demo';
 import { createLogger } from '../observability/logger';
 import { createRapportPubSub, redactUrl } from '../pubsub';
 import { importClassifier } from '../sentiment/import-classifier';
-import { createModelRegistry } from '../sentiment/model-registry';
 import { describeLock, openStore } from '../store';
 import { CommandError, UsageError } from './fail';
+import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
 
 export interface ServeFlags extends StoreFlags {
@@ -24,6 +24,8 @@ export interface ServeFlags extends StoreFlags {
   /** `--no-metrics` turns `/metrics` off. */
   metrics?: boolean;
   logLevel?: string;
+  /** The model imports and `classify` use when none is named (env RAPPORT_SENTIMENT_MODEL; default models/default.json). */
+  sentimentModel?: string;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +35,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
   const options = storeOptions(flags, 'server');
+  const models = sentimentModels(flags.sentimentModel ?? process.env.RAPPORT_SENTIMENT_MODEL);
   const logger = createLogger({ level: flags.logLevel });
   // Before the store: a server that cannot reach Redis stops here, holding nothing.
   const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
@@ -48,7 +51,6 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   // With Redis, one budget per key and token across every instance; alone, this process's memory.
   if (bus.redis) rateLimit.buckets = redisBuckets(bus.redis.client, { prefix: bus.redis.prefix, onError: (message) => logger.warn(message) });
   const store = await openStore(options);
-  const models = createModelRegistry();
   const classify = importClassifier(models);
   if (flags.demo) {
     const started = performance.now();
