@@ -1,6 +1,7 @@
 """Choosing a mixture of models' probabilities on validation, as ensemble.py does: weights on the simplex (step 0.1)
 times per-class prior factors (0.6-1.4, step 0.1), best selection score (scores.py); ties go to the factors nearest 1,
-then to the first weights in grid order. Used by quality.py and bench/sentence_encoder.py."""
+then to the first weights in grid order. Used by quality.py and bench/sentence_encoder.py; ensemble.py runs the same
+grid over its own, size-filtered weight sets and keeps the whole ranking, to fall back when a choice exceeds 5 MB."""
 import itertools
 import numpy as np
 from scores import scores, selection

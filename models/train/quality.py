@@ -8,14 +8,14 @@
 4. Exports encoder + head to ONNX and joins it with the members' graphs and the mixture. The encoder's large weight
    tables are stored as float16 and widened to float32 when the graph is loaded, which halves the file.
 Usage: quality.py --data rows.jsonl --package DIR --member name=model.onnx ... --out DIR"""
-import argparse, json, os, tempfile, time
+import argparse, json, tempfile, time
 import numpy as np
 import onnx
 from onnx import helper, numpy_helper, TensorProto
 import torch
 from torch import nn
 from sklearn.linear_model import LogisticRegression
-from mix import choose
+from mix import choose, mix
 from scores import scores
 from sentence_encoder import SentenceEncoder, load_weights
 
@@ -143,7 +143,7 @@ if __name__ == '__main__':
         members.append(('encoder', halve_tables(onnx.load(f'{tmp}/encoder.onnx'))))
     onnx.save(join(members, choice['weights'], choice['prior']), f'{args.out}/model.onnx')
 
-    mixed = sum(choice['weights'][n] * probs[n] for n in names) * np.array(choice['prior'])
+    mixed = mix(probs, names, [choice['weights'][n] for n in names], choice['prior'])
     validation = {s: scores(y[i], mixed[i].argmax(1)) for s, i in val_of.items()}
     json.dump({'arch': 'quality', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': round(time.time() - started),
                'parameters': int(sum(t.numel() for t in encoder.parameters()) + head.coef_.size + head.intercept_.size),
