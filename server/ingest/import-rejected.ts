@@ -16,8 +16,15 @@ export class ImportRejectedError extends Error {
 }
 
 export function formatRowError(source: string, e: RowError): string {
-  return `${source}:${e.line}:${e.column}: ${e.message}`;
+  return `${source}:${e.line}:${e.column}: ${oneLine(e.message)}`;
 }
+
+/**
+ * Messages quote the values they refuse, and a quoted CSV field may hold a newline or other control characters: they
+ * are written as `\uXXXX` escapes, so each error stays one line of a report or a terminal.
+ */
+const oneLine = (message: string) =>
+  message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function describe(source: string, errors: RowError[], count: number): string {
   const shown = errors.slice(0, 20).map((e) => formatRowError(source, e));

@@ -51,6 +51,13 @@ describe('import bugs found by the fuzz', () => {
     expect(err.message).toContain('ties.csv:3:3: kind "Knows!" is not a lowercase word');
   });
 
+  it('a refused value holding a newline stays on its error\'s one line', async () => {
+    const text = 'tweet_id,airline_sentiment,name,text,tweet_created,airline,retweet_count\n0,"\u0001\n\u000e",,,NaN,,NaN\n';
+    const err = await rejected('interactions', text, 'fuzz.csv');
+    for (const line of err.message.split('\n').slice(1)) expect(line).toMatch(/^fuzz\.csv:\d+:\d+: \S/);
+    expect(err.message).toContain('"\\u0001\\u000a\\u000e" is not one of positive, neutral, negative');
+  });
+
   it('a NUL past the first 8,000 bytes is a row error naming its line and character, as invalid UTF-8 is', async () => {
     const err = await rejected('customers', LATE_NUL);
     expect(err.message).toContain('ties.csv:1002:7: character 7 is a NUL byte');
