@@ -1,8 +1,9 @@
 import {
   encodeText, encodeTokens, LABELS, padBatch, vocabFromTokens, type EncodedBatch, type Encoded, type EncoderConfig,
 } from '../tokenizer/index.js';
+import { checkCascade } from './cascade.js';
 import { attentionExplanation, occlusionExplanation, occlusions } from './explain.js';
-import type { ClassifyOptions, GraphRunner, IntInput, ModelOptions, Prediction, SentimentModel } from './types.js';
+import type { ClassifyOptions, GraphRunner, IntInput, ModelConfig, ModelOptions, Prediction, SentimentModel } from './types.js';
 
 /**
  * Texts per ONNX run. A model that reads sentence pieces runs a transformer over them, padded to the longest text of
@@ -12,12 +13,13 @@ import type { ClassifyOptions, GraphRunner, IntInput, ModelOptions, Prediction, 
 const BATCH_SIZE = 64;
 const PIECES_BATCH_SIZE = 8;
 
-/** Validates a parsed `vocab.json`. */
-export function checkConfig(config: EncoderConfig): EncoderConfig {
+/** Validates a parsed `vocab.json` of the model `id`. */
+export function checkConfig(config: ModelConfig, id = 'model'): ModelConfig {
   if (config?.format !== 'rapport-vocab/1' || !Array.isArray(config.tokens)) {
     throw new Error('rapport/models: vocab.json is not a rapport-vocab/1 file.');
   }
   if (config.labels.join() !== LABELS.join()) throw new Error('rapport/models: vocab.json labels must be negative, neutral, positive.');
+  if (config.cascade != null) checkCascade(id, config.cascade);
   return config;
 }
 

