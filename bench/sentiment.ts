@@ -1,7 +1,8 @@
 /**
  * Sentiment side by side, measured in one run (`npx tsx bench/sentiment.ts [--quick] [--no-peer] [--no-browser]`):
  * texts/s of every shipped model on onnxruntime-node and onnxruntime-web (WASM, in Node) at batch 1 and 64 — wall
- * clock and per CPU-second, since the machine is shared — beside VADER and AFINN; accuracy / macro-F1 on the airline
+ * clock and per CPU-second, since the machine is shared — beside VADER and AFINN (a cascade, `quality`, also without its
+ * gate, to show what the cascade saves); accuracy / macro-F1 on the airline
  * test buckets beside the scikit-learn TF-IDF + logistic regression peer (spawned with Debian's /usr/bin/python3); and
  * the web backend in Chromium (playwright-core), wall clock and the renderer's CPU time per text.
  */
@@ -52,23 +53,33 @@ const speeds: Record<string, { wall: number; cpu: number }> = {};
 let defaultPredictions: Label[] = [];
 const num = (x: number) => Math.round(x).toLocaleString('en-US').padStart(7);
 const pair = (s: { wall: number; cpu: number }) => ` ${num(s.wall)} / ${num(s.cpu)}`;
-for (const name of MODEL_NAMES) {
+/** One row: a model's test figures and its speeds on both backends; `options` as the loaders take them. */
+async function modelRow(name: string, title: string, options: { cascade?: boolean }): Promise<void> {
   const dir = modelDir(name);
-  if (!existsSync(path.join(dir, 'model.onnx'))) continue;
-  const node = await loadNodeModel(dir);
-  const web = await loadWebModel(await readModelDir(dir));
+  const node = await loadNodeModel(dir, options);
+  const web = await loadWebModel(await readModelDir(dir), options);
   const predictions = (await node.classify(texts)).map((p) => p.label);
-  if (name === def) defaultPredictions = predictions;
+  if (title === name && name === def) defaultPredictions = predictions;
   const m = computeMetrics(gold, predictions);
   const row = [
     await measureSpeed(node, texts.slice(0, n1), 1), await measureSpeed(node, texts, 64),
     await measureSpeed(web, texts.slice(0, n1), 1), await measureSpeed(web, texts, 64),
   ];
-  speeds[name] = row[1]!;
+  speeds[title] = row[1]!;
   const mb = (statSync(path.join(dir, 'model.onnx')).size / 1e6).toFixed(2);
-  console.log(`${(name + (name === def ? ' (default)' : '')).padEnd(22)} | ${m.accuracy.toFixed(3)} |  ${m.macroF1.toFixed(3)}  | ${mb.padStart(8)} |${row.map(pair).join(' |')}`);
+  console.log(`${(title + (title === def ? ' (default)' : '')).padEnd(22)} | ${m.accuracy.toFixed(3)} |  ${m.macroF1.toFixed(3)}  | ${mb.padStart(8)} |${row.map(pair).join(' |')}`);
   await node.dispose();
   await web.dispose();
+}
+const cascades: string[] = [];
+for (const name of MODEL_NAMES) {
+  if (!existsSync(path.join(modelDir(name), 'model.onnx'))) continue;
+  await modelRow(name, name, {});
+  if ((await readModelDir(modelDir(name))).gate) {
+    cascades.push(name);
+    // The same graph with every text through it: what the cascade saves.
+    await modelRow(name, `${name}, no cascade`, { cascade: false });
+  }
 }
 for (const [name, label] of [['VADER', vaderLabel], ['AFINN', afinnLabel]] as const) {
   const m = computeMetrics(gold, texts.map(label));
@@ -88,6 +99,10 @@ const met = (x: number) => (x >= 5000 ? 'met' : 'NOT met');
 console.log(`\nDefault \`${def}\` at batch 64 on the server: ${Math.round(d.wall)} texts/s wall (${met(d.wall)}), ` +
   `${Math.round(d.cpu)} per CPU-second (${met(d.cpu)}; target ≥ 5,000); ${(d.wall / speeds.VADER!.wall).toFixed(2)}× VADER's ` +
   `wall-clock speed in this run. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+for (const name of cascades) {
+  const [c, all] = [speeds[name]!, speeds[`${name}, no cascade`]!];
+  console.log(`\`${name}\` as a cascade at batch 64: ${(c.cpu / all.cpu).toFixed(2)}× the texts per CPU-second of its whole graph on every text.`);
+}
 
 /** CPU seconds (user + system) that processes have used, from /proc (Linux; clock ticks of 1/100 s). */
 function cpuSeconds(pids: readonly number[]): number {
@@ -119,7 +134,10 @@ function rendererPids(ancestor: number): number[] {
   return [...parent.keys()].filter((pid) => pid !== ancestor && below(pid) && isRenderer(pid));
 }
 
-/** The web backend in Chromium: the inference bundle (built with Vite) and onnxruntime-web served from memory. */
+/**
+ * The web backend in Chromium: the inference bundle (built with Vite) and onnxruntime-web served from memory, the models
+ * from their folders (`/<name>/model.onnx`), so a cascade finds its gate beside it as in a widget's page.
+ */
 async function browserBench(name: string, sample: readonly string[]): Promise<void> {
   const { build } = await import('vite');
   const { chromium } = await import('playwright-core');
@@ -144,7 +162,7 @@ async function browserBench(name: string, sample: readonly string[]): Promise<vo
       const body = url === '/lib.js' ? lib
         : url === '/index.html' ? '<script type="importmap">{"imports":{"onnxruntime-web/wasm":"/ort/ort.wasm.min.mjs"}}</script>'
         : url.startsWith('/ort/') ? await readFile(path.join(ortDir, path.basename(url)))
-        : await readFile(path.join(modelDir(name), path.basename(url)));
+        : await readFile(path.join(modelDir(path.basename(path.dirname(url))), path.basename(url))); // /<model>/<file>
       await route.fulfill({ body, contentType: type });
     });
     await page.goto('http://bench.local/index.html');
@@ -152,7 +170,7 @@ async function browserBench(name: string, sample: readonly string[]): Promise<vo
     await page.evaluate(`(async () => {
       const { loadWebModel } = await import('/lib.js');
       const texts = ${JSON.stringify(sample)};
-      const model = await loadWebModel({ id: '${name}', model: '/model.onnx', vocab: '/vocab.json' }, { wasmPaths: '/ort/' });
+      const model = await loadWebModel({ id: '${name}', model: '/${name}/model.onnx', vocab: '/${name}/vocab.json' }, { wasmPaths: '/ort/' });
       window.timeBatches = async (batch, n) => {
         const t0 = performance.now();
         for (let i = 0; i < n; i += batch) await model.classify(texts.slice(i, Math.min(n, i + batch)));
