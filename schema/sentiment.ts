@@ -20,8 +20,9 @@ import { recordClassify } from '../server/observability/metrics';
 export const MAX_CLASSIFY_TEXTS = 1000;
 export const MAX_CLASSIFY_CHARS = 1_000_000;
 /**
- * Tighter limits for `quality`, which costs about 30 times the default per text, and an explanation by occlusion one
- * run per token: so one call stays near a second of one core (measured 280–320 texts/s), as with the other models.
+ * Tighter limits for `quality`, which costs up to about 30 times the default per text (a cascade: a call of texts the
+ * default is unsure of all go through its whole graph, 210–320 texts/s), and an explanation by occlusion one run per
+ * token: so one call stays near a second of one core at worst, as with the other models.
  */
 const CLASSIFY_LIMITS: Readonly<Record<string, { texts: number; explained: number }>> = {
   quality: { texts: 200, explained: 20 },
@@ -52,7 +53,7 @@ builder.queryField('classify', (t) =>
     description: 'Classifies texts as positive / neutral / negative with a shipped model (default: see models/default.json).',
     args: {
       texts: t.arg.stringList({ required: true }),
-      model: t.arg.string({ description: 'A shipped model: ensemble (the default), linear, fast, cnn-bilstm, bilstm-cnn-attention, or quality (the most accurate; about 30 times slower).' }),
+      model: t.arg.string({ description: 'A shipped model: ensemble (the default), linear, fast, cnn-bilstm, bilstm-cnn-attention, or quality (the most accurate; about 10 times slower).' }),
       explain: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (_root, args, ctx) => {

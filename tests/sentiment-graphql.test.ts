@@ -62,7 +62,7 @@ describe.each(storeCases())('sentiment over GraphQL on $name', ({ open }) => {
     expect(unknown.errors[0].message).toMatch(/no model "gpt-9"/);
     const many: any = await api.gql(`query($t: [String!]!) { classify(texts: $t) { label } }`, { t: Array(1001).fill('x') });
     expect(many.errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
-    // quality costs about 30 times the default per text: fewer texts per call, fewer still to explain.
+    // quality costs up to about 30 times the default per text: fewer texts per call, fewer still to explain.
     const slow: any = await api.gql(`query($t: [String!]!) { classify(texts: $t, model: "quality") { label } }`, { t: Array(201).fill('x') });
     expect(slow.errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
     expect(slow.errors[0].message).toBe('classify with model quality takes at most 200 texts; this call has 201.');
