@@ -23,6 +23,8 @@ export interface HttpServerOptions {
   staticDir?: string;
   /** Extra static roots by URL prefix, e.g. `/models/` → the committed ONNX models, with the files they may serve. */
   mounts?: Record<string, { dir: string; allow: RegExp }>;
+  /** JSON documents at exact paths, answered before the mounts: what this process decided, not a file on disk. */
+  documents?: Record<string, unknown>;
 }
 
 /** Serves the API and the static playground on one port. */
@@ -45,6 +47,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
 function serveStatic(options: HttpServerOptions, pathname: string, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+  if (options.documents && Object.hasOwn(options.documents, pathname)) {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+    return void res.end(req.method === 'HEAD' ? undefined : JSON.stringify(options.documents[pathname]));
+  }
   const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => pathname.startsWith(prefix));
   const root = mount ? mount[1].dir : options.staticDir;
   const rel = mount ? pathname.slice(mount[0].length) : pathname;

@@ -64,6 +64,10 @@ describe('rapport CLI', () => {
       body: JSON.stringify({ query: '{ classify(texts: ["Thank you, wonderful crew!"]) { label modelId } }' }),
     });
     expect((await res.json()).data.classify).toEqual([{ label: 'positive', modelId: 'quality' }]);
+    // The page's default is the server's too, so classify="local" gives the API's labels.
+    const page = await fetch(`${url}/models/default.json`);
+    expect(page.headers.get('content-type')).toBe('application/json');
+    expect(await page.json()).toMatchObject({ model: 'quality', reason: expect.stringMatching(/^Set for this server/) });
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('close', resolve));
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { rateLimitFromEnv, RateLimitSettingError } from '../auth/rate-limit-env';
@@ -66,6 +66,8 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const server = createHttpServer({
     app,
     staticDir: existsSync(playground) ? playground : undefined,
+    // The page's default model is this server's (`--sentiment-model`), so in-browser labels match the API's.
+    documents: { '/models/default.json': pageDefaultModel(models.defaultName) },
     // The browser loads the same model files the server uses (in-browser classification), and nothing else there.
     mounts: {
       '/models/': { dir: `${ROOT}models/`, allow: /^(default\.json|[a-z0-9-]+\/(model\.onnx|vocab\.json|card\.md|[a-z0-9-]+\.svg))$/ },
@@ -98,4 +100,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** `models/default.json` as the page reads it: the file's own choice, or this server's when it was set otherwise. */
+function pageDefaultModel(model: string): { model: string; reason: string } {
+  const file = JSON.parse(readFileSync(`${ROOT}models/default.json`, 'utf8')) as { model: string; reason: string };
+  if (file.model === model) return file;
+  return { model, reason: `Set for this server (--sentiment-model or RAPPORT_SENTIMENT_MODEL); models/default.json names ${file.model}.` };
 }
