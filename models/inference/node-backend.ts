@@ -47,11 +47,17 @@ export async function loadNodeModel(dir: string, options: NodeModelOptions = {})
 }
 
 async function fromFiles(files: ModelFiles, options: NodeModelOptions): Promise<SentimentModel> {
-  const session = await ort.InferenceSession.create(files.model, {
-    intraOpNumThreads: options.threads ?? 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
-  const model = createClassifier(files.id, files.vocab, sessionRunner(session, ort.Tensor), options);
-  return files.gate ? cascade(model, await fromFiles(files.gate, options), files.vocab.cascade!.margin) : model;
+  const gate = files.gate ? await fromFiles(files.gate, options) : null;
+  try {
+    const session = await ort.InferenceSession.create(files.model, {
+      intraOpNumThreads: options.threads ?? 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
+    const model = createClassifier(files.id, files.vocab, sessionRunner(session, ort.Tensor), options);
+    return gate ? cascade(model, gate, files.vocab.cascade!.margin) : model;
+  } catch (err) {
+    await gate?.dispose(); // the gate's session is not left behind by a model that failed to load
+    throw err;
+  }
 }

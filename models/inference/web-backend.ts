@@ -44,11 +44,16 @@ async function load(source: WebModelSource, options: WebModelOptions, asGate: bo
   );
   if (config.cascade && asGate) throw new Error(`rapport/models: the gate ${source.id} is itself a cascade.`);
   const gate = config.cascade && options.cascade !== false ? await load(gateSource(source, config.cascade.gate), options, true) : null;
-  const bytes =
-    source.model instanceof Uint8Array ? source.model : new Uint8Array(await (await fetchOk(source.model)).arrayBuffer());
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  const model = createClassifier(source.id, config, sessionRunner(session, ort.Tensor), options);
-  return gate ? cascade(model, gate, config.cascade!.margin) : model;
+  try {
+    const bytes =
+      source.model instanceof Uint8Array ? source.model : new Uint8Array(await (await fetchOk(source.model)).arrayBuffer());
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    const model = createClassifier(source.id, config, sessionRunner(session, ort.Tensor), options);
+    return gate ? cascade(model, gate, config.cascade!.margin) : model;
+  } catch (err) {
+    await gate?.dispose(); // the gate's session is not left behind by a model that failed to load
+    throw err;
+  }
 }
 
 function gateSource(source: WebModelSource, gate: string): WebModelSource {
