@@ -11,13 +11,22 @@ export interface CardInput {
   defaultReason: string;
   /** Earlier figures and what was tried and not kept (ModelSpec.history), or nothing. */
   history?: string;
+  /** For a cascade: its gate, margin, and the share of airline texts its whole graph saw at that margin. */
+  cascade?: CardCascade;
+}
+
+export interface CardCascade {
+  gate: string;
+  margin: number;
+  validationShare: number;
+  testShare: number;
 }
 
 /** Training settings without machine-specific paths. */
 const settings = (h: object) => JSON.stringify(Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'state')));
 
 /** `models/<name>/card.md`: what the model is, what it was trained on, and how well it measured. */
-export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason, history }: CardInput): string {
+export function renderCard({ metrics: m, description, training: t, vocabSize, defaultReason, history, cascade }: CardInput): string {
   const summary = SET_KEYS.map((k) => {
     const s = m.sets[k];
     return `| ${SET_TITLES[k]} | ${int(s.n)} | ${pct(s.accuracy)} | ${range(s.interval?.accuracy)} | ${pct(s.macroF1)} | ${range(s.interval?.macroF1)} |`;
@@ -82,5 +91,18 @@ ${perClassTable(m.sets.tweeteval)}
 included, this machine (2 cores shared with other work): at batch 64 ${int(m.speed.nodeBatch64)} texts/s wall clock
 (best of 3 passes) and ${int(m.speed.nodeBatch64Cpu)} texts per CPU-second; at batch 1 ${int(m.speed.nodeBatch1)} and
 ${int(m.speed.nodeBatch1Cpu)}. See \`bench/sentiment.ts\` for the web backend and the comparison with VADER.
+${cascade ? cascadeSection(m.model, cascade) : ''}`;
+}
+
+function cascadeSection(model: string, c: CardCascade): string {
+  const share = (x: number) => `${(100 * x).toFixed(1)} %`;
+  return `
+## Cascade
+Every text goes through \`${c.gate}\` first; \`${model}\`'s graph sees only those where \`${c.gate}\`'s two most
+probable classes are less than ${c.margin} apart: ${share(c.validationShare)} of the airline validation tweets and
+${share(c.testShare)} of the test tweets. The figures above are the cascade's. Each line below is the airline macro-F1
+the cascade would reach at every margin from 0 (\`${c.gate}\` alone) to 1 (nearly every text through the graph).
+
+![${model} behind ${c.gate}: airline macro-F1 against the share of texts sent on](cascade.svg)
 `;
 }

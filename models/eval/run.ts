@@ -2,9 +2,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afinnBaseline, majorityBaseline, vaderBaseline, type Baseline } from '../baselines/index.js';
 import { loadCorpus, select, sharedDataDir, type Example } from '../data/index.js';
-import { loadNodeModel, MODELS_DIR } from '../inference/node.js';
+import { loadNodeModel, MODELS_DIR, type CascadeConfig, type ModelConfig } from '../inference/node.js';
 import { ALL_SPECS } from '../train/specs.js';
-import { renderCard } from './card.js';
+import { renderCard, type CardCascade } from './card.js';
+import { cascadeCurve } from './cascade-curve.js';
+import { cascadeSvg, type CascadeSeries } from './cascade-svg.js';
 import { confusionSvg } from './confusion-svg.js';
 import { evaluateModel, measureSpeed } from './evaluate.js';
 import { computeMetrics, type Metrics } from './metrics.js';
@@ -52,13 +54,15 @@ export async function runEvaluation(): Promise<void> {
     const dir = path.join(MODELS_DIR, m.model);
     const spec = ALL_SPECS.find((s) => s.name === m.model)!;
     const training = JSON.parse(readFileSync(path.join(dir, 'training.json'), 'utf8'));
-    const vocabSize = (JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as { tokens: unknown[] }).tokens.length;
+    const vocab = JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as ModelConfig;
+    const vocabSize = vocab.tokens.length;
+    const cascade = vocab.cascade ? await writeCascadeCurve(m.model, vocab.cascade, sets) : undefined;
     writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify(m, null, 1) + '\n');
     for (const key of ['airline-test', 'phrasebank-test', 'tweeteval'] as const) {
       writeFileSync(path.join(dir, `confusion-${key}.svg`), confusionSvg(m.sets[key].confusion, `${m.model} — ${SET_TITLES[key]}`));
     }
     const defaultReason = m.isDefault ? `**Default model.** ${reason}` : `Not the default (\`${defaultName}\` is; see its card).`;
-    writeFileSync(path.join(dir, 'card.md'), renderCard({ metrics: m, description: spec.description, training, vocabSize, defaultReason, history: spec.history }));
+    writeFileSync(path.join(dir, 'card.md'), renderCard({ metrics: m, description: spec.description, training, vocabSize, defaultReason, history: spec.history, cascade }));
   }
   const byDomain = (key: SetKey) =>
     majorityBaseline(
@@ -78,6 +82,25 @@ export async function runEvaluation(): Promise<void> {
     speed: m.speed.nodeBatch64Cpu, isDefault: m.isDefault,
   }));
   writeFileSync(path.join(MODELS_DIR, 'quality-speed.svg'), qualitySpeedSvg(points, { macroF1: QUALITY_AIM.macroF1, speed: DEFAULT_BUDGET.targetTextsPerSecond }));
+}
+
+/**
+ * For a cascade: its gate's and its whole graph's predictions on the airline sets give the trade-off at every margin,
+ * drawn as `models/<name>/cascade.svg`; returns what its card says of the chosen margin.
+ */
+async function writeCascadeCurve(name: string, config: CascadeConfig, sets: Record<SetKey, Example[]>): Promise<CardCascade> {
+  const gate = await loadNodeModel(path.join(MODELS_DIR, config.gate));
+  const full = await loadNodeModel(path.join(MODELS_DIR, name), { cascade: false });
+  const series: Array<CascadeSeries & { key: SetKey }> = [];
+  for (const [key, title, colour] of [['airline-validation', 'airline validation', '#7f8c8d'], ['airline-test', 'airline test', '#1f5fa8']] as const) {
+    const texts = sets[key].map((e) => e.text);
+    const points = cascadeCurve(await gate.classify(texts), await full.classify(texts), sets[key].map((e) => e.label));
+    series.push({ key, title, colour, points });
+  }
+  await Promise.all([gate.dispose(), full.dispose()]);
+  writeFileSync(path.join(MODELS_DIR, name, 'cascade.svg'), cascadeSvg(name, config.gate, series, config.margin, QUALITY_AIM.macroF1));
+  const at = (key: SetKey) => series.find((s) => s.key === key)!.points.find((p) => Math.abs(p.margin - config.margin) < 1e-9)!;
+  return { ...config, validationShare: at('airline-validation').share, testShare: at('airline-test').share };
 }
 
 /** TweetEval's training texts are missing, but its labels are present: enough for the majority baseline. */
