@@ -19,7 +19,8 @@ export async function readModelDir(dir: string): Promise<ModelFiles> {
   return readDir(dir, false);
 }
 
-async function readDir(dir: string, asGate: boolean): Promise<ModelFiles> {
+/** `withGate` false reads the model's own files only, as `{ cascade: false }` needs. */
+async function readDir(dir: string, asGate: boolean, withGate = true): Promise<ModelFiles> {
   const read = async (file: string) => {
     try {
       return await readFile(path.join(dir, file));
@@ -30,7 +31,7 @@ async function readDir(dir: string, asGate: boolean): Promise<ModelFiles> {
   const id = path.basename(path.resolve(dir));
   const [model, vocabBytes] = await Promise.all([read('model.onnx'), read('vocab.json')]);
   const vocab = checkConfig(JSON.parse(vocabBytes.toString('utf8')) as ModelConfig, id);
-  if (!vocab.cascade) return { id, model, vocab };
+  if (!vocab.cascade || !withGate) return { id, model, vocab };
   if (asGate) throw new Error(`rapport/models: the gate ${id} is itself a cascade.`);
   return { id, model, vocab, gate: await readDir(path.join(path.dirname(path.resolve(dir)), vocab.cascade.gate), true) };
 }
@@ -42,8 +43,7 @@ export interface NodeModelOptions extends ModelOptions {
 
 /** onnxruntime-node backend (server): loads a model directory. */
 export async function loadNodeModel(dir: string, options: NodeModelOptions = {}): Promise<SentimentModel> {
-  const files = await readModelDir(dir);
-  return fromFiles(options.cascade === false ? { ...files, gate: undefined } : files, options);
+  return fromFiles(await readDir(dir, false, options.cascade !== false), options);
 }
 
 async function fromFiles(files: ModelFiles, options: NodeModelOptions): Promise<SentimentModel> {

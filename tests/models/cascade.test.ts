@@ -89,6 +89,10 @@ describe('cascade: what a loader refuses', () => {
     modelFolder(root, 'c', 'fast', { ...fast, cascade: { gate: 'nowhere', margin: 0.5 } });
     await expect(loadNodeModel(path.join(root, 'a'))).rejects.toThrow('rapport/models: the gate b is itself a cascade.');
     await expect(loadNodeModel(path.join(root, 'c'))).rejects.toThrow(/^rapport\/models: cannot read .*nowhere/);
+    // Without its cascade a model needs no gate.
+    const alone = await loadNodeModel(path.join(root, 'c'), { cascade: false });
+    expect((await alone.classify(['thanks, great crew!']))[0]!.label).toBe('positive');
+    await alone.dispose();
   });
 
   it('asks the web backend for the gate when the model comes as bytes', async () => {
