@@ -5,7 +5,7 @@ import { loadCorpus, select, sharedDataDir, type Example } from '../data/index.j
 import { loadNodeModel, MODELS_DIR, type CascadeConfig, type ModelConfig } from '../inference/node.js';
 import { ALL_SPECS } from '../train/specs.js';
 import { renderCard, type CardCascade } from './card.js';
-import { cascadeCurve } from './cascade-curve.js';
+import { cascadeCurve, CURVE_MARGINS } from './cascade-curve.js';
 import { cascadeSvg, type CascadeSeries } from './cascade-svg.js';
 import { confusionSvg } from './confusion-svg.js';
 import { evaluateModel, measureSpeed } from './evaluate.js';
@@ -91,10 +91,11 @@ export async function runEvaluation(): Promise<void> {
 async function writeCascadeCurve(name: string, config: CascadeConfig, sets: Record<SetKey, Example[]>): Promise<CardCascade> {
   const gate = await loadNodeModel(path.join(MODELS_DIR, config.gate));
   const full = await loadNodeModel(path.join(MODELS_DIR, name), { cascade: false });
+  const margins = CURVE_MARGINS.some((m) => Math.abs(m - config.margin) < 1e-9) ? CURVE_MARGINS : [...CURVE_MARGINS, config.margin].sort((a, b) => a - b);
   const series: Array<CascadeSeries & { key: SetKey }> = [];
   for (const [key, title, colour] of [['airline-validation', 'airline validation', '#7f8c8d'], ['airline-test', 'airline test', '#1f5fa8']] as const) {
     const texts = sets[key].map((e) => e.text);
-    const points = cascadeCurve(await gate.classify(texts), await full.classify(texts), sets[key].map((e) => e.label));
+    const points = cascadeCurve(await gate.classify(texts), await full.classify(texts), sets[key].map((e) => e.label), margins);
     series.push({ key, title, colour, points });
   }
   await Promise.all([gate.dispose(), full.dispose()]);
