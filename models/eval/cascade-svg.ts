@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { CascadePoint } from './cascade-curve.js';
+import { chartFrame } from './chart-frame.js';
 import { escapeXml as esc, pct } from './format.js';
 
 export interface CascadeSeries {
@@ -20,25 +21,18 @@ export function cascadeSvg(model: string, gate: string, series: readonly Cascade
   const values = [aim, ...series.flatMap((s) => s.points.map((p) => p.macroF1))];
   const y = scaleLinear().domain([Math.min(...values) - 0.005, Math.max(...values) + 0.005]).range([h - m.bottom, m.top]).nice();
   const [x0, x1] = x.range() as [number, number];
-  const [y0, y1] = y.range() as [number, number];
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="12">`,
-    `<title>${esc(model)} as a cascade behind ${esc(gate)}: macro-F1 against the share of texts it sees</title>`,
-    `<text x="${w / 2}" y="20" text-anchor="middle" font-size="13" font-weight="bold">${esc(model)} behind ${esc(gate)}: macro-F1 against the share of texts ${esc(model)} sees</text>`,
-    `<line x1="${x0}" y1="${y0}" x2="${x1}" y2="${y0}" stroke="#333"/>`,
-    `<line x1="${x0}" y1="${y0}" x2="${x0}" y2="${y1}" stroke="#333"/>`,
-  ];
-  for (const t of x.ticks(5)) {
-    parts.push(`<line x1="${x(t)}" y1="${y0}" x2="${x(t)}" y2="${y0 + 4}" stroke="#333"/>`);
-    parts.push(`<text x="${x(t)}" y="${y0 + 16}" text-anchor="middle">${Math.round(t * 100)} %</text>`);
-  }
-  for (const t of y.ticks(6)) {
-    parts.push(`<line x1="${x0 - 4}" y1="${y(t)}" x2="${x0}" y2="${y(t)}" stroke="#333"/>`);
-    parts.push(`<text x="${x0 - 7}" y="${y(t) + 4}" text-anchor="end">${t.toFixed(3)}</text>`);
-  }
+  const parts = chartFrame({
+    width: w, height: h, x, y,
+    title: `${model} as a cascade behind ${gate}: macro-F1 against the share of texts it sees`,
+    heading: `${model} behind ${gate}: macro-F1 against the share of texts ${model} sees`,
+    xTicks: x.ticks(5),
+    yTicks: y.ticks(6),
+    xFormat: (t) => `${Math.round(t * 100)} %`,
+    yFormat: (t) => t.toFixed(3),
+    xLabel: `share of texts sent on to ${model} (margins 0 to 1 in steps of 0.05)`,
+    yLabel: 'macro-F1',
+  });
   parts.push(
-    `<text x="${(x0 + x1) / 2}" y="${h - 10}" text-anchor="middle">share of texts sent on to ${esc(model)} (margins 0 to 1 in steps of 0.05)</text>`,
-    `<text transform="translate(16 ${(y0 + y1) / 2}) rotate(-90)" text-anchor="middle">macro-F1</text>`,
     `<line x1="${x0}" y1="${y(aim)}" x2="${x1}" y2="${y(aim)}" stroke="#c0392b" stroke-dasharray="5 4"/>`,
     // Above the line, inside the plot: the series' names take the right margin.
     `<text x="${x(0.7)}" y="${y(aim) - 5}" text-anchor="middle" fill="#c0392b" stroke="#fff" stroke-width="3" paint-order="stroke">aim ${aim.toFixed(2)}</text>`,

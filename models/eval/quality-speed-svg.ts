@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { chartFrame } from './chart-frame.js';
 import { escapeXml as esc, pct, range } from './format.js';
 
 /** One model on the quality / speed chart. */
@@ -27,25 +28,19 @@ export function qualitySpeedSvg(points: readonly QualitySpeedPoint[], target: { 
   const y = scaleLinear().domain([Math.min(...lows) - 0.01, Math.max(...highs) + 0.01]).range([h - m.bottom, m.top]).nice();
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="12">`,
-    '<title>Sentiment models: airline test macro-F1 against server speed</title>',
-    `<text x="${w / 2}" y="20" text-anchor="middle" font-size="13" font-weight="bold">Airline test macro-F1 (95 % interval) against server speed</text>`,
-    `<line x1="${x0}" y1="${y0}" x2="${x1}" y2="${y0}" stroke="#333"/>`,
-    `<line x1="${x0}" y1="${y0}" x2="${x0}" y2="${y1}" stroke="#333"/>`,
-  ];
-  // 1, 2 and 5 times a power of ten: a log axis labelled at every integer is unreadable.
-  for (const t of x.ticks().filter((v) => [1, 2, 5].includes(Number(v.toPrecision(1)[0])))) {
-    parts.push(`<line x1="${x(t)}" y1="${y0}" x2="${x(t)}" y2="${y0 + 4}" stroke="#333"/>`);
-    parts.push(`<text x="${x(t)}" y="${y0 + 16}" text-anchor="middle">${t.toLocaleString('en-US')}</text>`);
-  }
-  for (const t of y.ticks(6)) {
-    parts.push(`<line x1="${x0 - 4}" y1="${y(t)}" x2="${x0}" y2="${y(t)}" stroke="#333"/>`);
-    parts.push(`<text x="${x0 - 7}" y="${y(t) + 4}" text-anchor="end">${t.toFixed(2)}</text>`);
-  }
+  const parts = chartFrame({
+    width: w, height: h, x, y,
+    title: 'Sentiment models: airline test macro-F1 against server speed',
+    heading: 'Airline test macro-F1 (95 % interval) against server speed',
+    // 1, 2 and 5 times a power of ten: a log axis labelled at every integer is unreadable.
+    xTicks: x.ticks().filter((v) => [1, 2, 5].includes(Number(v.toPrecision(1)[0]))),
+    yTicks: y.ticks(6),
+    xFormat: (t) => t.toLocaleString('en-US'),
+    yFormat: (t) => t.toFixed(2),
+    xLabel: 'texts per CPU-second, onnxruntime-node, batch 64 (log scale)',
+    yLabel: 'macro-F1',
+  });
   parts.push(
-    `<text x="${(x0 + x1) / 2}" y="${h - 10}" text-anchor="middle">texts per CPU-second, onnxruntime-node, batch 64 (log scale)</text>`,
-    `<text transform="translate(16 ${(y0 + y1) / 2}) rotate(-90)" text-anchor="middle">macro-F1</text>`,
     `<line x1="${x0}" y1="${y(target.macroF1)}" x2="${x1}" y2="${y(target.macroF1)}" stroke="#c0392b" stroke-dasharray="5 4"/>`,
     `<text x="${x1 + 4}" y="${y(target.macroF1) + 4}" fill="#c0392b">aim ${target.macroF1.toFixed(2)}</text>`,
     `<line x1="${x(target.speed)}" y1="${y0}" x2="${x(target.speed)}" y2="${y1}" stroke="#c0392b" stroke-dasharray="5 4"/>`,
