@@ -18,7 +18,7 @@ import { measureSpeed } from '../models/eval/evaluate.js';
 import { signedRange } from '../models/eval/format.js';
 import type { Label } from '../models/tokenizer/index.js';
 import {
-  defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir,
+  defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir, type ModelConfig,
 } from '../models/inference/node.js';
 
 const quick = process.argv.includes('--quick');
@@ -75,7 +75,7 @@ const cascades: string[] = [];
 for (const name of MODEL_NAMES) {
   if (!existsSync(path.join(modelDir(name), 'model.onnx'))) continue;
   await modelRow(name, name, {});
-  if ((await readModelDir(modelDir(name))).gate) {
+  if ((JSON.parse(readFileSync(path.join(modelDir(name), 'vocab.json'), 'utf8')) as ModelConfig).cascade) {
     cascades.push(name);
     // The same graph with every text through it: what the cascade saves.
     await modelRow(name, `${name}, no cascade`, { cascade: false });

@@ -12,7 +12,7 @@ export interface CascadeConfig {
 }
 
 /** Throws unless `cascade` is a usable `CascadeConfig` for the model `id`. */
-export function checkCascade(id: string, cascade: unknown): CascadeConfig {
+export function checkCascade(id: string, cascade: unknown): void {
   const c = cascade as CascadeConfig;
   if (typeof c?.gate !== 'string' || !/^[a-z0-9-]+$/.test(c.gate) || c.gate === id) {
     throw new Error(`rapport/models: model ${id}'s cascade needs a gate model's name other than its own.`);
@@ -20,7 +20,6 @@ export function checkCascade(id: string, cascade: unknown): CascadeConfig {
   if (typeof c.margin !== 'number' || !(c.margin > 0 && c.margin <= 1)) {
     throw new Error(`rapport/models: model ${id}'s cascade margin must be a number in (0, 1].`);
   }
-  return { gate: c.gate, margin: c.margin };
 }
 
 /** The most probable class's lead over the second. */
