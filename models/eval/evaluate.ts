@@ -1,19 +1,31 @@
 import type { Example } from '../data/index.js';
-import type { SentimentModel } from '../inference/index.js';
+import type { Prediction, SentimentModel } from '../inference/index.js';
 import { bootstrapInterval } from './bootstrap.js';
+import { computeCalibration, type Calibration, type Row } from './calibration.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { SET_KEYS, type SetKey } from './sets.js';
 
-/** Classifies every evaluation set with a model and scores it, with 95 % bootstrap intervals. */
+const rowOf = ({ probabilities: p }: Prediction): Row => [p.negative, p.neutral, p.positive];
+
+/** Classifies every evaluation set with a model and scores it, with 95 % bootstrap intervals and calibration. */
 export async function evaluateModel(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Metrics>> {
   const out = {} as Record<SetKey, Metrics>;
   for (const key of SET_KEYS) {
     const examples = sets[key];
     const predictions = await model.classify(examples.map((e) => e.text));
     const [gold, predicted] = [examples.map((e) => e.label), predictions.map((p) => p.label)];
-    out[key] = { ...computeMetrics(gold, predicted), interval: bootstrapInterval(gold, predicted) };
+    out[key] = {
+      ...computeMetrics(gold, predicted), interval: bootstrapInterval(gold, predicted),
+      calibration: computeCalibration(gold, predictions.map(rowOf)),
+    };
   }
   return out;
+}
+
+/** Calibration of a model's probabilities on every evaluation set (for a model loaded without its temperature). */
+export async function evaluateCalibration(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Calibration>> {
+  const metrics = await evaluateModel(model, sets);
+  return Object.fromEntries(SET_KEYS.map((key) => [key, metrics[key].calibration!])) as Record<SetKey, Calibration>;
 }
 
 /** Throughput of one model: wall-clock texts/s (best pass) and texts per CPU-second of this process (all passes). */

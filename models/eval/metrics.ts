@@ -1,5 +1,6 @@
 import { LABELS, type Label } from '../tokenizer/index.js';
 import type { Interval } from './bootstrap.js';
+import type { Calibration } from './calibration.js';
 
 export interface ClassMetrics {
   precision: number;
@@ -17,6 +18,8 @@ export interface Metrics {
   confusion: number[][];
   /** 95 % bootstrap interval of accuracy and macro-F1 (models only; eval/bootstrap.ts). */
   interval?: Interval;
+  /** How well the probabilities are calibrated, as served (models only; eval/calibration.ts). */
+  calibration?: Calibration;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

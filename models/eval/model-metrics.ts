@@ -1,3 +1,4 @@
+import type { Calibration } from './calibration.js';
 import type { Metrics } from './metrics.js';
 import type { SetKey } from './sets.js';
 
@@ -14,4 +15,8 @@ export interface ModelMetrics {
   speed: { nodeBatch1: number; nodeBatch64: number; nodeBatch1Cpu: number; nodeBatch64Cpu: number };
   selectionScore: number;
   sets: Record<SetKey, Metrics>;
+  /** `vocab.json`'s temperature (1 when it has none): the served probabilities are the graph's at this temperature. */
+  temperature: number;
+  /** The calibration of the graph's own probabilities (temperature 1), beside `sets[…].calibration` as served. */
+  uncalibrated: Record<SetKey, Omit<Calibration, 'bins'>>;
 }

@@ -8,13 +8,15 @@ import { renderCard, type CardCascade } from './card.js';
 import { cascadeCurve, CURVE_MARGINS } from './cascade-curve.js';
 import { cascadeSvg, type CascadeSeries } from './cascade-svg.js';
 import { confusionSvg } from './confusion-svg.js';
-import { evaluateModel, measureSpeed } from './evaluate.js';
+import { evaluateCalibration, evaluateModel, measureSpeed } from './evaluate.js';
+import type { Calibration } from './calibration.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import type { ModelMetrics } from './model-metrics.js';
-import { renderTable, writeBetweenMarkers, type TableRow } from './readme.js';
+import { CALIBRATION_END, CALIBRATION_START, renderCalibrationTable, renderTable, writeBetweenMarkers, type TableRow } from './readme.js';
 import { evaluationSets, selectionScore, SET_KEYS, SET_TITLES, type SetKey } from './sets.js';
 import { chooseDefault, DEFAULT_BUDGET, QUALITY_AIM } from './choose-default.js';
 import { qualitySpeedSvg } from './quality-speed-svg.js';
+import { reliabilitySvg } from './reliability-svg.js';
 
 function baselineRow(b: Baseline | ((key: SetKey) => Baseline), sets: Record<SetKey, Example[]>): TableRow {
   const out: Partial<Record<SetKey, Metrics>> = {};
@@ -41,9 +43,15 @@ export async function runEvaluation(): Promise<void> {
     const [b1, b64] = [await measureSpeed(model, speedTexts.slice(0, 500), 1), await measureSpeed(model, speedTexts, 64)];
     const speed = { nodeBatch1: b1.wall, nodeBatch64: b64.wall, nodeBatch1Cpu: b1.cpu, nodeBatch64Cpu: b64.cpu };
     await model.dispose();
+    const raw = await loadNodeModel(dir, { calibrated: false });
+    const uncalibrated = await evaluateCalibration(raw, sets);
+    await raw.dispose();
+    const temperature = (JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as ModelConfig).temperature ?? 1;
+    writeReliability(spec.name, temperature, metrics, uncalibrated);
     results.push({
       model: spec.name, isDefault: false, onnxBytes: statSync(path.join(dir, 'model.onnx')).size,
       vocabBytes: statSync(path.join(dir, 'vocab.json')).size, speed, selectionScore: Math.round(selectionScore(metrics) * 1e4) / 1e4, sets: metrics,
+      temperature, uncalibrated: Object.fromEntries(SET_KEYS.map((k) => [k, withoutBins(uncalibrated[k])])) as ModelMetrics['uncalibrated'],
     });
     console.log(`rapport/models: ${spec.name} airline test ${metrics['airline-test'].accuracy} / ${metrics['airline-test'].macroF1}`);
   }
@@ -77,6 +85,7 @@ export async function runEvaluation(): Promise<void> {
     baselineRow(afinnBaseline, sets),
   ];
   writeBetweenMarkers(path.join(MODELS_DIR, 'README.md'), renderTable(rows));
+  writeBetweenMarkers(path.join(MODELS_DIR, 'README.md'), renderCalibrationTable(results), CALIBRATION_START, CALIBRATION_END);
   const points = results.map((m) => ({
     name: m.model, macroF1: m.sets['airline-test'].macroF1, interval: m.sets['airline-test'].interval!.macroF1,
     speed: m.speed.nodeBatch64Cpu, isDefault: m.isDefault,
@@ -102,6 +111,16 @@ async function writeCascadeCurve(name: string, config: CascadeConfig, sets: Reco
   writeFileSync(path.join(MODELS_DIR, name, 'cascade.svg'), cascadeSvg(name, config.gate, series, config.margin, QUALITY_AIM.macroF1));
   const at = (key: SetKey) => series.find((s) => s.key === key)!.points.find((p) => Math.abs(p.margin - config.margin) < 1e-9)!;
   return { ...config, validationShare: at('airline-validation').share, testShare: at('airline-test').share };
+}
+
+const withoutBins = ({ bins: _bins, ...rest }: Calibration) => rest;
+
+/** `models/<name>/reliability.svg`: the test sets' reliability diagrams, as served and at temperature 1. */
+function writeReliability(name: string, temperature: number, served: Record<SetKey, Metrics>, raw: Record<SetKey, Calibration>): void {
+  const series = ([['airline-test', '#1f5fa8'], ['phrasebank-test', '#27864a'], ['tweeteval', '#b5651d']] as const).map(([key, colour]) => ({
+    title: SET_TITLES[key].replace(/ \(.*\)$/, ''), colour, served: served[key].calibration!.bins, raw: raw[key].bins,
+  }));
+  writeFileSync(path.join(MODELS_DIR, name, 'reliability.svg'), reliabilitySvg(name, temperature, series));
 }
 
 /** TweetEval's training texts are missing, but its labels are present: enough for the majority baseline. */

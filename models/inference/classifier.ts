@@ -1,7 +1,8 @@
 import {
-  encodeText, encodeTokens, LABELS, padBatch, vocabFromTokens, type EncodedBatch, type Encoded, type EncoderConfig,
+  encodeText, encodeTokens, LABELS, padBatch, vocabFromTokens, type EncodedBatch, type Encoded,
 } from '../tokenizer/index.js';
 import { checkCascade } from './cascade.js';
+import { applyTemperature, checkTemperature } from './temperature.js';
 import { attentionExplanation, occlusionExplanation, occlusions } from './explain.js';
 import type { ClassifyOptions, GraphRunner, IntInput, ModelConfig, ModelOptions, Prediction, SentimentModel } from './types.js';
 
@@ -20,12 +21,14 @@ export function checkConfig(config: ModelConfig, id = 'model'): ModelConfig {
   }
   if (config.labels.join() !== LABELS.join()) throw new Error('rapport/models: vocab.json labels must be negative, neutral, positive.');
   if (config.cascade != null) checkCascade(id, config.cascade);
+  checkTemperature(id, config.temperature);
   return config;
 }
 
 /** The backend-independent classifier: encoding, batching, probabilities, explanations. */
-export function createClassifier(id: string, config: EncoderConfig, runner: GraphRunner, options: ModelOptions = {}): SentimentModel {
+export function createClassifier(id: string, config: ModelConfig, runner: GraphRunner, options: ModelOptions = {}): SentimentModel {
   const batchSize = options.batchSize ?? (config.pieces ? PIECES_BATCH_SIZE : BATCH_SIZE);
+  const temperature = options.calibrated === false ? 1 : (config.temperature ?? 1);
   const vocab = vocabFromTokens(config.tokens);
   const hasAttention = runner.outputNames.includes('attention');
   let queue: Promise<unknown> = Promise.resolve();
@@ -43,7 +46,7 @@ export function createClassifier(id: string, config: EncoderConfig, runner: Grap
     const run = queue.then(() => runner.run(feeds));
     queue = run.catch(() => undefined);
     const out = await run;
-    return { probs: out.probabilities!.data, attention: out.attention?.data, width: batch.ids.dims[1] };
+    return { probs: applyTemperature(out.probabilities!.data, temperature), attention: out.attention?.data, width: batch.ids.dims[1] };
   }
 
   async function probabilities(items: readonly Encoded[]): Promise<Float32Array> {

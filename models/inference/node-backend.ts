@@ -47,7 +47,8 @@ export async function loadNodeModel(dir: string, options: NodeModelOptions = {})
 }
 
 async function fromFiles(files: ModelFiles, options: NodeModelOptions): Promise<SentimentModel> {
-  const gate = files.gate ? await fromFiles(files.gate, options) : null;
+  // The gate is served as it is: `calibrated: false` is about this model's own graph.
+  const gate = files.gate ? await fromFiles(files.gate, { ...options, calibrated: true }) : null;
   try {
     const session = await ort.InferenceSession.create(files.model, {
       intraOpNumThreads: options.threads ?? 1,

@@ -54,9 +54,19 @@ export interface ModelOptions {
   batchSize?: number;
   /** For a cascade (`vocab.json`'s `cascade`): false loads its own graph alone, and every text goes through it. @default true */
   cascade?: boolean;
+  /**
+   * false: the graph's own probabilities, without `vocab.json`'s `temperature` (how the temperature is fitted); a
+   * cascade's gate keeps its own. @default true
+   */
+  calibrated?: boolean;
 }
 
-/** A parsed `vocab.json`: the encoder's settings, and for a cascade, the gate it consults first. */
+/**
+ * A parsed `vocab.json`: the encoder's settings, the temperature that calibrates the graph's probabilities, and for a
+ * cascade, the gate it consults first.
+ */
 export interface ModelConfig extends EncoderConfig {
   cascade?: CascadeConfig | null;
+  /** Temperature scaling of the graph's probabilities (`temperature.ts`); absent or null means 1. */
+  temperature?: number | null;
 }

@@ -43,7 +43,7 @@ async function load(source: WebModelSource, options: WebModelOptions, asGate: bo
     source.id,
   );
   if (config.cascade && asGate) throw new Error(`rapport/models: the gate ${source.id} is itself a cascade.`);
-  const gate = config.cascade && options.cascade !== false ? await load(gateSource(source, config.cascade.gate), options, true) : null;
+  const gate = config.cascade && options.cascade !== false ? await load(gateSource(source, config.cascade.gate), { ...options, calibrated: true }, true) : null;
   try {
     const bytes =
       source.model instanceof Uint8Array ? source.model : new Uint8Array(await (await fetchOk(source.model)).arrayBuffer());

@@ -5,7 +5,8 @@
  * states are kept there (outside the repository), so separate runs can train members in parallel and the last one
  * builds the ensemble; names restrict a run to those models (`fast`, `cnn-bilstm@29`, …); `--ensemble-only`
  * combines already trained states. The opt-in `quality` model is built last from the committed `linear` and
- * `cnn-bilstm` files (`-- quality` builds it alone; it needs no states).
+ * `cnn-bilstm` files (`-- quality` builds it alone; it needs no states). Each model's temperature is fitted on
+ * validation as soon as it is built (`temperature.ts`).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { buildLexicon } from './lexicon-source.js';
 import { ensureGlove, extendVocab } from './pretrained.js';
 import { runPython } from './run-python.js';
 import { buildQuality } from './quality.js';
+import { calibrateAll } from './temperature.js';
 import { ENSEMBLE_MEMBERS, ENSEMBLE_SPEC, MODEL_SPECS, QUALITY_SPEC, SEED, type ModelSpec } from './specs.js';
 import { writeIds } from './write-ids.js';
 
@@ -85,7 +87,10 @@ try {
         'max-len': spec.maxLen, seed, state: state(spec.name, seed), ...spec.args, ...(await pretrainedFlags(spec, config)),
       }));
     }
-    if (seed === SEED) writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
+    if (seed === SEED) {
+      writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
+      await calibrateAll(corpus, [spec.name]);
+    }
   }
   const ensemble = ENSEMBLE_MEMBERS.every((m) => existsSync(state(m.model, m.seed)));
   if (ensemble) {
@@ -97,9 +102,14 @@ try {
       ...ENSEMBLE_MEMBERS.flatMap((m) => ['--member', `${m.model}@${m.seed}=${state(m.model, m.seed)}`]),
     ]);
     writeFileSync(path.join(out, 'vocab.json'), JSON.stringify(config) + '\n');
+    await calibrateAll(corpus, [ENSEMBLE_SPEC.name]);
   }
   const quality = wanted(QUALITY_SPEC.name, SEED);
-  if (quality) await buildQuality(corpus, configOf(QUALITY_SPEC, await vocabOf(QUALITY_SPEC)), tmp);
+  if (quality) {
+    // After the ensemble's temperature: the cascade's margin is chosen on its gate's probabilities as served.
+    await buildQuality(corpus, configOf(QUALITY_SPEC, await vocabOf(QUALITY_SPEC)), tmp);
+    await calibrateAll(corpus, [QUALITY_SPEC.name]);
+  }
   if (ensemble || quality) await runEvaluation();
   else console.log('rapport/models: ensemble not rebuilt yet (some members are not trained); evaluation skipped');
 } finally {

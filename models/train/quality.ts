@@ -21,7 +21,9 @@ export async function buildQuality(corpus: readonly Example[], config: EncoderCo
   const texts = rows.map((e) => e.text);
   const members: Record<string, number[][]> = {};
   for (const name of [...QUALITY_MEMBERS, QUALITY_GATE]) {
-    const model = await loadNodeModel(modelDir(name));
+    // The members' graphs go into quality's as they are, so the mix is fitted on their own probabilities; the gate's
+    // are as served, as the cascade will see them.
+    const model = await loadNodeModel(modelDir(name), { calibrated: name === QUALITY_GATE });
     members[name] = (await model.classify(texts)).map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
     await model.dispose();
   }

@@ -5,7 +5,7 @@ import type { ModelMetrics } from '../../models/eval/model-metrics.js';
 const result = (model: string, selectionScore: number, onnxBytes: number, texts = 9_000): ModelMetrics => ({
   model, isDefault: false, onnxBytes, vocabBytes: 1, selectionScore,
   speed: { nodeBatch1: 1, nodeBatch64: texts, nodeBatch1Cpu: 1, nodeBatch64Cpu: texts },
-  sets: {} as ModelMetrics['sets'],
+  sets: {} as ModelMetrics['sets'], temperature: 1, uncalibrated: {} as ModelMetrics['uncalibrated'],
 });
 
 describe('chooseDefault', () => {

@@ -30,6 +30,10 @@ async function reachesClaims(name: string, claimed: ModelMetrics): Promise<void>
         expect(interval[metric][0], key).toBeLessThanOrEqual(measured[key][metric]);
         expect(interval[metric][1], key).toBeGreaterThanOrEqual(measured[key][metric]);
       }
+      // The card's calibration figures, as served, are reproduced too.
+      for (const figure of ['ece', 'nll', 'brier'] as const) {
+        expect(measured[key].calibration![figure], `${key} ${figure}`).toBeCloseTo(claimed.sets[key].calibration![figure], 2);
+      }
     }
   } finally {
     await model.dispose();
