@@ -3,7 +3,8 @@
  * texts/s of every shipped model on onnxruntime-node and onnxruntime-web (WASM, in Node) at batch 1 and 64 — wall
  * clock and per CPU-second, since the machine is shared — beside VADER and AFINN (a cascade, `quality`, also without its
  * gate, to show what the cascade saves); accuracy / macro-F1 on the airline
- * test buckets beside the scikit-learn TF-IDF + logistic regression peer (spawned with Debian's /usr/bin/python3); and
+ * test buckets beside the scikit-learn TF-IDF + logistic regression peer (spawned with Debian's /usr/bin/python3), and
+ * the calibration of the default's probabilities beside the peer's; and
  * the web backend in Chromium (playwright-core), wall clock and the renderer's CPU time per text.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { afinnLabel, vaderLabel } from '../models/baselines/index.js';
 import { loadCorpus, repoRoot, select } from '../models/data/index.js';
 import { bootstrapDifference } from '../models/eval/bootstrap.js';
+import { computeCalibration, type Row } from '../models/eval/calibration.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { measureSpeed } from '../models/eval/evaluate.js';
 import { signedRange } from '../models/eval/format.js';
@@ -42,7 +44,7 @@ const peer = process.argv.includes('--no-peer') ? null : (() => {
   const input = JSON.stringify({ train: pairs(select(corpus, 'airline', 'train')), test: { 'airline-test': pairs(test) } });
   const r = spawnSync('/usr/bin/python3', [path.join(repoRoot, 'models/baselines/tfidf_lr.py')], { input, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`rapport/models: TF-IDF + LR peer failed: ${r.stderr}`);
-  return JSON.parse(r.stdout)['airline-test'] as { accuracy: number; macroF1: number; predictions: Label[] };
+  return JSON.parse(r.stdout)['airline-test'] as { accuracy: number; macroF1: number; predictions: Label[]; probabilities: Row[] };
 })();
 
 const def = defaultModelName();
@@ -93,6 +95,7 @@ if (peer && defaultPredictions.length) {
   const diff = bootstrapDifference(gold, defaultPredictions, peer.predictions);
   console.log(`\nDefault − TF-IDF + LR, 95 % paired bootstrap interval: accuracy ${signedRange(diff.accuracy)}, ` +
     `macro-F1 ${signedRange(diff.macroF1)}${diff.accuracy[0] > 0 && diff.macroF1[0] > 0 ? ' (better on both)' : ''}.`);
+  await calibrationBesidePeer(peer.probabilities);
 }
 const d = speeds[def]!;
 const met = (x: number) => (x >= 5000 ? 'met' : 'NOT met');
@@ -102,6 +105,22 @@ console.log(`\nDefault \`${def}\` at batch 64 on the server: ${Math.round(d.wall
 for (const name of cascades) {
   const [c, all] = [speeds[name]!, speeds[`${name}, no cascade`]!];
   console.log(`\`${name}\` as a cascade at batch 64: ${(c.cpu / all.cpu).toFixed(2)}× the texts per CPU-second of its whole graph on every text.`);
+}
+
+/** ECE and log-loss on the airline test: the default as served and at temperature 1, and the peer's probabilities. */
+async function calibrationBesidePeer(peerProbs: readonly Row[]): Promise<void> {
+  const rows = async (calibrated: boolean) => {
+    const model = await loadNodeModel(modelDir(def), { calibrated });
+    const out = (await model.classify(texts)).map(({ probabilities: p }): Row => [p.negative, p.neutral, p.positive]);
+    await model.dispose();
+    return out;
+  };
+  const figures = (probs: readonly Row[]) => {
+    const c = computeCalibration(gold, probs);
+    return `ECE ${c.ece.toFixed(3)}, log-loss ${c.nll.toFixed(3)}`;
+  };
+  console.log(`Calibration on the airline test: default as served ${figures(await rows(true))}; at temperature 1 ` +
+    `${figures(await rows(false))}; TF-IDF + LR ${figures(peerProbs)}.`);
 }
 
 /** CPU seconds (user + system) that processes have used, from /proc (Linux; clock ticks of 1/100 s). */
@@ -176,7 +195,10 @@ async function browserBench(name: string, sample: readonly string[]): Promise<vo
         for (let i = 0; i < n; i += batch) await model.classify(texts.slice(i, Math.min(n, i + batch)));
         return (performance.now() - t0) / n;
       };
-      await window.timeBatches(64, 64);
+      // One untimed pass over the texts at each batch size, as the node figures: V8 compiles the tokenizer and
+      // onnxruntime-web's glue while they first run, and timing that would count the compiler, not the model.
+      await window.timeBatches(64, texts.length);
+      await window.timeBatches(1, Math.min(200, texts.length));
     })()`);
     const renderers = rendererPids(process.pid);
     const time = async (batch: number, n: number) => {
