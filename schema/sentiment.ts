@@ -53,7 +53,7 @@ builder.queryField('classify', (t) =>
     description: 'Classifies texts as positive / neutral / negative with a shipped model (default: see models/default.json).',
     args: {
       texts: t.arg.stringList({ required: true }),
-      model: t.arg.string({ description: 'A shipped model: ensemble (the default), linear, fast, cnn-bilstm, bilstm-cnn-attention, or quality (the most accurate; about 12 times slower).' }),
+      model: t.arg.string({ description: 'A shipped model: ensemble (the default), linear, fast, cnn-bilstm, bilstm-cnn-attention, or quality (the most accurate; 9 to 12 times slower).' }),
       explain: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (_root, args, ctx) => {
