@@ -24,13 +24,15 @@ export function reliabilitySvg(model: string, temperature: number, series: reado
   const [w, h] = [640, 420];
   const m = { left: 64, right: 170, top: 40, bottom: 48 };
   const x = scaleLinear().domain([0.3, 1]).range([m.left, w - m.right]);
-  const y = scaleLinear().domain([0.2, 1]).range([h - m.bottom, m.top]);
+  const shown = series.flatMap((s) => [...s.served, ...s.raw]).filter((b) => b.n >= MIN_BIN);
+  const low = Math.min(0.2, ...shown.map((b) => Math.floor(b.accuracy * 5) / 5));
+  const y = scaleLinear().domain([low, 1]).range([h - m.bottom, m.top]);
   const parts = chartFrame({
     width: w, height: h, x, y,
     title: `${model}: reliability of its probabilities (temperature ${temperature})`,
     heading: `${model}: how often it is right against how sure it says it is`,
     xTicks: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
-    yTicks: [0.2, 0.4, 0.6, 0.8, 1],
+    yTicks: y.ticks(5),
     xFormat: (t) => t.toFixed(1),
     yFormat: (t) => t.toFixed(1),
     xLabel: 'probability of the predicted class (mean per bin of 1/15)',

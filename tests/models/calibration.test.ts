@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, select } from '../../models/data/index.js';
-import { computeCalibration, meanNll, type Row } from '../../models/eval/calibration.js';
+import { computeCalibration, meanNll, type ReliabilityBin, type Row } from '../../models/eval/calibration.js';
+import { MIN_BIN, reliabilitySvg } from '../../models/eval/reliability-svg.js';
 import {
   checkConfig, defaultModelName, loadNodeModel, modelDir, topMargin, type ModelConfig, type Prediction, type SentimentModel,
 } from '../../models/inference/node.js';
@@ -69,6 +70,22 @@ describe('calibration figures', () => {
     const { gold, probs } = synthetic(20_000, 1);
     expect(computeCalibration(gold, probs).ece).toBeLessThan(0.02);
     expect(computeCalibration(gold, synthetic(20_000, 2.5).probs).ece).toBeGreaterThan(0.05);
+  });
+});
+
+describe('the reliability diagram', () => {
+  const bin = (confidence: number, accuracy: number, n: number): ReliabilityBin => ({ lo: 0, hi: 1, n, confidence, accuracy });
+  it('draws one marker per bin with enough texts, as served, and keeps low accuracies inside the plot', () => {
+    const served = [bin(0.5, 0.1, 40), bin(0.7, 0.6, MIN_BIN), bin(0.9, 0.88, MIN_BIN - 1)];
+    const svg = reliabilitySvg('m<&>', 1.3, [{ title: 'set <b>', colour: '#123456', served, raw: served }]);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    expect(svg).not.toMatch(/<b>|m<&>/);
+    expect(svg).toContain('m&lt;&amp;>:');
+    const ys = [...svg.matchAll(/<circle cx="[\d.]+" cy="([\d.-]+)"/g)].map((c) => Number(c[1]));
+    for (const y of ys) expect(y).toBeGreaterThan(40 - 1e-9); // the plot's top
+    for (const y of ys) expect(y).toBeLessThan(420 - 48 + 1e-9); // its bottom axis
   });
 });
 
