@@ -28,6 +28,11 @@ const CLASSIFY_LIMITS: Readonly<Record<string, { texts: number; explained: numbe
   quality: { texts: 200, explained: 20 },
 };
 
+/** What `classify`'s probabilities mean. */
+const CALIBRATED_PROBABILITIES =
+  "The model's probability of each class, calibrated on validation data (temperature scaling): on texts like its " +
+  'training data, a label given with 0.8 is right about 80 % of the time. The label is the most probable class.';
+
 const TokenWeight = builder.objectRef<{ token: string; weight: number }>('TokenWeight').implement({
   fields: (t) => ({ token: t.exposeString('token'), weight: t.exposeFloat('weight') }),
 });
@@ -36,7 +41,7 @@ const Classification = builder.objectRef<Prediction & { modelId: string }>('Clas
   description: 'A sentiment prediction for one text.',
   fields: (t) => ({
     label: t.field({ type: SentimentEnum, resolve: (p) => p.label }),
-    probabilities: t.field({ type: ProbabilitiesRef, resolve: (p) => p.probabilities }),
+    probabilities: t.field({ type: ProbabilitiesRef, description: CALIBRATED_PROBABILITIES, resolve: (p) => p.probabilities }),
     modelId: t.exposeString('modelId'),
     explanation: t.field({
       type: [TokenWeight],
