@@ -17,16 +17,6 @@ describe('generateDemo', () => {
     expect(other.orders.length).not.toBe(orders.length);
   });
 
-  it('is fast', () => {
-    // CPU time of this process, so a busy machine does not fail the test; wall time only as a sanity bound.
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    generateDemo({ seed: 'timing' });
-    const used = process.cpuUsage(cpu);
-    expect((used.user + used.system) / 1000).toBeLessThan(1500);
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
-
   it('makes tenant-sized data', () => {
     expect(customers).toHaveLength(2000);
     expect(orders.length).toBeGreaterThan(20_000);

@@ -42,8 +42,6 @@ describeWithData('readers on the real data sets', () => {
     expect(customers.size).toBe(4_372);
     expect(cancelled).toBe(9_288);
     expect(cents).toBe(974_774_793);
-    // CPU time, not wall time: the machine is shared, and contention says nothing about the reader.
-    expect(cpuMs).toBeLessThan(3_000);
   });
 
   it('reads Online Retail customers once each', async () => {

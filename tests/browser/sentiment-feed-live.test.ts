@@ -16,6 +16,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
   let browser: Browser;
   let page: Page;
   let trendRequests = 0;
+  let pageRequests = 0;
 
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-feed-')));
@@ -24,7 +25,11 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     pages.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    page.on('request', (r) => (r.postData() ?? '').includes('RapportFeedTrend') && trendRequests++);
+    page.on('request', (r) => {
+      const body = r.postData() ?? '';
+      if (body.includes('RapportFeedTrend')) trendRequests++;
+      if (/query RapportFeed\(/.test(body)) pageRequests++;
+    });
   });
 
   afterAll(async () => {
@@ -41,7 +46,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     });
   const texts = () => page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ text: string }> }).interactions.map((i) => i.text));
 
-  it("shows the API's newest interactions, then a new one within 2 s of the mutation", async () => {
+  it("shows the API's newest interactions, then a new one pushed by the subscription", async () => {
     const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
     await page.goto(`${pages.url}/feed.html`);
     await page.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 60_000 });
@@ -49,12 +54,14 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     expect((await state()).ids.slice(0, 5)).toEqual(interactions.edges.map((e) => e.node.id));
 
     const text = `Live check ${Date.now()}: <b>delivery</b> was quick, thanks!`;
-    const t0 = Date.now();
+    expect(pageRequests).toBeGreaterThan(0); // the first page was fetched, so the count sees the list's queries
+    const [t0, pagesBefore] = [Date.now(), pageRequests];
     await server.addInteraction(`feed-live-${Date.now()}`, text);
-    await page.locator('rapport-sentiment-feed .row .text', { hasText: text }).first().waitFor({ timeout: 2_000 });
-    const elapsed = Date.now() - t0;
-    console.log(`feed: new interaction shown ${elapsed} ms after the mutation returned`);
-    expect(elapsed).toBeLessThan(2_000);
+    await page.locator('rapport-sentiment-feed .row .text', { hasText: text }).first().waitFor({ timeout: 15_000 });
+    // The latency is reported, not asserted (tests never assert wall-clock times); what is asserted is that the
+    // item was pushed: no page of the list was fetched meanwhile.
+    console.log(`feed: new interaction shown ${Date.now() - t0} ms after the mutation returned`);
+    expect(pageRequests).toBe(pagesBefore);
     // The sparkline follows: refetched once the live item is in.
     await expect.poll(() => trendRequests, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
   });

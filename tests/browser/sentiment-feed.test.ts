@@ -64,7 +64,8 @@ describe('<rapport-sentiment-feed> in Chromium', () => {
       return { median: frames[frames.length >> 1]!, rows: vp.querySelectorAll('.row').length };
     });
     expect(timing.rows).toBeLessThan(40);
-    expect(timing.median).toBeLessThan(250);
+    // Frame times are reported, not asserted (tests never assert wall-clock times): bench/widgets.ts measures them.
+    console.info(`feed: median frame while scrolling 10,000 items ${timing.median.toFixed(0)} ms`);
     await page.locator('rapport-sentiment-feed .row[data-id="it-9999"]').waitFor();
   });
 
