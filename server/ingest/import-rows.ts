@@ -1,4 +1,5 @@
 import type { Store, Tx } from '../store';
+import { bumpTenantVersion } from '../store/queries/tenant-version';
 import { CustomerResolver, upsertCustomers } from './load/customers';
 import { refreshCustomerAggregates } from './load/aggregates';
 import { DailyAccumulator } from './load/daily-accumulator';
@@ -105,7 +106,7 @@ export async function importRows<K extends RecordKind>(
     summary.customersCreated = customers.created;
     if (daily) await daily.write(tx, tenant, dailyText);
     else await refreshCustomerAggregates(tx, tenant, [...touched]);
-    if (summary.inserted || summary.updated || summary.customersCreated) await bumpVersion(tx, tenant);
+    if (summary.inserted || summary.updated || summary.customersCreated) await bumpTenantVersion(tx, tenant);
     await tx.query(
       `INSERT INTO imports (tenant_id, kind, format, source, rows_read, rows_inserted, rows_rejected)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -155,14 +156,6 @@ async function writeBatch<K extends RecordKind>(
 
 export async function ensureTenant(tx: Tx, tenant: string): Promise<void> {
   await tx.query(`INSERT INTO tenants (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING`, [tenant]);
-}
-
-async function bumpVersion(tx: Tx, tenant: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO tenant_versions (tenant_id, version) VALUES ($1, 1)
-     ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_versions.version + 1`,
-    [tenant],
-  );
 }
 
 /** A key the file repeats (PostgreSQL unique violation) becomes a rejected import with the key named. */

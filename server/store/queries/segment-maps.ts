@@ -1,4 +1,5 @@
 import type { Queryable, Tx } from '../store';
+import { bumpTenantVersion } from './tenant-version';
 
 export interface SegmentMapRow {
   name: string;
@@ -24,9 +25,5 @@ export async function saveSegmentMap(tx: Tx, tenant: string, name: string, map: 
      ON CONFLICT (tenant_id, name) DO UPDATE SET map = EXCLUDED.map, updated_at = now()`,
     [tenant, name, JSON.stringify(map)],
   );
-  await tx.query(
-    `INSERT INTO tenant_versions (tenant_id, version) VALUES ($1, 1)
-     ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_versions.version + 1`,
-    [tenant],
-  );
+  await bumpTenantVersion(tx, tenant);
 }
