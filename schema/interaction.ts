@@ -42,7 +42,7 @@ const PredictionRef = builder.objectRef<InteractionRow>('SentimentPrediction').i
         'The probability of each class, as the model named by `modelId` gave it when the text was imported. The ' +
         'models are calibrated on validation data (temperature scaling): on texts like their training data, a label ' +
         'given with 0.8 is right about 80 % of the time. A prediction stored before a model was recalibrated keeps ' +
-        'the probabilities it was stored with.',
+        'the probabilities it was stored with until `rapport reclassify` classifies the text again.',
       resolve: (i) => ({ positive: i.p_positive ?? 0, neutral: i.p_neutral ?? 0, negative: i.p_negative ?? 0 }),
     }),
     modelId: t.string({ resolve: (i) => i.model_id ?? 'unknown' }),

@@ -33,6 +33,13 @@ describe('rapport CLI', () => {
       `rapport: The store in ${data} is in use by a running Rapport server (pid ${server.pid}, ${url}). Stop it first, or send the file to it with --server ${url}.`,
     );
 
+    const reclassify = await runCli(['reclassify', '--data', data]);
+    expect(reclassify.code).toBe(1);
+    expect(reclassify.stderr.trim()).toBe(
+      `rapport: The store in ${data} is in use by a running Rapport server (pid ${server.pid}, ${url}). Stop it first: ` +
+        'reclassify needs a PGlite store to itself (a PostgreSQL store, --database-url, can be shared).',
+    );
+
     const viaServer = await runCli(['import', 'orders', file, '--server', url!]);
     expect(viaServer.code).toBe(0);
     expect(viaServer.stdout).toMatch(/2 rows read, 2 new/);
@@ -95,6 +102,34 @@ describe('rapport CLI', () => {
       { external_id: 'n1', predicted_label: 'positive', model_id: 'quality' },
       { external_id: 'n2', predicted_label: 'negative', model_id: 'quality' },
     ]);
+  });
+
+  it('reclassifies a tenant with the model it names, with progress, and refuses what it cannot do in one sentence', async () => {
+    const data = path.join(files.dir, 'reclassify');
+    const file = files.write('notes2.csv', 'external_id,channel,occurred_at,text,customer_external_id\n' +
+      'r1,chat,2024-01-02T10:00:00Z,"Thank you, the support was wonderful!",c1\n' +
+      'r2,email,2024-01-03T10:00:00Z,"My order arrived broken and nobody answers. Terrible.",c1\n');
+    expect((await runCli(['import', 'interactions', file, '--data', data])).code).toBe(0);
+
+    const run = await runCli(['reclassify', '--data', data, '--sentiment-model', 'fast', '--progress-lines']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Reclassified 2 interactions of tenant default with fast in [\d.]+ s: \d changed label\.$/m);
+    expect(run.stderr).toContain('progress reclassifying default 2/2 interactions');
+    const store = await openStore({ dataDir: data });
+    const rows = await store.query<{ model_id: string }>(`SELECT model_id FROM interactions ORDER BY external_id`);
+    await store.close();
+    expect(rows).toEqual([{ model_id: 'fast' }, { model_id: 'fast' }]);
+
+    for (const [args, message] of [
+      [['--tenant', 'nobody'], 'rapport: There is no tenant "nobody" in this store.'],
+      [['--tenant', 'Not A Tenant!'], 'rapport: "Not A Tenant!" is not a tenant id.'],
+      [['--sentiment-model', 'gpt-9'], /^rapport: There is no sentiment model "gpt-9"; available: /],
+    ] as const) {
+      const refused = await runCli(['reclassify', '--data', data, ...args]);
+      expect(refused.code, args.join(' ')).toBe(2);
+      if (typeof message === 'string') expect(refused.stderr.trim()).toBe(message);
+      else expect(refused.stderr.trim()).toMatch(message);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { RECORD_KINDS, type RecordKind } from '../ingest/types';
 import { FORMAT_NAMES, type FormatName } from '../ingest/read-records';
 import { reportError, UsageError } from './fail';
 import { runImport } from './import';
+import { runReclassify } from './reclassify';
 import { registerCredentialCommands } from './credential-commands';
 import { runServe } from './serve';
 
@@ -48,6 +49,16 @@ program
     }
     return runImport(kind as RecordKind, file, { ...flags, format: flags.format as FormatName | undefined });
   });
+
+program
+  .command('reclassify')
+  .description("Classify every interaction of a tenant again: after a model changed, or to move the tenant to another model.")
+  .option('--tenant <id>', 'tenant whose interactions to classify', 'default')
+  .option('--sentiment-model <name>', 'the shipped model to classify with, e.g. quality (default: models/default.json)')
+  .option('--data <dir>', 'PGlite data directory (env RAPPORT_DATA, default ./.rapport)')
+  .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')
+  .option('--progress-lines', 'print progress as plain lines (for logs) instead of a bar')
+  .action((flags) => runReclassify(flags));
 
 registerCredentialCommands(program);
 
