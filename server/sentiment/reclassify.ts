@@ -41,10 +41,8 @@ export async function reclassifyTenant(
   const store = owner.forTenant(tenant);
   const [known] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM tenants WHERE id = $1`, [tenant]);
   if (!known?.n) throw new UnknownTenantError(`There is no tenant "${tenant}" in this store.`);
-  const [{ total }] = (await store.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM interactions WHERE tenant_id = $1`,
-    [tenant],
-  )) as [{ total: number }];
+  const [counted] = await store.query<{ total: number }>(`SELECT count(*)::int AS total FROM interactions WHERE tenant_id = $1`, [tenant]);
+  const total = counted?.total ?? 0;
   const summary: ReclassifySummary = { tenant, modelId: model.id, reclassified: 0, labelsChanged: 0 };
   options.onProgress?.(0, total);
   for (let after = 0; ; ) {
