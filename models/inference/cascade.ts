@@ -1,4 +1,4 @@
-import type { ClassifyOptions, Prediction, Probabilities, SentimentModel } from './types.js';
+import type { ClassifyOptions, ModelOptions, Prediction, Probabilities, SentimentModel } from './types.js';
 
 /**
  * What `vocab.json`'s `cascade` says: a model that is consulted only where a faster one, its `gate`, is unsure — where
@@ -26,6 +26,27 @@ export function checkCascade(id: string, cascade: unknown): void {
 export function topMargin(p: Probabilities): number {
   const [a, b] = [p.negative, p.neutral, p.positive].sort((x, y) => y - x);
   return a! - b!;
+}
+
+/**
+ * Loads a model behind its gate, if it has one: `loadGate` gets the options with `calibrated: true` (the gate is served
+ * as it is; `calibrated: false` is about the model's own graph), and if the model itself then fails to load, the
+ * gate's session is not left behind. Both backends load cascades through this.
+ */
+export async function behindGate<O extends ModelOptions>(
+  margin: number | null,
+  options: O,
+  loadGate: (options: O) => Promise<SentimentModel>,
+  loadOwn: () => Promise<SentimentModel>,
+): Promise<SentimentModel> {
+  const gate = margin != null && options.cascade !== false ? await loadGate({ ...options, calibrated: true }) : null;
+  try {
+    const model = await loadOwn();
+    return gate ? cascade(model, gate, margin!) : model;
+  } catch (err) {
+    await gate?.dispose();
+    throw err;
+  }
 }
 
 /**

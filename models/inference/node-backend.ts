@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { cascade } from './cascade.js';
+import { behindGate } from './cascade.js';
 import { checkConfig, createClassifier } from './classifier.js';
 import { sessionRunner } from './session-runner.js';
 import type { ModelConfig, ModelOptions, SentimentModel } from './types.js';
@@ -47,18 +47,13 @@ export async function loadNodeModel(dir: string, options: NodeModelOptions = {})
 }
 
 async function fromFiles(files: ModelFiles, options: NodeModelOptions): Promise<SentimentModel> {
-  // The gate is served as it is: `calibrated: false` is about this model's own graph.
-  const gate = files.gate ? await fromFiles(files.gate, { ...options, calibrated: true }) : null;
-  try {
+  // readDir left the gate out when it is not wanted (`cascade: false`).
+  return behindGate(files.gate ? files.vocab.cascade!.margin : null, options, (o) => fromFiles(files.gate!, o), async () => {
     const session = await ort.InferenceSession.create(files.model, {
       intraOpNumThreads: options.threads ?? 1,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     });
-    const model = createClassifier(files.id, files.vocab, sessionRunner(session, ort.Tensor), options);
-    return gate ? cascade(model, gate, files.vocab.cascade!.margin) : model;
-  } catch (err) {
-    await gate?.dispose(); // the gate's session is not left behind by a model that failed to load
-    throw err;
-  }
+    return createClassifier(files.id, files.vocab, sessionRunner(session, ort.Tensor), options);
+  });
 }

@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-web/wasm';
-import { cascade } from './cascade.js';
+import { behindGate } from './cascade.js';
 import { checkConfig, createClassifier } from './classifier.js';
 import { sessionRunner } from './session-runner.js';
 import type { ModelConfig, ModelOptions, SentimentModel } from './types.js';
@@ -43,17 +43,13 @@ async function load(source: WebModelSource, options: WebModelOptions, asGate: bo
     source.id,
   );
   if (config.cascade && asGate) throw new Error(`rapport/models: the gate ${source.id} is itself a cascade.`);
-  const gate = config.cascade && options.cascade !== false ? await load(gateSource(source, config.cascade.gate), { ...options, calibrated: true }, true) : null;
-  try {
+  const margin = config.cascade?.margin ?? null;
+  return behindGate(margin, options, (o) => load(gateSource(source, config.cascade!.gate), o, true), async () => {
     const bytes =
       source.model instanceof Uint8Array ? source.model : new Uint8Array(await (await fetchOk(source.model)).arrayBuffer());
     const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-    const model = createClassifier(source.id, config, sessionRunner(session, ort.Tensor), options);
-    return gate ? cascade(model, gate, config.cascade!.margin) : model;
-  } catch (err) {
-    await gate?.dispose(); // the gate's session is not left behind by a model that failed to load
-    throw err;
-  }
+    return createClassifier(source.id, config, sessionRunner(session, ort.Tensor), options);
+  });
 }
 
 function gateSource(source: WebModelSource, gate: string): WebModelSource {
