@@ -59,15 +59,22 @@ def embed(encoder, rows, batch=64):
     return out
 
 
+def to_int8(w, axis):
+    """A float32 table as int8 times a float32 scale along `axis` (absmax / 127): -1 gives a scale per row, -2 per
+    column."""
+    scale = np.maximum(np.abs(w).max(axis, keepdims=True) / 127, 1e-12).astype(np.float32)
+    return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale
+
+
 def round_to_int8(encoder):
     """Rounds the encoder's large tables to what int8 storage keeps (int8_tables): a scale per row of the piece table
-    (one piece's vector) and per output column of each weight matrix, absmax / 127. The head is then fitted on the
-    embeddings the shipped graph computes."""
+    (one piece's vector) and per output column of each weight matrix. The head is then fitted on the embeddings the
+    shipped graph computes."""
     with torch.no_grad():
         for name, p in encoder.named_parameters():
             if p.numel() > INT8_ABOVE:
-                scale = (p.abs().amax(-1 if name == 'embeddings' else -2, keepdim=True) / 127).clamp(min=1e-12)
-                p.copy_(torch.round(p / scale).clamp(-127, 127) * scale)
+                q, scale = to_int8(p.numpy(), -1 if name == 'embeddings' else -2)
+                p.copy_(torch.from_numpy(q.astype(np.float32) * scale))
     return encoder
 
 
@@ -85,9 +92,7 @@ def int8_tables(model):
         if init.data_type != TensorProto.FLOAT or np.prod(init.dims) <= INT8_ABOVE:
             continue
         w = numpy_helper.to_array(init)
-        axis = {('Gather', 0): -1, ('MatMul', 1): -2}[use[init.name]]
-        scale = np.maximum(np.abs(w).max(axis, keepdims=True) / 127, 1e-12).astype(np.float32)
-        q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+        q, scale = to_int8(w, {('Gather', 0): -1, ('MatMul', 1): -2}[use[init.name]])
         assert np.abs(q * scale - w).max() <= 1e-6 * np.abs(w).max(), init.name  # rounded before, so nothing is lost
         name = init.name
         init.CopyFrom(numpy_helper.from_array(q, name + '/int8'))
