@@ -14,13 +14,13 @@ import path from 'node:path';
 import { afinnLabel, vaderLabel } from '../models/baselines/index.js';
 import { loadCorpus, repoRoot, select } from '../models/data/index.js';
 import { bootstrapDifference } from '../models/eval/bootstrap.js';
-import { computeCalibration, type Row } from '../models/eval/calibration.js';
+import { computeCalibration, probabilityRow, type Row } from '../models/eval/calibration.js';
 import { computeMetrics } from '../models/eval/metrics.js';
 import { measureSpeed } from '../models/eval/evaluate.js';
 import { signedRange } from '../models/eval/format.js';
 import type { Label } from '../models/tokenizer/index.js';
 import {
-  defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir, type ModelConfig,
+  defaultModelName, loadNodeModel, loadWebModel, MODEL_NAMES, modelDir, readModelDir, type ModelConfig, type Prediction,
 } from '../models/inference/node.js';
 
 const quick = process.argv.includes('--quick');
@@ -52,7 +52,8 @@ console.log(`Sentiment on the airline test buckets (${texts.length} tweets); tex
 console.log('Each speed: wall-clock texts/s (best of 3 passes) / texts per CPU-second of this process, all its threads (less sensitive to the load).\n');
 console.log('model                  |  acc  | macroF1 |  ONNX MB |     node b1       |     node b64      |      web b1       |     web b64');
 const speeds: Record<string, { wall: number; cpu: number }> = {};
-let defaultPredictions: Label[] = [];
+/** The default's predictions on the test tweets as served, kept for the comparisons with the peer. */
+let defaultPredictions: Prediction[] = [];
 const num = (x: number) => Math.round(x).toLocaleString('en-US').padStart(7);
 const pair = (s: { wall: number; cpu: number }) => ` ${num(s.wall)} / ${num(s.cpu)}`;
 /** One row: a model's test figures and its speeds on both backends; `options` as the loaders take them. */
@@ -60,8 +61,9 @@ async function modelRow(name: string, title: string, options: { cascade?: boolea
   const dir = modelDir(name);
   const node = await loadNodeModel(dir, options);
   const web = await loadWebModel(await readModelDir(dir), options);
-  const predictions = (await node.classify(texts)).map((p) => p.label);
-  if (title === name && name === def) defaultPredictions = predictions;
+  const served = await node.classify(texts);
+  const predictions = served.map((p) => p.label);
+  if (title === name && name === def) defaultPredictions = served;
   const m = computeMetrics(gold, predictions);
   const row = [
     await measureSpeed(node, texts.slice(0, n1), 1), await measureSpeed(node, texts, 64),
@@ -92,10 +94,10 @@ for (const [name, label] of [['VADER', vaderLabel], ['AFINN', afinnLabel]] as co
 if (peer) console.log(`${'TF-IDF + LR (sklearn)'.padEnd(22)} | ${peer.accuracy.toFixed(3)} |  ${peer.macroF1.toFixed(3)}  |        — |                 — |                 — |                 — |                 —`);
 if (peer && defaultPredictions.length) {
   // Paired: both scored on the same 1,000 resamples of the test tweets, so the interval is that of the difference.
-  const diff = bootstrapDifference(gold, defaultPredictions, peer.predictions);
+  const diff = bootstrapDifference(gold, defaultPredictions.map((p) => p.label), peer.predictions);
   console.log(`\nDefault − TF-IDF + LR, 95 % paired bootstrap interval: accuracy ${signedRange(diff.accuracy)}, ` +
     `macro-F1 ${signedRange(diff.macroF1)}${diff.accuracy[0] > 0 && diff.macroF1[0] > 0 ? ' (better on both)' : ''}.`);
-  await calibrationBesidePeer(peer.probabilities);
+  await calibrationBesidePeer(defaultPredictions, peer.probabilities);
 }
 const d = speeds[def]!;
 const met = (x: number) => (x >= 5000 ? 'met' : 'NOT met');
@@ -108,19 +110,16 @@ for (const name of cascades) {
 }
 
 /** ECE and log-loss on the airline test: the default as served and at temperature 1, and the peer's probabilities. */
-async function calibrationBesidePeer(peerProbs: readonly Row[]): Promise<void> {
-  const rows = async (calibrated: boolean) => {
-    const model = await loadNodeModel(modelDir(def), { calibrated });
-    const out = (await model.classify(texts)).map(({ probabilities: p }): Row => [p.negative, p.neutral, p.positive]);
-    await model.dispose();
-    return out;
-  };
+async function calibrationBesidePeer(served: readonly Prediction[], peerProbs: readonly Row[]): Promise<void> {
+  const raw = await loadNodeModel(modelDir(def), { calibrated: false });
+  const uncalibrated = (await raw.classify(texts)).map(probabilityRow);
+  await raw.dispose();
   const figures = (probs: readonly Row[]) => {
     const c = computeCalibration(gold, probs);
     return `ECE ${c.ece.toFixed(3)}, log-loss ${c.nll.toFixed(3)}`;
   };
-  console.log(`Calibration on the airline test: default as served ${figures(await rows(true))}; at temperature 1 ` +
-    `${figures(await rows(false))}; TF-IDF + LR ${figures(peerProbs)}.`);
+  console.log(`Calibration on the airline test: default as served ${figures(served.map(probabilityRow))}; at temperature 1 ` +
+    `${figures(uncalibrated)}; TF-IDF + LR ${figures(peerProbs)}.`);
 }
 
 /** CPU seconds (user + system) that processes have used, from /proc (Linux; clock ticks of 1/100 s). */

@@ -1,3 +1,4 @@
+import type { Prediction } from '../inference/index.js';
 import { LABELS, type Label } from '../tokenizer/index.js';
 
 /** One bin of a reliability diagram: texts whose top probability fell in [lo, hi). */
@@ -28,6 +29,9 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** A text's probabilities in LABELS order. */
 export type Row = readonly [number, number, number];
+
+/** A prediction's probabilities as a `Row`. */
+export const probabilityRow = ({ probabilities: p }: Prediction): Row => [p.negative, p.neutral, p.positive];
 
 /** Mean negative log-likelihood of `gold` under `probs`. */
 export function meanNll(gold: readonly Label[], probs: readonly Row[]): number {

@@ -1,31 +1,34 @@
 import type { Example } from '../data/index.js';
+import type { Label } from '../tokenizer/index.js';
 import type { Prediction, SentimentModel } from '../inference/index.js';
 import { bootstrapInterval } from './bootstrap.js';
-import { computeCalibration, type Calibration, type Row } from './calibration.js';
+import { computeCalibration, probabilityRow, type Calibration } from './calibration.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { SET_KEYS, type SetKey } from './sets.js';
 
-const rowOf = ({ probabilities: p }: Prediction): Row => [p.negative, p.neutral, p.positive];
-
-/** Classifies every evaluation set with a model and scores it, with 95 % bootstrap intervals and calibration. */
-export async function evaluateModel(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Metrics>> {
-  const out = {} as Record<SetKey, Metrics>;
-  for (const key of SET_KEYS) {
-    const examples = sets[key];
-    const predictions = await model.classify(examples.map((e) => e.text));
-    const [gold, predicted] = [examples.map((e) => e.label), predictions.map((p) => p.label)];
-    out[key] = {
-      ...computeMetrics(gold, predicted), interval: bootstrapInterval(gold, predicted),
-      calibration: computeCalibration(gold, predictions.map(rowOf)),
-    };
-  }
+/** Classifies every evaluation set with a model, and hands each set's gold labels and predictions to `score`. */
+async function perSet<T>(
+  model: SentimentModel, sets: Record<SetKey, Example[]>, score: (gold: Label[], predictions: Prediction[]) => T,
+): Promise<Record<SetKey, T>> {
+  const out = {} as Record<SetKey, T>;
+  for (const key of SET_KEYS) out[key] = score(sets[key].map((e) => e.label), await model.classify(sets[key].map((e) => e.text)));
   return out;
 }
 
+/** Classifies every evaluation set with a model and scores it, with 95 % bootstrap intervals and calibration. */
+export function evaluateModel(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Metrics>> {
+  return perSet(model, sets, (gold, predictions) => {
+    const predicted = predictions.map((p) => p.label);
+    return {
+      ...computeMetrics(gold, predicted), interval: bootstrapInterval(gold, predicted),
+      calibration: computeCalibration(gold, predictions.map(probabilityRow)),
+    };
+  });
+}
+
 /** Calibration of a model's probabilities on every evaluation set (for a model loaded without its temperature). */
-export async function evaluateCalibration(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Calibration>> {
-  const metrics = await evaluateModel(model, sets);
-  return Object.fromEntries(SET_KEYS.map((key) => [key, metrics[key].calibration!])) as Record<SetKey, Calibration>;
+export function evaluateCalibration(model: SentimentModel, sets: Record<SetKey, Example[]>): Promise<Record<SetKey, Calibration>> {
+  return perSet(model, sets, (gold, predictions) => computeCalibration(gold, predictions.map(probabilityRow)));
 }
 
 /** Throughput of one model: wall-clock texts/s (best pass) and texts per CPU-second of this process (all passes). */

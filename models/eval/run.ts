@@ -35,6 +35,7 @@ export async function runEvaluation(): Promise<void> {
   const sets = evaluationSets(corpus);
   const speedTexts = sets['airline-test'].map((e) => e.text);
   const results: ModelMetrics[] = [];
+  const configs = new Map<string, ModelConfig>();
   for (const spec of ALL_SPECS) {
     const dir = path.join(MODELS_DIR, spec.name);
     if (!existsSync(path.join(dir, 'model.onnx'))) continue;
@@ -46,7 +47,9 @@ export async function runEvaluation(): Promise<void> {
     const raw = await loadNodeModel(dir, { calibrated: false });
     const uncalibrated = await evaluateCalibration(raw, sets);
     await raw.dispose();
-    const temperature = (JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as ModelConfig).temperature ?? 1;
+    const config = JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as ModelConfig;
+    configs.set(spec.name, config);
+    const temperature = config.temperature ?? 1;
     writeReliability(spec.name, temperature, metrics, uncalibrated);
     results.push({
       model: spec.name, isDefault: false, onnxBytes: statSync(path.join(dir, 'model.onnx')).size,
@@ -62,7 +65,7 @@ export async function runEvaluation(): Promise<void> {
     const dir = path.join(MODELS_DIR, m.model);
     const spec = ALL_SPECS.find((s) => s.name === m.model)!;
     const training = JSON.parse(readFileSync(path.join(dir, 'training.json'), 'utf8'));
-    const vocab = JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as ModelConfig;
+    const vocab = configs.get(m.model)!;
     const vocabSize = vocab.tokens.length;
     const cascade = vocab.cascade ? await writeCascadeCurve(m.model, vocab.cascade, sets) : undefined;
     writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify(m, null, 1) + '\n');

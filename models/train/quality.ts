@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, type Example } from '../data/index.js';
+import { probabilityRow, type Row } from '../eval/calibration.js';
 import { loadNodeModel, modelDir } from '../inference/node.js';
 import { encodePieces, LABELS, type EncoderConfig } from '../tokenizer/index.js';
 import { ensureSentenceEncoder, readPieceVocab } from './pretrained.js';
@@ -19,12 +20,12 @@ export async function buildQuality(corpus: readonly Example[], config: EncoderCo
   const pieces = readPieceVocab(dist);
   const rows = corpus.filter((e) => e.split !== 'test');
   const texts = rows.map((e) => e.text);
-  const members: Record<string, number[][]> = {};
+  const members: Record<string, Row[]> = {};
   for (const name of [...QUALITY_MEMBERS, QUALITY_GATE]) {
     // The members' graphs go into quality's as they are, so the mix is fitted on their own probabilities; the gate's
     // are as served, as the cascade will see them.
     const model = await loadNodeModel(modelDir(name), { calibrated: name === QUALITY_GATE });
-    members[name] = (await model.classify(texts)).map(({ probabilities: p }) => [p.negative, p.neutral, p.positive]);
+    members[name] = (await model.classify(texts)).map(probabilityRow);
     await model.dispose();
   }
   const data = path.join(tmp, 'quality.jsonl');

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { select, type Example } from '../data/index.js';
-import { meanNll, type Row } from '../eval/calibration.js';
+import { meanNll, probabilityRow, type Row } from '../eval/calibration.js';
 import { loadNodeModel, modelDir } from '../inference/node.js';
 import { applyTemperature } from '../inference/temperature.js';
 import type { Label } from '../tokenizer/index.js';
@@ -39,7 +39,7 @@ export async function calibrateModel(name: string, validation: readonly Example[
   const model = await loadNodeModel(modelDir(name), { calibrated: false, cascade: false });
   try {
     const gold = validation.map((e) => e.label);
-    const probs = (await model.classify(validation.map((e) => e.text))).map(({ probabilities: p }) => [p.negative, p.neutral, p.positive] as const);
+    const probs = (await model.classify(validation.map((e) => e.text))).map(probabilityRow);
     const temperature = fitTemperature(gold, probs);
     const after = meanNll(gold, scaled(probs, temperature));
     const file = path.join(modelDir(name), 'vocab.json');

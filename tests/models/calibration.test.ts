@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, select } from '../../models/data/index.js';
-import { computeCalibration, meanNll, type ReliabilityBin, type Row } from '../../models/eval/calibration.js';
+import { computeCalibration, meanNll, probabilityRow, type ReliabilityBin, type Row } from '../../models/eval/calibration.js';
 import { MIN_BIN, reliabilitySvg } from '../../models/eval/reliability-svg.js';
 import {
-  checkConfig, defaultModelName, loadNodeModel, modelDir, topMargin, type ModelConfig, type Prediction, type SentimentModel,
+  checkConfig, defaultModelName, loadNodeModel, modelDir, topMargin, type ModelConfig, type SentimentModel,
 } from '../../models/inference/node.js';
 import { applyTemperature } from '../../models/inference/temperature.js';
 import { fitTemperature } from '../../models/train/temperature.js';
@@ -14,7 +14,6 @@ import { modelDataDir } from './data.js';
 import { sampleTexts } from './texts.js';
 
 const vocabOf = (name: string) => JSON.parse(readFileSync(path.join(modelDir(name), 'vocab.json'), 'utf8')) as ModelConfig;
-const rowOf = ({ probabilities: p }: Prediction): Row => [p.negative, p.neutral, p.positive];
 
 /** A seeded generator (mulberry32), so the synthetic sets are the same on every run. */
 function random(seed: number): () => number {
@@ -153,11 +152,11 @@ describe.skipIf(!dataDir)('the committed models are served calibrated', () => {
     const [s, r] = [await served.classify(texts), await raw.classify(texts)];
     const temperature = vocabOf(name).temperature!;
     expect(temperature).toBeGreaterThan(1); // the graph is over-confident
-    expect(fitTemperature(gold, r.map(rowOf))).toBeCloseTo(temperature, 2);
-    expect(meanNll(gold, s.map(rowOf))).toBeLessThan(meanNll(gold, r.map(rowOf)));
+    expect(fitTemperature(gold, r.map(probabilityRow))).toBeCloseTo(temperature, 2);
+    expect(meanNll(gold, s.map(probabilityRow))).toBeLessThan(meanNll(gold, r.map(probabilityRow)));
     // Same labels, softer probabilities.
     expect(s.map((p) => p.label)).toEqual(r.map((p) => p.label));
-    s.forEach((p, i) => expect(Math.max(...rowOf(p))).toBeLessThanOrEqual(Math.max(...rowOf(r[i]!)) + 1e-6));
+    s.forEach((p, i) => expect(Math.max(...probabilityRow(p))).toBeLessThanOrEqual(Math.max(...probabilityRow(r[i]!)) + 1e-6));
   });
 
   it('every committed model carries a fitted temperature', () => {
