@@ -1,7 +1,7 @@
 import { reclassifyTenant, UnknownTenantError } from '../sentiment/reclassify';
-import { openStore, StoreError } from '../store';
+import { openStore } from '../store';
 import { checkTenantId } from '../store/tenant-scope';
-import { CommandError, UsageError } from './fail';
+import { UsageError } from './fail';
 import { progress, type Progress } from './progress';
 import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
@@ -25,14 +25,9 @@ export async function runReclassify(flags: ReclassifyFlags): Promise<void> {
   const options = storeOptions(flags, 'cli');
   try {
     const model = await models.get();
-    const store = await openStore(options).catch((err: unknown) => {
-      if (err instanceof StoreError && err.code === 'STORE_BUSY') {
-        // Its first sentence says who holds the store; its advice (import through the server) is not for this command.
-        throw new CommandError(
-          `${err.message.split('. ')[0]}. Stop it first: reclassify needs a PGlite store to itself (a PostgreSQL store, --database-url, can be shared).`,
-        );
-      }
-      throw err;
+    const store = await openStore({
+      ...options,
+      whenServed: () => 'Stop it first: reclassify needs a PGlite store to itself (a PostgreSQL store, --database-url, can be shared).',
     });
     try {
       let bar: Progress | undefined; // made on the first call, which brings the total

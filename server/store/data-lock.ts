@@ -17,12 +17,16 @@ export interface LockOwner {
 
 const LOCK_FILE = 'rapport.lock';
 
-export async function acquireDataLock(dir: string, role: LockOwner['role'], url?: string): Promise<() => void> {
+/** What to do when a server holds the store, for the command refused: by default, import through that server. */
+export type ServedAdvice = (serverUrl: string) => string;
+const IMPORT_THROUGH_SERVER: ServedAdvice = (url) => `Stop it first, or send the file to it with --server ${url}.`;
+
+export async function acquireDataLock(dir: string, role: LockOwner['role'], advice = IMPORT_THROUGH_SERVER): Promise<() => void> {
   const file = path.join(dir, LOCK_FILE);
-  const owner: LockOwner = { pid: process.pid, role, url, startedAt: new Date().toISOString() };
+  const owner: LockOwner = { pid: process.pid, role, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 5; attempt++) {
     const held = readOwner(file);
-    if (held && held.pid !== process.pid && isAlive(held.pid)) throw busy(dir, held);
+    if (held && held.pid !== process.pid && isAlive(held.pid)) throw busy(dir, held, advice);
     // A lock we cannot read was left by a process killed while writing it, unless it is being written right now.
     const unreadable = !held && existsSync(file) && Date.now() - statSync(file).mtimeMs > 2000;
     if (held || unreadable || !existsSync(file)) {
@@ -71,12 +75,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function busy(dir: string, held: LockOwner): StoreError {
+function busy(dir: string, held: LockOwner, advice: ServedAdvice): StoreError {
   const who = held.role === 'server' ? `a running Rapport server (pid ${held.pid}${held.url ? `, ${held.url}` : ''})` : `another rapport command (pid ${held.pid})`;
-  const hint =
-    held.role === 'server'
-      ? ` Stop it first, or send the file to it with --server ${held.url ?? 'http://localhost:4000'}.`
-      : ' Wait for it to finish.';
+  const hint = held.role === 'server' ? ` ${advice(held.url ?? 'http://localhost:4000')}` : ' Wait for it to finish.';
   return new StoreError(`The store in ${dir} is in use by ${who}.${hint}`, 'STORE_BUSY');
 }
 

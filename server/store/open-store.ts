@@ -1,6 +1,7 @@
 import { migrate } from './migrate';
 import { openPgliteStore } from './pglite-store';
 import { openPostgresStore } from './postgres-store';
+import type { ServedAdvice } from './data-lock';
 import type { Store } from './store';
 
 export interface OpenStoreOptions {
@@ -9,13 +10,15 @@ export interface OpenStoreOptions {
   /** PGlite data directory; omitted (and no URL) means in memory. */
   dataDir?: string;
   role?: 'server' | 'cli';
+  /** PGlite: what a refused command should do when a server holds the directory; by default, import through it. */
+  whenServed?: ServedAdvice;
 }
 
 /** Opens the configured store and brings its schema up to date. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl
     ? await openPostgresStore({ url: options.databaseUrl })
-    : await openPgliteStore({ dir: options.dataDir, role: options.role });
+    : await openPgliteStore({ dir: options.dataDir, role: options.role, whenServed: options.whenServed });
   try {
     await migrate(store);
   } catch (err) {

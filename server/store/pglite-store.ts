@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import { acquireDataLock } from './data-lock';
+import { acquireDataLock, type ServedAdvice } from './data-lock';
 import { endTurnIfLong } from './event-loop-turn';
 import { scratchDir } from './scratch-dir';
 import type { CopyFormat, Row, Store, Tx } from './store';
@@ -13,6 +13,8 @@ export interface PgliteStoreOptions {
   dir?: string;
   /** Who holds the directory: a server names itself in the lock so others can point at it. */
   role?: 'server' | 'cli';
+  /** What a refused command should do when a server holds the directory (`data-lock.ts`). */
+  whenServed?: ServedAdvice;
 }
 
 /** A statement that cannot write: a plain SELECT. Anything else outside a transaction moves the write epoch. */
@@ -30,7 +32,7 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
   if (options.dir) {
     dataDir = path.resolve(options.dir);
     mkdirSync(dataDir, { recursive: true });
-    release = await acquireDataLock(dataDir, options.role ?? 'cli');
+    release = await acquireDataLock(dataDir, options.role ?? 'cli', options.whenServed);
   } else {
     const scratch = scratchDir(); // its own fresh directory: no lock to take
     dataDir = scratch.path;
