@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../server/store';
@@ -54,6 +55,20 @@ describe('rapport CLI', () => {
     const [row] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders`);
     await store.close();
     expect(row!.n).toBe(2);
+  });
+
+  it('says in one sentence when its port is taken, and leaves the store free', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const data = path.join(files.dir, 'port-taken');
+    const run = await runCli(['serve', '--dev', '--port', String(port), '--data', data]);
+    await new Promise((resolve) => taken.close(resolve));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `rapport: Port ${port} on 127.0.0.1 is already in use by another program: stop it, or choose another port with --port N (env PORT).`,
+    );
+    expect(existsSync(path.join(data, 'rapport.lock'))).toBe(false);
   });
 
   it('serves with the sentiment model --sentiment-model names, and refuses an unknown one before opening anything', async () => {

@@ -76,10 +76,15 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     },
   });
   const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
+  } catch (err) {
+    await Promise.all([store.close(), models.dispose(), bus.close()]);
+    throw listenError(err, host, port);
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
@@ -100,6 +105,15 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Why the server could not take its port, in words the user can act on; any other error as it came. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new CommandError(`Port ${port} on ${host} is already in use by another program: stop it, or choose another port with --port N (env PORT).`);
+  if (code === 'EACCES') return new CommandError(`This user may not listen on port ${port} on ${host}: choose a port above 1023 with --port N (env PORT).`);
+  if (code === 'EADDRNOTAVAIL') return new CommandError(`${host} is not an address of this machine: choose another with --host.`);
+  return err;
 }
 
 /** `models/default.json` as the page reads it: the file's own choice, or this server's when it was set otherwise. */
