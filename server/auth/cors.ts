@@ -1,6 +1,7 @@
 import type { CORSOptions } from 'graphql-yoga';
 import type { Store } from '../store';
 import { principalOf } from '../plugins/use-credentials';
+import { isLoopbackOrigin } from './loopback';
 import { tenantOrigins } from './tenants';
 
 const BASE: CORSOptions = {
@@ -14,7 +15,8 @@ const BASE: CORSOptions = {
 /**
  * Per-tenant CORS: a response names only the caller's tenant's allowed origins (a token bound to an origin: that
  * one). A preflight carries no credentials, so it is answered for the origins of any tenant; the real request
- * then needs its own tenant's. Dev-mode requests keep yoga's allow-all default.
+ * then needs its own tenant's. Dev mode answers pages from loopback origins only (see loopback.ts), with yoga's
+ * defaults, so a page on another site cannot read the developer's data.
  */
 export function corsOptions(store: Store, dev: boolean) {
   return async (request: Request): Promise<CORSOptions | false> => {
@@ -24,10 +26,10 @@ export function corsOptions(store: Store, dev: boolean) {
     try {
       principal = principalOf(request);
     } catch {
-      if (dev) return {};
+      if (dev && isLoopbackOrigin(origin)) return {};
       return allow(origin, await tenantOrigins(store, '*'));
     }
-    if (principal.kind === 'dev') return {};
+    if (principal.kind === 'dev') return isLoopbackOrigin(origin) ? {} : false;
     return allow(origin, principal.origin ? [principal.origin] : await tenantOrigins(store, principal.tenant));
   };
 }

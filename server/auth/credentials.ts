@@ -8,6 +8,7 @@ import type { Store } from '../store';
 import { TENANT_ID } from '../store/tenant-scope';
 import { authError } from './auth-error';
 import { keyStatus } from './key-status';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackOrigin } from './loopback';
 import { looksLikeKey, verifyKey, type KeyScope } from './keys';
 import { tenantOrigins } from './tenants';
 import { looksLikeToken, TokenError, verifyEmbedToken } from './tokens';
@@ -42,7 +43,6 @@ export interface CredentialOptions {
 
 /** The `keyId` of dev-mode principals (and of the tokens they mint): never a real key's id, which has 12 characters. */
 const DEV_KEY_ID = 'dev';
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const BEARER = /^Bearer ([\x21-\x7e]{1,4096})$/;
 
 /** In-process calls (`yoga.fetch`, no socket) count as loopback. */
@@ -99,8 +99,17 @@ async function checkOrigin(request: Request, tenant: string, bound: string | nul
 
 function devPrincipal(request: Request, req: IncomingMessage | undefined, options: CredentialOptions): Principal {
   if (!options.dev) throw authError('UNAUTHENTICATED', 'This request carries no credentials. Send `Authorization: Bearer <key>`.');
-  const fromLoopback = !req || LOOPBACK.has(req.socket.remoteAddress ?? '');
-  if (!fromLoopback) throw authError('UNAUTHENTICATED', 'Requests without credentials are only accepted from this machine (dev mode).');
+  // In-process calls (no socket) are this process's own.
+  if (req && !isLoopbackAddress(req.socket.remoteAddress)) {
+    throw authError('UNAUTHENTICATED', 'Requests without credentials are only accepted from this machine (dev mode).');
+  }
+  if (req && !isLoopbackHost(request.headers.get('host'))) {
+    throw authError('UNAUTHENTICATED', 'Requests without credentials must be addressed to localhost or 127.0.0.1 (dev mode).');
+  }
+  const origin = request.headers.get('origin');
+  if (origin !== null && !isLoopbackOrigin(origin)) {
+    throw authError('FORBIDDEN', `Dev mode answers pages served from this machine only; a page from ${origin.slice(0, 200)} needs an API key or an embed token.`);
+  }
   const tenant = request.headers.get('x-rapport-tenant') ?? options.devTenant ?? 'default';
   if (!TENANT_ID.test(tenant)) throw authError('BAD_USER_INPUT', `"${tenant}" is not a tenant id.`);
   return { tenant, kind: 'dev', scope: 'write', id: 'dev', keyId: DEV_KEY_ID };
