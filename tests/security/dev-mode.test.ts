@@ -52,7 +52,12 @@ describe('dev mode answers this machine only', () => {
   });
 
   it('serves a request addressed to localhost, from no page or a page on this machine', async () => {
-    for (const headers of [{ host: `127.0.0.1:${port}` }, { host: `localhost:${port}`, origin: 'http://localhost:5173' }, { host: `[::1]:${port}`, origin: `http://127.0.0.1:${port}` }]) {
+    const cases: Record<string, string>[] = [
+      { host: `127.0.0.1:${port}` },
+      { host: `localhost:${port}`, origin: 'http://localhost:5173' },
+      { host: `[::1]:${port}`, origin: `http://127.0.0.1:${port}` },
+    ];
+    for (const headers of cases) {
       const reply = await send(port, headers);
       expect(reply.status, JSON.stringify(headers)).toBe(200);
       expect(reply.body).toContain('Secret Name');
