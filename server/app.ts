@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createPubSub, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
-import { schema, type Context, type RapportEvents } from '../schema';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { schema, type Context } from '../schema';
 import type { Classifier } from './ingest/load/interactions';
 import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
@@ -17,6 +17,7 @@ import { useNoIntrospection } from './plugins/use-introspection';
 import { useOperationLimits, type OperationLimitOptions } from './plugins/use-operation-limits';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit';
 import { useScopes } from './plugins/use-scopes';
+import { memoryPubSub } from './pubsub';
 import type { Store } from './store';
 
 export interface AppOptions {
@@ -56,7 +57,7 @@ export type RapportApp = YogaServerInstance<ServerContext, Context>;
 
 /** The GraphQL application: yoga, its context and its plugins. Transport (HTTP, static files) lives elsewhere. */
 export function createApp(options: AppOptions): RapportApp {
-  const pubsub = options.pubsub ?? createPubSub<RapportEvents>();
+  const pubsub = options.pubsub ?? memoryPubSub();
   const owner = options.store;
   const secret = () => tokenSecret(owner, options.tokenSecret ?? process.env.RAPPORT_TOKEN_SECRET);
   const introspection = options.dev || options.introspection;

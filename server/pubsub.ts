@@ -3,6 +3,7 @@
  * to and hears from the same channels (graphql-yoga's Redis event target), so a subscriber on instance B sees an
  * interaction written through instance A. Topics are already tenant-keyed (`interactionAdded:<tenant>`).
  */
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -29,10 +30,20 @@ export interface RapportPubSubHandle {
   close(): Promise<void>;
 }
 
+/**
+ * The bus of one process. Each open stream listens on its tenant's topic, so a tenant with more than ten viewers
+ * is normal, not the leak Node warns about at eleven listeners: the limit is lifted.
+ */
+export function memoryPubSub(): RapportPubSub {
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> });
+}
+
 export async function createRapportPubSub(options: RapportPubSubOptions = {}): Promise<RapportPubSubHandle> {
   const url = options.redisUrl ?? process.env.REDIS_URL;
   if (!url) {
-    return { pubsub: createPubSub<RapportEvents>(), kind: 'memory', redis: null, check: async () => {}, close: async () => {} };
+    return { pubsub: memoryPubSub(), kind: 'memory', redis: null, check: async () => {}, close: async () => {} };
   }
   const onError = options.onError ?? ((m) => console.warn(m));
   // Fail fast at start instead of queueing commands forever: a server that cannot reach Redis must not look healthy.

@@ -1,4 +1,5 @@
 import { createKey, KEY_SCOPES, listKeys, revokeKey, type KeyScope } from '../auth/keys';
+import { KEY_STATUS_TTL_MS } from '../auth/key-status';
 import { tenantExists } from '../auth/tenants';
 import { CommandError, UsageError } from './fail';
 import type { StoreFlags } from './store-options';
@@ -27,7 +28,7 @@ export function runKeyCreate(flags: KeyFlags): Promise<void> {
 export function runKeyRevoke(id: string, flags: StoreFlags): Promise<void> {
   return withStore(flags, async (store) => {
     if (!(await revokeKey(store, id))) throw new CommandError(`There is no live key ${id}.`);
-    console.log(`Revoked key ${id}. Embed tokens it minted stay valid until they expire (15 minutes at most).`);
+    console.log(`Revoked key ${id}. Servers refuse it, and the embed tokens it minted, within ${KEY_STATUS_TTL_MS / 1000} seconds; their live streams end too.`);
   });
 }
 

@@ -1,11 +1,10 @@
-import { createPubSub } from 'graphql-yoga';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createApp, type AppOptions } from '../../server/app';
 import { createKey } from '../../server/auth/keys';
 import { addOrigins, createTenant } from '../../server/auth/tenants';
 import { signEmbedToken } from '../../server/auth/tokens';
 import type { Store } from '../../server/store';
-import type { RapportEvents } from '../../schema';
+import { memoryPubSub } from '../../server/pubsub';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const ORIGIN = { alpha: 'https://crm.alpha.test', beta: 'https://crm.beta.test' } as const;
@@ -20,7 +19,7 @@ export interface Reply {
 
 /** Two tenants with the same external ids (c1…c3, i1…i3, inv-1…), each with keys, origins and a token. */
 export async function twoTenants(store: Store, options: Partial<AppOptions> = {}) {
-  const pubsub = createPubSub<RapportEvents>();
+  const pubsub = memoryPubSub();
   const app = createApp({
     store,
     pubsub,

@@ -1,9 +1,8 @@
-import { createPubSub } from 'graphql-yoga';
 import { createApp } from '../../server/app';
 import type { ModelRegistry } from '../../server/sentiment/model-registry';
 import { importClassifier } from '../../server/sentiment/import-classifier';
 import type { Store } from '../../server/store';
-import type { RapportEvents } from '../../schema';
+import { memoryPubSub } from '../../server/pubsub';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -12,7 +11,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 /** An in-process app over a store, and a helper to send GraphQL to it through yoga.fetch (no socket). */
 export function testApp(store: Store, options: { tenant?: string; models?: ModelRegistry } = {}) {
-  const pubsub = createPubSub<RapportEvents>();
+  const pubsub = memoryPubSub();
   const { models } = options;
   const app = createApp({ store, dev: true, pubsub, models, classify: models && importClassifier(models) });
   const headers = { 'content-type': 'application/json', ...(options.tenant ? { 'x-rapport-tenant': options.tenant } : {}) };
