@@ -5,7 +5,7 @@
  * An id is meaningful only within its tenant: another tenant's "3" names this tenant's fourth community, never
  * theirs, and a number past the last community resolves to null.
  */
-import { tenantCommunities, type TenantCommunities } from '../server/analytics-service';
+import { checkResolution, tenantCommunities, type TenantCommunities } from '../server/analytics-service';
 import { analytics, snapshotOf } from './analytics';
 import type { Context } from './context';
 import { userError } from './errors';
@@ -29,7 +29,9 @@ export function parseCommunityId(id: string): { index: number; resolution: numbe
 export function communityById(ctx: Context, id: string): Promise<CommunityShape | null> {
   const { index, resolution } = parseCommunityId(id);
   return analytics(async () => {
-    const communities = await tenantCommunities(await snapshotOf(ctx), resolution);
+    const gamma = checkResolution(resolution);
+    ctx.work.resolution(gamma);
+    const communities = await tenantCommunities(await snapshotOf(ctx), gamma);
     return index < communities.result.count ? { communities, index } : null;
   });
 }

@@ -3,6 +3,7 @@ import type { Store } from '../server/store';
 import type { Classifier } from '../server/ingest/load/interactions';
 import type { Principal } from '../server/auth/credentials';
 import type { ModelRegistry } from '../server/sentiment/model-registry';
+import type { RequestWork } from '../server/auth/request-work';
 
 /** Events published to subscribers, keyed by tenant so no tenant hears another's. */
 export type RapportEvents = {
@@ -26,4 +27,6 @@ export interface Context {
   classify?: Classifier;
   /** The sentiment models `classify` serves; absent on a server started without them. */
   models?: ModelRegistry;
+  /** What this HTTP request (all its operations and aliases) may still make the server compute. */
+  work: RequestWork;
 }

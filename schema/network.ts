@@ -2,7 +2,7 @@
  * `network`: the tenant's social graph — communities with their modularity, influencers, ego networks
  * (ego-network.ts) — computed once per data version and cached (docs/network.md).
  */
-import { tenantBetweenness, tenantCommunities, tenantInfluence, type TenantCommunities } from '../server/analytics-service';
+import { checkResolution, tenantBetweenness, tenantCommunities, tenantInfluence, type TenantCommunities } from '../server/analytics-service';
 import type { BetweennessResult } from '../server/analytics/network';
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
@@ -61,8 +61,13 @@ builder.queryFields((t) => ({
   network: t.field({
     type: NetworkRef,
     args: {
-      resolution: t.arg.float({ description: 'Modularity resolution γ (0.01–100): higher → more, smaller communities. Default 1.' }),
+      resolution: t.arg.float({ description: 'Modularity resolution γ (0.01–100), rounded to two significant digits: higher → more, smaller communities. Default 1. One request may ask for 4 resolutions at most.' }),
     },
-    resolve: (_root, args, ctx) => analytics(async () => tenantCommunities(await snapshotOf(ctx), args.resolution)),
+    resolve: (_root, args, ctx) =>
+      analytics(async () => {
+        const gamma = checkResolution(args.resolution);
+        ctx.work.resolution(gamma);
+        return tenantCommunities(await snapshotOf(ctx), gamma);
+      }),
   }),
 }));

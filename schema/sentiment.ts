@@ -77,6 +77,7 @@ builder.queryField('classify', (t) =>
         throw userError('BATCH_TOO_LARGE',
           `classify with model ${model.id} takes at most ${most} texts${args.explain ? ' to explain' : ''}; this call has ${args.texts.length}.`);
       }
+      ctx.work.classify(args.texts.length, model.id, args.explain ?? false);
       recordClassify('query', args.texts.length);
       const predictions = await model.classify(args.texts, { explain: args.explain ?? false });
       return predictions.map((p) => ({ ...p, modelId: model.id }));

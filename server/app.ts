@@ -17,6 +17,7 @@ import { useNoIntrospection } from './plugins/use-introspection';
 import { useOperationLimits, type OperationLimitOptions } from './plugins/use-operation-limits';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit';
 import { useScopes } from './plugins/use-scopes';
+import { requestWork } from './auth/request-work';
 import { memoryPubSub } from './pubsub';
 import type { Store } from './store';
 
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): RapportApp {
         pubsub,
         classify: options.classify,
         models: options.models,
+        work: requestWork(request),
       };
     },
     plugins: [

@@ -35,7 +35,11 @@ export interface TenantInfluence {
   rank: Int32Array;
 }
 
-/** `resolution` γ: absent → 1; out of range → INVALID_OPTIONS. */
+/**
+ * `resolution` γ: absent → 1; out of range → INVALID_OPTIONS; rounded to two significant digits (1.57 → 1.6), finer
+ * than communities move and coarse enough that callers cannot make every request a new Leiden run (and cache entry)
+ * with 1.00001, 1.00002, …
+ */
 export function checkResolution(resolution: number | null | undefined): number {
   const gamma = resolution ?? COMMUNITY_RESOLUTION.default;
   if (!(gamma >= COMMUNITY_RESOLUTION.min && gamma <= COMMUNITY_RESOLUTION.max)) {
@@ -44,7 +48,7 @@ export function checkResolution(resolution: number | null | undefined): number {
       `resolution must be between ${COMMUNITY_RESOLUTION.min} and ${COMMUNITY_RESOLUTION.max}, got ${gamma}`,
     );
   }
-  return gamma;
+  return Number(gamma.toPrecision(2));
 }
 
 export async function tenantCommunities(snapshot: TenantSnapshot, resolution?: number | null): Promise<TenantCommunities> {

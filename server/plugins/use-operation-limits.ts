@@ -17,7 +17,8 @@ const DEFAULT_PAGE = 50;
 /**
  * Depth and cost limits, measured on the operation with its variables before it runs. Cost counts fields and
  * multiplies a connection's selection (one that selects `edges` or `nodes`) by its page size, so
- * `customers(first: 500) { … orders(first: 500) … }` is refused while a page of 500 customers is not.
+ * `customers(first: 500) { … orders(first: 500) … }` is refused while a page of 500 customers is not; a field that
+ * takes a list of `ids` (`nodes`) is multiplied by the list's length.
  * Introspection fields are not counted (introspection is off in production).
  */
 export function useOperationLimits(options: OperationLimitOptions = {}): Plugin {
@@ -70,7 +71,7 @@ function measure(
       const isConnection = sel.selectionSet.selections.some(
         (s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'nodes') && !s.arguments?.length,
       );
-      const page = isConnection ? pageSize(sel.arguments ?? [], variables) : 1;
+      const page = isConnection ? pageSize(sel.arguments ?? [], variables) : idCount(sel.arguments ?? [], variables);
       cost += 1 + page * inner.cost;
       deepest = Math.max(deepest, inner.depth);
     } else {
@@ -92,4 +93,13 @@ function pageSize(args: readonly { name: { value: string }; value: ValueNode }[]
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
   }
   return DEFAULT_PAGE;
+}
+
+/** How many objects a field with an `ids` list argument (`nodes(ids: […])`) returns; 1 for any other field. */
+function idCount(args: readonly { name: { value: string }; value: ValueNode }[], variables: Record<string, unknown>): number {
+  const arg = args.find((a) => a.name.value === 'ids');
+  if (!arg) return 1;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
+  const v = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : undefined;
+  return Array.isArray(v) ? v.length : 1;
 }
