@@ -15,6 +15,8 @@ export interface WidgetOperation {
   customerVariable?: string;
   /** Returns statistics over the tenant (or nothing of it), never a customer's identity or rows. */
   aggregate?: boolean;
+  /** A variable's values that make an aggregate operation answer customer by customer (then it is not aggregate). */
+  perCustomerWhen?: { variable: string; values: readonly string[] };
 }
 
 export function widgetOperations(): WidgetOperation[] {
@@ -28,7 +30,7 @@ export function widgetOperations(): WidgetOperation[] {
     { document: EVOLUTION },
     { document: EGO, customerVariable: 'id' },
     { document: PAGE },
-    { document: SUMMARY, aggregate: true },
+    { document: SUMMARY, aggregate: true, perCustomerWhen: { variable: 'groupBy', values: ['CUSTOMER'] } },
     { document: SUBSCRIPTION },
     // The server model's token weights for a text the feed already shows: no tenant data comes back.
     { document: EXPLAIN, aggregate: true },

@@ -19,6 +19,8 @@ export interface EmbedOperation {
   customerVariable?: string;
   /** Returns statistics over the tenant, never a customer's identity or rows. */
   aggregate?: boolean;
+  /** A variable's values that make an aggregate operation answer customer by customer (then it is not aggregate). */
+  perCustomerWhen?: { variable: string; values: readonly string[] };
 }
 
 const STATS = 'min max mean std';

@@ -31,7 +31,7 @@ export function useEmbedOperations(): Plugin {
 
 function checkCustomers(principal: Principal, op: EmbedOperation, variables: Record<string, unknown> | undefined): void {
   const allowed = principal.customers;
-  if (!allowed || op.aggregate) return;
+  if (!allowed || (op.aggregate && !perCustomer(op, variables))) return;
   const customer = op.customerVariable ? variables?.[op.customerVariable] : undefined;
   if (typeof customer !== 'string' || !allowed.includes(customer)) {
     throw authError(
@@ -41,4 +41,10 @@ function checkCustomers(principal: Principal, op: EmbedOperation, variables: Rec
         : `This embed token is limited to some customers and ${op.name} is about all of them.`,
     );
   }
+}
+
+/** An aggregate operation asked to answer customer by customer (`sentimentSummary(groupBy: CUSTOMER)`). */
+function perCustomer(op: EmbedOperation, variables: Record<string, unknown> | undefined): boolean {
+  const when = op.perCustomerWhen;
+  return when !== undefined && when.values.includes(String(variables?.[when.variable]));
 }

@@ -125,6 +125,11 @@ describe.each(storeCases())('credentials on $name', ({ open }) => {
     expect((await t.gql(one, CUSTOMER, { id: mine }, h)).json.data.customer.name).toBe('alpha-name-c1');
     refused(await t.gql(one, CUSTOMER, { id: other }, h), 403, 'FORBIDDEN', one);
     refused(await t.gql(one, CUSTOMERS, {}, h), 403, 'FORBIDDEN', one);
+    // The feed's trend is statistics by day; by customer it would list every customer's sentiment.
+    const trend = widgetOperations().find((op) => op.document.includes('query RapportFeedTrend('))!.document;
+    expect((await t.gql(one, trend, { groupBy: 'DAY' }, h)).json.data.sentimentSummary.length).toBeGreaterThan(0);
+    refused(await t.gql(one, trend, { groupBy: 'CUSTOMER' }, h), 403, 'FORBIDDEN', one);
+    expect((await t.gql(token, trend, { groupBy: 'CUSTOMER' }, h)).json.data.sentimentSummary).toHaveLength(3);
   });
 
   it('lets a token run every query the widgets send, as the widgets send it', async () => {
