@@ -2,6 +2,7 @@ import { ImportRejectedError } from '../server/ingest/import-rejected';
 import { importRows, type ImportSummary } from '../server/ingest/import-rows';
 import { importSource } from '../server/ingest/import-source';
 import { ImportError } from '../server/ingest/errors';
+import { BODY_LIMIT_DEFAULTS } from '../server/plugins/use-body-limit';
 import { FORMAT_NAMES, type FormatName } from '../server/ingest/read-records';
 import { RECORD_KINDS, type ParsedRow, type RecordKind, type RecordOf, type RowError } from '../server/ingest/types';
 import { recordImport } from '../server/observability/metrics';
@@ -145,6 +146,8 @@ builder.mutationFields((t) => ({
             skipInvalid: args.skipInvalid ?? false,
             relationshipKind: args.relationshipKind ?? undefined,
             classify: ctx.classify,
+            // A gzip upload may not inflate past what an uncompressed one may be.
+            maxInflatedBytes: BODY_LIMIT_DEFAULTS.maxUploadBytes,
           },
         ),
       ),

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { firstSseData } from './support/sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../server/store';
@@ -117,6 +118,9 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     expect(empty.errors[0].message).toMatch(/empty\.csv.*empty/);
     const binary = await upload('orders', 'pic.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
     expect(binary.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Blank lines past what the reader sniffs: it was `accepted: false` with no errors and no reason.
+    const blank = await upload('customers', 'blank.csv.gz', gzipSync(Buffer.concat([Buffer.from('external_id,name\n'), Buffer.alloc(1 << 20, 10)])));
+    expect(blank.errors[0]).toMatchObject({ message: 'blank.csv.gz holds no rows to import.', extensions: { code: 'BAD_USER_INPUT', reason: 'EMPTY_FILE' } });
   });
 
   it('streams interactionAdded to subscribers of the tenant over SSE, filtered by channel', async () => {

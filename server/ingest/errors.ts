@@ -11,6 +11,7 @@ export const IMPORT_ERROR_CODES = [
   'FORMAT_MISMATCH',
   'NOT_A_FILE',
   'BAD_OPTION',
+  'FILE_TOO_LARGE',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

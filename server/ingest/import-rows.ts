@@ -6,6 +6,7 @@ import { DailyAccumulator } from './load/daily-accumulator';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
 import { OrderWriter, tenantHasOrders } from './load/orders';
 import { insertRelationships } from './load/relationships';
+import { ImportError } from './errors';
 import { ImportRejectedError } from './import-rejected';
 import { inBatches } from './readers/flatten';
 import type { ParsedRow, RecordKind, RecordOf, RowError } from './types';
@@ -102,7 +103,8 @@ export async function importRows<K extends RecordKind>(
       await orders?.abort(); // an open COPY holds the connection the rollback needs
       throw err;
     }
-    if (summary.rowsRead === 0) throw new ImportRejectedError(source, [], 0, `${source} holds no rows to import.`);
+    // A file of blank lines: a file-level refusal with its reason (a rejection without row errors would say nothing).
+    if (summary.rowsRead === 0) throw new ImportError('EMPTY_FILE', `${source} holds no rows to import.`);
     summary.customersCreated = customers.created;
     if (daily) await daily.write(tx, tenant, dailyText);
     else await refreshCustomerAggregates(tx, tenant, [...touched]);

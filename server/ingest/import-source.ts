@@ -9,6 +9,8 @@ export interface ImportSourceOptions extends Omit<ImportOptions, 'sourceName' | 
   relationshipKind?: string;
   /** Called as bytes of the source are read, for progress. */
   onBytes?: (bytesRead: number) => void;
+  /** See ReadRecordsOptions.maxInflatedBytes. */
+  maxInflatedBytes?: number;
 }
 
 /** Reads a file (or upload) in any supported format and imports it: the one path the CLI and the API share. */
@@ -22,6 +24,7 @@ export async function importSource(
     format: options.format,
     onBytes: options.onBytes,
     kindOption: options.relationshipKind,
+    maxInflatedBytes: options.maxInflatedBytes,
   });
   const summary = await importRows(store, kind, rows, { ...options, sourceName: source.name, format });
   return { ...summary, format };

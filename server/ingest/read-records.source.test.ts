@@ -84,6 +84,17 @@ describe('files that cannot be imported', () => {
     }
   });
 
+  it('refuses a gzip file that inflates past the limit (uploads), and reads it without one (the CLI)', async () => {
+    // 8 MB of newlines after a header: 8 KB of gzip. A real upload of this shape (1 MB → 1 GB) cost 70 s of CPU.
+    const bomb = fixture('bomb.csv.gz', gzipSync(Buffer.concat([Buffer.from('external_id,name\n'), Buffer.alloc(8 << 20, 10)])));
+    const capped = await readRecords(fileSource(bomb), 'customers', { maxInflatedBytes: 1 << 20 }).then(async ({ rows }) => {
+      for await (const _ of rows);
+    }).then(() => null, (e: unknown) => e);
+    expect(capped).toMatchObject({ code: 'FILE_TOO_LARGE', message: `${bomb} inflates to more than 1 MB, the most an upload may hold; import it with \`rapport import\`, or split it.` });
+    const { rows } = await read(bomb, 'customers');
+    expect(rows).toEqual([]);
+  });
+
   it('rejects binary files, naming what they are', async () => {
     const png = fixture('logo.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
     const error = await importError(readRecords(fileSource(png), 'orders'));

@@ -26,6 +26,11 @@ export interface ReadRecordsOptions {
   onBytes?: (bytesSoFar: number) => void;
   /** Relationship kind for edge lists and rows that state none. @default 'follows' */
   kindOption?: string;
+  /**
+   * Most bytes a gzip file may inflate to (uploads: what an uncompressed upload may hold, so a 1 MB file of
+   * zeros cannot become gigabytes of work). @default no limit (the CLI reads its user's own files)
+   */
+  maxInflatedBytes?: number;
 }
 
 export interface ReadRecordsResult<K extends RecordKind> {
@@ -63,7 +68,7 @@ export async function readRecords<K extends RecordKind>(
   let text = raw;
   try {
     const first = await openFirst(raw, name);
-    if (first !== null && isGzip(first)) text = new Peekable(gunzip(raw.all()));
+    if (first !== null && isGzip(first)) text = new Peekable(inflatedAtMost(gunzip(raw.all()), options.maxInflatedBytes, name));
     const { head, bytes } = await readSniffed(text, name);
     if (head.complete && head.lines.every((line) => line.trim() === '')) {
       throw new ImportError('EMPTY_FILE', `${name} is empty.`);
@@ -96,6 +101,19 @@ export async function readRecords<K extends RecordKind>(
     throw error;
   }
 }
+
+async function* inflatedAtMost(chunks: AsyncIterable<Uint8Array>, limit: number | undefined, name: string): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (limit !== undefined && total > limit) {
+      throw new ImportError('FILE_TOO_LARGE', `${name} inflates to more than ${formatMegabytes(limit)}, the most an upload may hold; import it with \`rapport import\`, or split it.`);
+    }
+    yield chunk;
+  }
+}
+
+const formatMegabytes = (bytes: number) => `${Math.round(bytes / (1 << 20))} MB`;
 
 function assertHolds(reader: FormatReader, kind: RecordKind, name: string, detected: boolean): void {
   if (reader.kinds.includes(kind)) return;
