@@ -107,10 +107,10 @@ export class RapportCohortHeatmap extends RapportElement<CohortTable> {
       keydown: (e) => void this.onKey(e, data),
     };
     return html`
-      <header>
+      <div class="header">
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
         <span class="meta">${METRIC_LABELS[metric]} · ${data.cohorts.length} ${PERIOD_UNITS[period][0]}ly cohorts</span>
-      </header>
+      </div>
       <div class="scroll">${heatmapTable(data, ctx)}</div>
       ${scaled.length ? renderLegend({ label: METRIC_LABELS[metric], domain, color, format: fmt.cell }) : ''}
     `;

@@ -14,16 +14,19 @@ import { communityLegend, graphTables, nodeDetails } from './graph/panels.js';
 import { hasWebGL } from './graph/webgl.js';
 import { searchNodes } from './graph/search.js';
 import { cycleIndex, describeInfluencer } from './graph/influencer-cycle.js';
-import type { Scene } from './graph/scene.js';
+import type { LabelStyle, Scene } from './graph/scene.js';
 import type { LayoutResult } from './graph/layout.js';
 import type { EgoExpandDetail, GraphCustomerSelectDetail, GraphFilters, GraphNode, NetworkData, WindowChangeDetail } from './graph/types.js';
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * The customer network drawn with sigma (WebGL): nodes coloured by community and sized by influence, the leading
  * influencers labelled, laid out by ForceAtlas2 in a web worker and then noverlap. Hover lights a customer's
  * neighbours; search, filters by community, role, RFM segment and sentiment; a time slider replays community
  * evolution; a legend lists communities with size, value and net sentiment. With the graph focused, arrow keys
- * cycle through the top influencers, Enter selects one and E expands its ego network.
+ * cycle through the top influencers, Enter selects one and E expands its ego network. Under
+ * prefers-reduced-motion the nodes are not shown moving: "Laying out…" until the layout is stable, then the result.
  *
  * @fires rapport-customer-select - A customer was clicked, found or chosen with Enter. `detail: { id, externalId, name, community, source }`.
  * @fires rapport-ego-expand - An ego network was expanded. `detail: { id, radius, nodes, edges }`.
@@ -80,6 +83,15 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   private colorIndex = new Map<string, number>();
   private cycle = -1;
   private readonly webgl = hasWebGL();
+  /** The label colour and font last given to the scene, as `color|font`. */
+  private labelKey = '';
+  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly onColorScheme = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.colorScheme.addEventListener('change', this.onColorScheme);
+  }
 
   protected async load(client: RapportClient, signal: AbortSignal): Promise<NetworkData> {
     try {
@@ -123,6 +135,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.colorScheme.removeEventListener('change', this.onColorScheme);
     this.scene?.destroy();
     this.scene = undefined;
     this.sceneData = undefined;
@@ -153,7 +166,22 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     const data = this.task.value;
     const container = this.renderRoot.querySelector<HTMLElement>('.canvas');
     if (data && container && this.webgl && data !== this.sceneData && !this.loading) this.loading = this.mount(data, container);
-    else this.scene?.refresh();
+    else if (this.scene) {
+      const style = this.labelStyle();
+      const key = `${style.color}|${style.font}`;
+      if (key !== this.labelKey) {
+        this.labelKey = key;
+        this.scene.setLabelStyle(style);
+      }
+      this.scene.refresh();
+    }
+  }
+
+  /** The widget's text colour and font family, which canvas labels cannot inherit by themselves. */
+  private labelStyle(): LabelStyle {
+    const root = this.renderRoot.querySelector('.root');
+    const computed = root ? getComputedStyle(root) : undefined;
+    return { color: computed?.color || '#1f2733', font: computed?.fontFamily || 'sans-serif' };
   }
 
   private async mount(data: NetworkData, container: HTMLElement): Promise<void> {
@@ -164,9 +192,12 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
       this.resetView();
       const { createScene } = await import('./graph/scene.js');
       if (this.sceneData !== data) return;
+      const labelStyle = this.labelStyle();
+      this.labelKey = `${labelStyle.color}|${labelStyle.font}`;
       this.scene = createScene(container, data, {
         labels: this.labels,
-        reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+        reducedMotion: reducedMotion(),
+        labelStyle,
         view: this.view,
         onClick: (id) => this.select(id, 'click'),
         onHover: (id) => {
@@ -200,10 +231,10 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     const events = this.windowIndex < 0 ? [] : (data.evolution?.events ?? []).filter((e) => e.window === this.windowIndex && e.type !== 'CONTINUATION').map(describeEvent);
     const matches = searchNodes(this.byId.values(), this.query);
     return html`
-      <header>
+      <div class="header">
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
         <span class="meta">${f.integer(data.nodes.length)} customers · ${f.integer(data.communities.length)} communities${data.modularity != null ? ` · modularity ${f.decimal(data.modularity, 2)}` : ''}</span>
-      </header>
+      </div>
       ${graphControls({
         filters: this.filters,
         communities: data.communities.map((c) => c.id),
@@ -212,12 +243,12 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
         query: this.query,
         matches,
         search: (q) => (this.query = q),
-        pick: (n) => this.pick(n),
+        pick: (n) => void this.pick(n),
       })}
       ${timeSlider({ windows, index: this.windowIndex, change: (i) => this.setWindow(data, i), events })}
       <div class="body">
         ${this.webgl
-          ? html`<div class="canvas" tabindex="0" role="group" @keydown=${this.onKey}
+          ? html`<div class=${this.layout === undefined && reducedMotion() ? 'canvas settling' : 'canvas'} tabindex="0" role="group" @keydown=${this.onKey}
               aria-label="Influencer graph. Arrow keys move through the top influencers, Enter selects, E shows the ego network."></div>`
           : html`<div class="fallback" role="note">This graph needs WebGL, which this browser does not offer. The tables below list the communities and the most influential customers.</div>`}
         <aside>
@@ -236,11 +267,14 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     `;
   }
 
-  private pick(node: GraphNode): void {
+  private async pick(node: GraphNode): Promise<void> {
     this.query = '';
     this.focusId = node.id;
     this.scene?.center(node.id);
     this.select(node.id, 'search');
+    // Closing the list removes the button that had focus; put it on the drawing (E expands the pick's network there).
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>('.canvas') ?? this.renderRoot.querySelector<HTMLElement>('input[type="search"]'))?.focus();
   }
 
   private select(id: string, source: GraphCustomerSelectDetail['source']): void {

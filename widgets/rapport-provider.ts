@@ -20,6 +20,8 @@ export class RapportProvider extends LitElement {
   @property() locale?: string;
   /** Token source, called before each request (for short-lived tokens). Wins over `token`. */
   @property({ attribute: false }) getToken?: RapportConfig['getToken'];
+  /** Milliseconds a query may take before the widgets show their error panel. @default 30000 */
+  @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs?: number;
 
   @provide({ context: rapportConfigContext })
   protected config: RapportConfig | undefined = undefined;
@@ -30,6 +32,7 @@ export class RapportProvider extends LitElement {
       endpoint: this.endpoint,
       locale: this.locale,
       getToken: this.getToken ?? (token ? () => token : undefined),
+      timeoutMs: this.timeoutMs,
     };
   }
 

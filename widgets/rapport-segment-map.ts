@@ -101,7 +101,7 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
     const asOf = data.asOf ?? this.asOf;
     const caption = `${this.heading || 'Customer segments'}${asOf ? `, as of ${f.date(asOf)}` : ''}`;
     return html`
-      <header>
+      <div class="header">
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
         <span class="meta">${f.integer(data.customerCount)} customers${asOf ? ` · as of ${f.date(asOf)}` : ''}</span>
         <span class="toggle" role="group" aria-label="View">
@@ -111,7 +111,7 @@ export class RapportSegmentMap extends RapportElement<RfmSummary> {
               ${v === 'map' ? 'R × F map' : 'Treemap'}</button>`,
           )}
         </span>
-      </header>
+      </div>
       ${treemap
         ? html`<div class="treemap" role="group" aria-label="Segments by customer count">${placed.map((p) => segmentTile(p, ctx))}</div>`
         : html`<div class="plot" role="group" aria-label="Segments by recency score (R) and frequency score (F)">

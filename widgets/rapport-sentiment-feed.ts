@@ -18,6 +18,7 @@ import type { LiveStatus } from './feed/live-controller.js';
 import { explainText } from './feed/explain.js';
 import { labelLocally } from './feed/local-labels.js';
 import { nextIndex } from './feed/keys.js';
+import { ArrivalAnnouncer } from './feed/arrival-announcer.js';
 import type { CustomerSelectDetail, FeedData, FeedItem, InteractionSelectDetail, SentimentPoint, TokenWeight } from './feed/types.js';
 
 const EXPLAIN_HEIGHT = 64;
@@ -77,6 +78,8 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   @state() private viewportHeight = 480;
   @state() private activeIndex = 0;
   @state() private explanations = new Map<string, TokenWeight[] | null | Error>();
+  /** The polite live region's text: how many conversations arrived lately. */
+  @state() private arrivals = '';
 
   protected readonly noun = 'conversations';
   private base?: FeedData;
@@ -86,6 +89,9 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   private layout: RowLayout = layoutRows(0, () => 0);
   private readonly liveController = new LiveFeedController(this);
   private generation = 0;
+  /** The id of the keyboard-active item while a merge may move it, so activeIndex can follow it. */
+  private followActive?: string;
+  private readonly announcer = new ArrivalAnnouncer((text) => (this.arrivals = text));
   private frame = 0;
   private readonly resize = new ResizeObserver(([entry]) => entry && (this.viewportHeight = entry.contentRect.height || 480));
 
@@ -126,6 +132,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     this.resize.disconnect();
     clearTimeout(this.trendTimer);
     this.trendTimer = undefined;
+    this.announcer.stop();
     this.generation++;
   }
 
@@ -144,7 +151,12 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       const { channel, sentiment } = this;
       this.shown = this.items.filter((i) => (!channel || i.channel === channel) && (!sentiment || i.sentiment?.label === sentiment));
       this.summary = this.base?.summary ?? summarize(this.shown);
+      if (this.followActive !== undefined) {
+        const index = this.shown.findIndex((i) => i.id === this.followActive);
+        if (index >= 0) this.activeIndex = index;
+      }
     }
+    this.followActive = undefined;
     const open = this.explanations;
     this.layout = layoutRows(this.shown.length, (i) => this.rowHeight + (open.has(this.shown[i]!.id) ? EXPLAIN_HEIGHT : 0));
   }
@@ -163,6 +175,8 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       filters: { channel: this.channel, sentiment: this.sentiment },
       since: this.base?.lastSequence,
       add: (items) => {
+        const known = new Set(this.items.map((i) => i.id));
+        this.announcer.add(items.filter((i) => !known.has(i.id)).length);
         this.addItems(items);
         if (items.length) this.refreshTrend();
       },
@@ -201,6 +215,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     const anchor = viewport && viewport.scrollTop > 0 ? this.shown[visibleRange(this.layout, viewport.scrollTop, 0, 0)[0]] : undefined;
     const before = anchor ? this.layout.offsets[this.shown.indexOf(anchor)]! : 0;
+    this.followActive = this.shown[this.activeIndex]?.id;
     this.items = mergeItems(this.items, incoming);
     if (!anchor || !viewport) return;
     void this.updateComplete.then(() => {
@@ -214,10 +229,10 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     const [start, end] = visibleRange(this.layout, this.listTop, this.viewportHeight);
     const total = this.shown.length;
     return html`
-      <header>
+      <div class="header">
         ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : ''}
         ${sparkline(this.summary, f, `Net sentiment by ${this.trendValue.toLowerCase()}`)}
-      </header>
+      </div>
       ${feedControls({
         channel: this.channel,
         sentiment: this.sentiment,
@@ -244,6 +259,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         focus: (index) => (this.activeIndex = index),
       })}
       ${total ? '' : html`<div class="state" part="empty" role="status">No ${this.noun} to show yet.</div>`}
+      <div class="sr-only" role="status" aria-live="polite">${this.arrivals}</div>
     `;
   }
 

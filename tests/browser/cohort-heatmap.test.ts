@@ -106,6 +106,39 @@ describe('<rapport-cohort-heatmap> in Chromium', () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it('gives every cell text 4.5:1 contrast across the whole colour ramp', async () => {
+    // 100 values spread evenly over 0…1 (column 0 is 100 % by definition and is not coloured by the ramp), so some
+    // fall in the mid-luminance band where neither black nor white text reaches 4.5:1 on the raw ramp colour.
+    const cohorts = Array.from({ length: 10 }, (_, i) => ({
+      start: new Date(Date.UTC(2011, i, 1)).toISOString().slice(0, 10),
+      size: 100,
+      values: [1, ...Array.from({ length: 10 }, (_, k) => Math.round(((i * 10 + k) / 99) * 10000) / 10000)],
+    }));
+    await open('RETENTION', { cohorts });
+    const contrast = (await axeSerious(page)).filter((v) => v.id === 'color-contrast');
+    expect(contrast).toEqual([]);
+  });
+
+  it('keeps its hidden header words inside the scrolling box on a 360 px page', async () => {
+    await open();
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+
+  it('keeps the cohort names in view when a narrow heatmap scrolls sideways', async () => {
+    await open();
+    await page.setViewportSize({ width: 360, height: 760 });
+    const gap = await page.locator('rapport-cohort-heatmap').evaluate(async (el) => {
+      const scroll = el.shadowRoot!.querySelector<HTMLElement>('.scroll')!;
+      scroll.scrollLeft = 300;
+      await new Promise(requestAnimationFrame);
+      return el.shadowRoot!.querySelector('tbody th')!.getBoundingClientRect().left - scroll.getBoundingClientRect().left;
+    });
+    expect(Math.abs(gap)).toBeLessThan(4);
+  });
+
   it('formats revenue metrics as amounts', async () => {
     const revenue = { cohorts: [{ start: '2011-01-01', size: 10, values: [12500, 3400.5, 980] }] };
     await open('REVENUE', revenue);

@@ -95,6 +95,20 @@ describe('<rapport-segment-map> in Chromium', () => {
     await tip.waitFor({ state: 'detached' });
   });
 
+  it('puts the focus card beside the focused segment, never over its label', async () => {
+    await open();
+    for (const name of NAMES) {
+      await page.locator(`rapport-segment-map [data-segment="${name}"]`).focus();
+      const overlap = await page.locator('rapport-segment-map').evaluate((el, n) => {
+        const root = el.shadowRoot!;
+        const label = root.querySelector(`[data-segment="${n}"] .label`)!.getBoundingClientRect();
+        const card = root.querySelector('.tooltip')!.getBoundingClientRect();
+        return Math.max(0, Math.min(label.right, card.right) - Math.max(label.left, card.left)) * Math.max(0, Math.min(label.bottom, card.bottom) - Math.max(label.top, card.top));
+      }, name);
+      expect(overlap, name).toBe(0);
+    }
+  });
+
   it('emits rapport-segment-select with the segment on click and on Enter', async () => {
     await open();
     await page.locator('rapport-segment-map [data-segment="champions"]').click();
@@ -120,9 +134,23 @@ describe('<rapport-segment-map> in Chromium', () => {
 
   it('has a screen-reader table with the numbers and no serious axe violation', async () => {
     await open();
-    const rows = await page.locator('rapport-segment-map table.sr-only tbody tr').count();
+    const rows = await page.locator('rapport-segment-map .sr-only table tbody tr').count();
     expect(rows).toBe(10);
     expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it('draws the share at full opacity, so its contrast is the one the fill was chosen for', async () => {
+    await open();
+    const opacities = await page.locator('rapport-segment-map .segment .share').evaluateAll((els) => els.map((e) => getComputedStyle(e).opacity));
+    expect(new Set(opacities)).toEqual(new Set(['1']));
+  });
+
+  it('does not widen a 360 px page with its hidden table', async () => {
+    await open();
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
   });
 
   it('formats with the locale attribute', async () => {

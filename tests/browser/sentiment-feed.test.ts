@@ -111,6 +111,48 @@ describe('<rapport-sentiment-feed> in Chromium', () => {
     expect(new Set(result.texts)).toEqual(new Set(XSS));
   });
 
+  it('keeps the name visible and "Why?" inside the row in a 360 px widget on a wide page', async () => {
+    await open(feedItems(20));
+    await page.locator('rapport-sentiment-feed').evaluate((el) => (el.style.maxWidth = '360px'));
+    await page.waitForTimeout(200);
+    const rows = await page.locator('rapport-sentiment-feed .row').evaluateAll((rows) =>
+      rows.slice(0, 6).map((row) => {
+        const box = row.getBoundingClientRect();
+        const who = row.querySelector('.who')!.getBoundingClientRect();
+        const why = row.querySelector('.why')!.getBoundingClientRect();
+        const text = row.querySelector('.text')!.getBoundingClientRect();
+        return { who: who.width, whyInside: why.right <= box.right + 0.5, textInside: text.bottom <= box.bottom + 0.5 };
+      }),
+    );
+    for (const row of rows) {
+      expect(row.who).toBeGreaterThan(40);
+      expect(row).toMatchObject({ whyInside: true, textInside: true });
+    }
+  });
+
+  it('draws focus rings inside the boxes that clip them', async () => {
+    await open(feedItems(20));
+    const outside: string[] = [];
+    for (const selector of ['.row[data-id="it-0"]', '.row[data-id="it-0"] .who', '.row[data-id="it-0"] .why']) {
+      await page.locator(`rapport-sentiment-feed ${selector}`).focus();
+      await page.keyboard.press('Shift');
+      const clipped = await page.locator('rapport-sentiment-feed').evaluate((el, sel) => {
+        const root = el.shadowRoot!;
+        const target = root.querySelector(sel)!;
+        const s = getComputedStyle(target);
+        const grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+        const r = target.getBoundingClientRect();
+        const clips = [root.querySelector('.viewport')!, target.closest('.row')!].filter((c) => c !== target);
+        return clips.some((c) => {
+          const b = c.getBoundingClientRect();
+          return r.left - grow < b.left || r.right + grow > b.right || r.top - grow < b.top || r.bottom + grow > b.bottom;
+        });
+      }, selector);
+      if (clipped) outside.push(selector);
+    }
+    expect(outside).toEqual([]);
+  });
+
   it('matches its screenshot', async () => {
     await open(feedItems(40));
     await page.locator('rapport-sentiment-feed .row[data-id="it-1"] .why').evaluate((b) => b.blur());

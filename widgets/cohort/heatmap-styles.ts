@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const heatmapStyles = css`
   .scroll {
     overflow-x: auto;
+    /* The containing block of the hidden header words, so they stay inside the scrolling box. */
+    position: relative;
   }
   table {
     border-collapse: separate;
@@ -36,6 +38,14 @@ export const heatmapStyles = css`
   tbody th {
     color: var(--_fg);
     font-weight: 500;
+  }
+  /* The cohort names stay in view while a narrow widget scrolls the later columns under them. */
+  thead tr:not(.group) th:first-child,
+  tbody th {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    background: var(--_bg);
   }
   .size {
     text-align: end;

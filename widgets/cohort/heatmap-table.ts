@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Formatters } from '../kit/format.js';
-import { readableOn } from '../kit/contrast.js';
+import { legibleFill } from '../kit/contrast.js';
 import { cohortLabel, METRIC_LABELS, PERIOD_UNITS } from './labels.js';
 import type { CellPos } from './grid-navigation.js';
 import type { CohortMetric, CohortPeriod, CohortTable } from './types.js';
@@ -46,11 +46,11 @@ export function heatmapTable(data: CohortTable, ctx: HeatmapContext) {
           ${Array.from({ length: width }, (_, col) => {
             const value = c.values[col];
             if (value === undefined || value === null) return html`<td class="blank"></td>`;
-            const fill = ctx.color(value);
+            const { fill, ink } = legibleFill(ctx.color(value));
             const text = `${name}, ${one} ${col}: ${METRIC_LABELS[metric]} ${ctx.full(value)}`;
             const isActive = ctx.active.row === row && ctx.active.col === col;
             return html`<td class="cell animate" part="cell" tabindex=${isActive ? 0 : -1}
-              data-row=${row} data-col=${col} data-value=${value} style="background: ${fill}; color: ${readableOn(fill)}"
+              data-row=${row} data-col=${col} data-value=${value} style="background: ${fill}; color: ${ink}"
               @click=${() => ctx.choose({ row, col })}
               @focus=${(e: Event) => ctx.focus({ row, col }, e.currentTarget as Element, text, c.size)}
               @pointerenter=${(e: Event) => ctx.hover(e.currentTarget as Element, text, c.size)}

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Formatters } from '../kit/format.js';
 import { feedRow } from './feed-row.js';
 import type { RowContext } from './feed-row.js';
@@ -26,19 +27,23 @@ export function feedList(ctx: ListContext) {
   return html`<div class="viewport" role="feed" aria-busy=${ctx.busy ? 'true' : 'false'} aria-label=${ctx.label}
     @scroll=${ctx.onScroll} @keydown=${ctx.onKey}>
     <div class="spacer" style="height: ${ctx.layout.offsets[total] ?? 0}px">
-      ${ctx.items.slice(start, end).map((item, k) =>
-        feedRow(item, {
-          f: ctx.f,
-          index: start + k,
-          total,
-          top: ctx.layout.offsets[start + k]!,
-          active: start + k === ctx.activeIndex,
-          explanation: ctx.explanations.get(item.id),
-          select: ctx.select,
-          selectCustomer: ctx.selectCustomer,
-          toggleExplain: ctx.toggleExplain,
-          focus: ctx.focus,
-        }),
+      ${repeat(
+        ctx.items.slice(start, end),
+        // Keyed by id: when items arrive above, each row's element (and the keyboard focus in it) moves with its item.
+        (item) => item.id,
+        (item, k) =>
+          feedRow(item, {
+            f: ctx.f,
+            index: start + k,
+            total,
+            top: ctx.layout.offsets[start + k]!,
+            active: start + k === ctx.activeIndex,
+            explanation: ctx.explanations.get(item.id),
+            select: ctx.select,
+            selectCustomer: ctx.selectCustomer,
+            toggleExplain: ctx.toggleExplain,
+            focus: ctx.focus,
+          }),
       )}
     </div>
   </div>`;

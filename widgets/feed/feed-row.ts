@@ -22,7 +22,8 @@ const LABEL_WORDS = { positive: 'Positive', neutral: 'Neutral', negative: 'Negat
 
 /**
  * One interaction. Every value from data goes through Lit's text bindings (`${...}` in content or attributes),
- * which set text nodes and attribute values: markup in a tweet or email is shown, never parsed.
+ * which set text nodes and attribute values: markup in a tweet or email is shown, never parsed. Names and texts
+ * take their direction from their own first strong letter (dir="auto"), so Arabic or Hebrew reads right to left.
  */
 export function feedRow(item: FeedItem, ctx: RowContext) {
   const s = item.sentiment;
@@ -38,8 +39,8 @@ export function feedRow(item: FeedItem, ctx: RowContext) {
     <div class="line1">
       <span class="channel" title=${channel}>${channelIcon(item.channel)}<span class="sr-only">${channel}</span></span>
       ${item.customer
-        ? html`<button type="button" class="who" @click=${() => ctx.selectCustomer(item)}>${who}</button>`
-        : html`<span class="who">${who}</span>`}
+        ? html`<button type="button" class="who" dir="auto" @click=${() => ctx.selectCustomer(item)}>${who}</button>`
+        : html`<span class="who" dir="auto">${who}</span>`}
       <time datetime=${item.occurredAt}>${when}</time>
       ${s
         ? html`<span class="badge ${s.label}" part="badge">${LABEL_WORDS[s.label] ?? s.label}${p != null ? html` <span class="p">${ctx.f.percentShort(p)}</span>` : nothing}</span>`
@@ -47,7 +48,7 @@ export function feedRow(item: FeedItem, ctx: RowContext) {
       <button type="button" class="why" aria-expanded=${ctx.explanation !== undefined ? 'true' : 'false'}
         @click=${() => ctx.toggleExplain(item)}>Why?</button>
     </div>
-    <p class="text">${item.text}</p>
+    <p class="text" dir="auto">${item.text}</p>
     ${ctx.explanation !== undefined ? explanation(ctx.explanation) : nothing}
   </article>`;
 }

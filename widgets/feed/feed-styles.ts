@@ -69,6 +69,10 @@ export const feedStyles = css`
   .row.active {
     background: var(--_surface);
   }
+  /* The list (contain: strict, overflow) clips anything outside it, and rows span its full width: ring them inside. */
+  .row:focus-visible {
+    outline-offset: -2px;
+  }
   .line1 {
     display: flex;
     align-items: center;
@@ -92,6 +96,8 @@ export const feedStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    /* Never squeezed to nothing: a zero-width name is still a Tab stop but shows nothing. */
+    min-width: 4em;
   }
   button.who {
     cursor: pointer;
@@ -132,6 +138,7 @@ export const feedStyles = css`
     border-radius: 6px;
     padding: 0 6px;
     cursor: pointer;
+    flex-shrink: 0;
   }
   .text {
     margin: 4px 0 0 24px;
@@ -156,5 +163,24 @@ export const feedStyles = css`
   }
   mark.down {
     background: color-mix(in srgb, var(--_neg) calc(var(--w) * 45%), transparent);
+  }
+  /* A narrow widget (not a narrow page: it may sit in a sidebar) moves the time to a second line so the name and
+     "Why?" keep their room, and clamps the text to one line so the row still fits its fixed height. */
+  @container rapport-root (max-width: 460px) {
+    .line1 {
+      flex-wrap: wrap;
+      row-gap: 0;
+    }
+    .who {
+      flex: 1 1 0;
+    }
+    time {
+      order: 1;
+      flex-basis: 100%;
+      padding-inline-start: 24px;
+    }
+    .text {
+      -webkit-line-clamp: 1;
+    }
   }
 `;

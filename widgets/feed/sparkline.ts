@@ -21,10 +21,10 @@ export function sparkline(points: readonly SentimentPoint[], f: Formatters, capt
       <circle cx=${x(shown.length - 1)} cy=${y(last.net)} r="2.5" class="dot"></circle>`}
     </svg>
     <figcaption><span class="meta">Net sentiment</span> <strong class="net">${sign}${f.decimal(last.net, 2)}</strong></figcaption>
-    <table class="sr-only">
+    <div class="sr-only"><table>
       <caption>${caption}</caption>
       <thead><tr><th scope="col">Period</th><th scope="col">Interactions</th><th scope="col">Net sentiment</th></tr></thead>
       <tbody>${shown.map((p) => html`<tr><th scope="row">${p.key}</th><td>${f.integer(p.count)}</td><td>${f.decimal(p.net, 2)}</td></tr>`)}</tbody>
-    </table>
+    </table></div>
   </figure>`;
 }

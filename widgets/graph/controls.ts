@@ -35,7 +35,7 @@ export function graphControls(ctx: ControlsContext) {
         @input=${(e: Event) => ctx.search((e.target as HTMLInputElement).value)} @keydown=${onKey} />
       ${ctx.query && ctx.matches.length
         ? html`<ul class="matches" aria-label="Matching customers">
-            ${ctx.matches.map((n) => html`<li><button type="button" data-id=${n.id} @click=${() => ctx.pick(n)}>${n.name || n.externalId || n.id}</button></li>`)}
+            ${ctx.matches.map((n) => html`<li><button type="button" dir="auto" data-id=${n.id} @click=${() => ctx.pick(n)}>${n.name || n.externalId || n.id}</button></li>`)}
           </ul>`
         : ctx.query
           ? html`<span class="meta">No match</span>`

@@ -52,6 +52,19 @@ export const graphStyles = css`
     border-radius: 6px;
     background: var(--rapport-graph-background, var(--_bg));
   }
+  /* Reduced motion: the drawing stays hidden until the layout is stable, instead of showing the nodes moving. The
+     words are for the eye only (alt text ''): a visually hidden status says the same to screen readers. */
+  .canvas.settling > * {
+    visibility: hidden;
+  }
+  .canvas.settling::after {
+    content: 'Laying out…' / '';
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+  }
   .canvas:focus-visible {
     outline: 2px solid var(--_focus);
   }
@@ -127,7 +140,8 @@ export const graphStyles = css`
     padding: 2px 8px;
     text-align: start;
   }
-  @media (max-width: 640px) {
+  /* Stack the legend under the drawing when the widget itself is narrow, whatever the page's width. */
+  @container rapport-root (max-width: 560px) {
     .body {
       grid-template-columns: 1fr;
     }

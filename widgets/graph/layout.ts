@@ -24,6 +24,8 @@ export interface LayoutOptions extends ConvergenceOptions {
   maxMs?: number;
   /** How often the worker sends positions to draw. @default 300 */
   reportMs?: number;
+  /** Show the positions while the layout moves; false (prefers-reduced-motion) leaves them until it is stable. @default true */
+  animate?: boolean;
   /** Called once, when the final positions are in the graph. */
   onStable(result: LayoutResult): void;
 }
@@ -45,6 +47,7 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   const n = graph.order;
   const maxMs = options.maxMs ?? Math.min(90_000, 10_000 + 5 * n);
   const reportMs = options.reportMs ?? 300;
+  const animate = options.animate ?? true;
   const settings = { barnesHutOptimize: n > 1000, adjustSizes: false };
   const { tolerance, window, minIterations } = options;
   const index = new Map(graph.nodes().map((id, i) => [id, i]));
@@ -65,7 +68,7 @@ export function runLayout(graph: Graph, options: LayoutOptions): () => void {
   worker.onmessage = ({ data }: MessageEvent<Fa2Report>) => {
     latest = data;
     if (data.done) finish(data.done);
-    else if (!drawing && timer === undefined) draw();
+    else if (animate && !drawing && timer === undefined) draw();
   };
   const backstop = setTimeout(() => finish('time-cap'), maxMs + CAP_GRACE_MS);
 

@@ -37,7 +37,7 @@ export function graphTables(communities: readonly CommunityInfo[], influencers: 
     <table class="influencers">
       <caption>Most influential customers</caption>
       <thead><tr><th scope="col">Rank</th><th scope="col">Customer</th><th scope="col">Community</th><th scope="col">Influence score</th></tr></thead>
-      <tbody>${influencers.map((n, i) => html`<tr data-id=${n.id}><td>${i + 1}</td><th scope="row">${n.name || n.externalId || n.id}</th><td>${n.community ?? '—'}</td><td>${n.influence == null ? '—' : f.decimal(n.influence, 1)}</td></tr>`)}</tbody>
+      <tbody>${influencers.map((n, i) => html`<tr data-id=${n.id}><td>${i + 1}</td><th scope="row" dir="auto">${n.name || n.externalId || n.id}</th><td>${n.community ?? '—'}</td><td>${n.influence == null ? '—' : f.decimal(n.influence, 1)}</td></tr>`)}</tbody>
     </table>
   </div>`;
 }
@@ -54,7 +54,7 @@ export function nodeDetails(node: GraphNode | null, ctx: DetailContext) {
   if (!node) return nothing;
   const f = ctx.f;
   return html`<section class="details" part="details" aria-label="Selected customer">
-    <strong>${node.name || node.externalId || node.id}</strong>
+    <strong dir="auto">${node.name || node.externalId || node.id}</strong>
     <dl>
       <dt>Community</dt><dd>${node.community ?? '—'}</dd>
       <dt>Role</dt><dd>${node.role ? node.role.toLowerCase().replace('_', '-') : '—'}</dd>

@@ -1,6 +1,7 @@
 // Loaded with import() by <rapport-influencer-graph>: sigma, graphology and the layouts stay out of the main bundle.
 import type Graph from 'graphology';
 import Sigma from 'sigma';
+import { drawDiscNodeHover } from 'sigma/rendering';
 import { addTie, buildGraph, nodeSize } from './build-graph.js';
 import type { NodeAttributes } from './build-graph.js';
 import { runLayout, type LayoutResult } from './layout.js';
@@ -9,10 +10,17 @@ import { reducers } from './reducers.js';
 import type { ViewState } from './view-state.js';
 import type { EgoData, NetworkData } from './types.js';
 
+/** How labels are drawn: canvas cannot inherit CSS, so the widget passes its computed colour and font family. */
+export interface LabelStyle {
+  color: string;
+  font: string;
+}
+
 export interface SceneOptions {
   /** How many of the most influential nodes always show their label. */
   labels: number;
   reducedMotion: boolean;
+  labelStyle: LabelStyle;
   view(): ViewState;
   onClick(id: string): void;
   onHover(id: string | null): void;
@@ -23,6 +31,8 @@ export interface Scene {
   readonly graph: Graph<NodeAttributes>;
   /** Redraw after the view state changed. */
   refresh(): void;
+  /** Redraw the labels in another colour or font (the theme changed). */
+  setLabelStyle(style: LabelStyle): void;
   /** Centres the camera on a node. */
   center(id: string): void;
   /** Back to the whole graph. */
@@ -38,6 +48,8 @@ export interface Scene {
   readonly firstRenderMs: number;
   destroy(): void;
 }
+
+const HOVER_INK = '#1f2733';
 
 export function createScene(container: HTMLElement, data: NetworkData, options: SceneOptions): Scene {
   const t0 = performance.now();
@@ -57,7 +69,10 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
     zIndex: true,
     defaultEdgeColor: '#d5dae1',
     edgeProgramClasses: { [NO_EDGE]: NoEdgeProgram<NodeAttributes> },
-    labelFont: 'inherit',
+    labelFont: options.labelStyle.font,
+    labelColor: { color: options.labelStyle.color },
+    // Sigma draws the hovered label on a white card whatever the theme: keep that label dark so it stays readable.
+    defaultDrawNodeHover: (context, data, settings) => drawDiscNodeHover(context, data, { ...settings, labelColor: { color: HOVER_INK } }),
     nodeReducer,
     edgeReducer,
   });
@@ -66,6 +81,7 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
   sigma.on('enterNode', ({ node }) => options.onHover(node));
   sigma.on('leaveNode', () => options.onHover(null));
   const stopLayout = runLayout(graph, {
+    animate: !options.reducedMotion,
     onStable: (result) => {
       stable = true;
       sigma.refresh();
@@ -78,6 +94,10 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
     graph,
     firstRenderMs,
     refresh: () => sigma.refresh({ skipIndexation: true }),
+    setLabelStyle(style) {
+      sigma.setSetting('labelFont', style.font);
+      sigma.setSetting('labelColor', { color: style.color });
+    },
     center(id) {
       const d = display(id);
       if (!d) return;

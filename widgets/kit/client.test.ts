@@ -49,4 +49,22 @@ describe('RapportClient', () => {
     expect(accept).toBe('text/event-stream');
     expect(got).toEqual([{ n: 1 }, { n: 2 }]);
   });
+
+  it('gives up on a query that does not answer within timeoutMs, with code TIMEOUT', async () => {
+    // Like fetch: never answers, rejects once its signal is aborted (or at once if it already is).
+    const hang: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        const abort = () => reject(new DOMException('aborted', 'AbortError'));
+        if (init?.signal?.aborted) abort();
+        init?.signal?.addEventListener('abort', abort);
+      });
+    const error = await new RapportClient({ endpoint: '/graphql', fetch: hang, timeoutMs: 50 }).query('{ x }').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TIMEOUT', message: 'rapport/client: /graphql did not answer within 0 s' });
+    // The caller's own abort stays ABORTED.
+    const controller = new AbortController();
+    const pending = new RapportClient({ endpoint: '/graphql', fetch: hang, timeoutMs: 5_000 }).query('{ x }', undefined, controller.signal).catch((e: unknown) => e);
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'ABORTED' });
+  });
 });
+

@@ -6,7 +6,11 @@ export interface ClientOptions {
   getToken?: () => string | undefined | null | Promise<string | undefined | null>;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** A query that has not answered in full by then fails with code `TIMEOUT` (subscriptions have no limit). @default 30000 */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -18,14 +22,34 @@ export class RapportClient {
   constructor(private readonly options: ClientOptions) {}
 
   async query<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-    const response = await this.post(query, variables, 'application/graphql-response+json, application/json', signal);
-    let body: GraphQLResponse<T>;
+    // A hung server would otherwise leave the widget "Loading…" for ever: abort, and say why, after timeoutMs.
+    const ms = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    const forward = () => controller.abort();
+    if (signal?.aborted) controller.abort();
+    signal?.addEventListener('abort', forward, { once: true });
     try {
-      body = (await response.json()) as GraphQLResponse<T>;
-    } catch {
-      throw new RapportError('BAD_RESPONSE', `${this.options.endpoint} did not answer with JSON`, response.status);
+      const response = await this.post(query, variables, 'application/graphql-response+json, application/json', controller.signal);
+      let body: GraphQLResponse<T>;
+      try {
+        body = (await response.json()) as GraphQLResponse<T>;
+      } catch (error) {
+        if (controller.signal.aborted) throw asRapportError(error);
+        throw new RapportError('BAD_RESPONSE', `${this.options.endpoint} did not answer with JSON`, response.status);
+      }
+      return unwrap(body);
+    } catch (error) {
+      if (timedOut) throw new RapportError('TIMEOUT', `${this.options.endpoint} did not answer within ${Math.round(ms / 1000)} s`);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
     }
-    return unwrap(body);
   }
 
   /** Streams a subscription; returns a function that ends it. Errors go to `onError`, never thrown. */

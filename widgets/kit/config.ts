@@ -14,6 +14,8 @@ export interface RapportConfig {
   getToken?: () => string | undefined | null | Promise<string | undefined | null>;
   /** BCP 47 locale for numbers and dates. @default the page's `<html lang>`, else the browser's */
   locale?: string;
+  /** How long a query may take before the widget shows its error panel (with Retry). @default 30000 */
+  timeoutMs?: number;
 }
 
 const DEFAULTS: Required<Pick<RapportConfig, 'endpoint'>> = { endpoint: '/graphql' };

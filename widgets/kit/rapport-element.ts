@@ -73,6 +73,7 @@ export abstract class RapportElement<T> extends LitElement {
     return new RapportClient({
       endpoint: this.endpoint ?? ctx.endpoint ?? page.endpoint ?? '/graphql',
       getToken: token ? () => token : (ctx.getToken ?? page.getToken),
+      timeoutMs: ctx.timeoutMs ?? page.timeoutMs,
     });
   }
 

@@ -45,6 +45,35 @@ export const themeStyles = css`
   }
   /* Everything lives under .root so hostile page CSS on the host (all: unset) cannot undo the layout. */
   .root {
+    /* Inherited text properties would flow in from the host page (a nowrap or uppercase container, say) and break
+       the layout: reset them here. The font family, direction, writing mode and visibility stay the page's. */
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    font-kerning: auto;
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    font-size-adjust: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    text-align-last: auto;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+    line-break: auto;
+    tab-size: 8;
+    list-style: disc outside none;
+    border-collapse: separate;
+    border-spacing: 0;
+    caption-side: top;
+    empty-cells: show;
+    quotes: auto;
+    cursor: auto;
     display: block;
     box-sizing: border-box;
     position: relative;
@@ -58,13 +87,17 @@ export const themeStyles = css`
     padding: var(--rapport-padding, 16px);
     min-width: 280px;
     text-align: start;
+    /* Layouts adapt to the widget's own width (@container rapport-root), not the page's: a widget in a sidebar is
+       narrow on a wide screen. */
+    container: rapport-root / inline-size;
   }
   .root *,
   .root *::before,
   .root *::after {
     box-sizing: border-box;
   }
-  header {
+  /* A div, not <header>: inside a page's content a <header> is an unnamed banner landmark, one per widget. */
+  .header {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -93,6 +126,11 @@ export const themeStyles = css`
   .state[part~='error'] {
     color: var(--_danger);
   }
+  /* Error details can be one long word (a URL, a token): break it rather than push the panel wider than the widget. */
+  .state small {
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
   .state button {
     font: inherit;
     color: var(--_accent);
@@ -102,14 +140,19 @@ export const themeStyles = css`
     padding: 4px 12px;
     cursor: pointer;
   }
+  /* Pinned to the top-left corner of the nearest positioned box and clipped to nothing, so a hidden label deep in a
+     wide table cannot stretch the page sideways. Tables ignore width: 1px, so hide them in a div.sr-only instead. */
   .sr-only {
     position: absolute;
+    top: 0;
+    left: 0;
     width: 1px;
     height: 1px;
     padding: 0;
     margin: -1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
   }

@@ -2,25 +2,33 @@ import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 
 export interface TooltipState {
-  /** Anchor in px relative to the widget's root box: the tooltip sits above it, centred. */
+  /** Anchor in px relative to the widget's root box: the tooltip sits above it (below if `below`), centred. */
   x: number;
   y: number;
+  below: boolean;
   content: TemplateResult;
 }
+
+/** Room a card needs above its target; with less, it goes below instead of off the top of the widget. */
+const ROOM_ABOVE = 140;
 
 /** The hover/focus card. Hidden from assistive tech: the same facts are in each item's label and the data table. */
 export function renderTooltip(tip: TooltipState | undefined) {
   if (!tip) return nothing;
-  return html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left: ${tip.x}px; top: ${tip.y}px">${tip.content}</div>`;
+  return html`<div class=${tip.below ? 'tooltip below' : 'tooltip'} part="tooltip" aria-hidden="true" style="left: ${tip.x}px; top: ${tip.y}px">${tip.content}</div>`;
 }
 
-/** Anchor point above `target`, relative to `root`. */
-export function anchorAbove(target: Element, root: Element): { x: number; y: number } {
+/**
+ * Anchor point just outside `target` (above, or below near the widget's top), relative to `root`. Never over the
+ * target itself: the card would hide the label of the very item it describes.
+ */
+export function anchorAbove(target: Element, root: Element): { x: number; y: number; below: boolean } {
   const t = target.getBoundingClientRect();
   const r = root.getBoundingClientRect();
   const x = t.left - r.left + t.width / 2;
+  const below = t.top - r.top < ROOM_ABOVE;
   // Keep the card inside the widget horizontally.
-  return { x: Math.max(100, Math.min(r.width - 100, x)), y: t.top - r.top + Math.min(t.height / 2, 24) };
+  return { x: Math.max(100, Math.min(r.width - 100, x)), y: below ? t.bottom - r.top : t.top - r.top, below };
 }
 
 export const tooltipStyles = css`
@@ -39,6 +47,9 @@ export const tooltipStyles = css`
     font-size: 0.85em;
     line-height: 1.35;
     white-space: nowrap;
+  }
+  .tooltip.below {
+    transform: translate(-50%, 8px);
   }
   .tooltip strong {
     display: block;

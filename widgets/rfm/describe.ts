@@ -51,7 +51,7 @@ export function segmentDetails(label: string, s: RfmSegment, f: Formatters, regi
 
 /** The visually hidden table: the map's numbers for screen readers. */
 export function segmentTable(rows: ReadonlyArray<{ label: string; segment: RfmSegment }>, f: Formatters, caption: string) {
-  return html`<table class="sr-only">
+  return html`<div class="sr-only"><table>
     <caption>${caption}</caption>
     <thead>
       <tr>
@@ -68,5 +68,5 @@ export function segmentTable(rows: ReadonlyArray<{ label: string; segment: RfmSe
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

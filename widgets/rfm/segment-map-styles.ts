@@ -114,7 +114,6 @@ export const segmentMapStyles = css`
   }
   .share {
     font-size: 0.85em;
-    opacity: 0.9;
   }
   .marker {
     z-index: 2;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Formatters } from '../kit/format.js';
-import { readableOn } from '../kit/contrast.js';
+import { legibleFill } from '../kit/contrast.js';
 import { describeSegment, segmentDetails } from './describe.js';
 import type { Placement } from './placement.js';
 
@@ -19,8 +19,7 @@ export function segmentTile(p: Placement, ctx: TileContext) {
   const { segment, label, f } = { ...p, f: ctx.f };
   const mean = segment.monetary?.mean;
   const filled = segment.customerCount > 0 && mean != null;
-  const fill = filled ? ctx.color(mean) : 'var(--_surface)';
-  const ink = filled ? readableOn(fill) : 'var(--_muted)';
+  const { fill, ink } = filled ? legibleFill(ctx.color(mean)) : { fill: 'var(--_surface)', ink: 'var(--_muted)' };
   const words = describeSegment(segment, f);
   const show = (e: Event) => ctx.show(e.currentTarget as Element, segmentDetails(label, segment, f, p.region));
   return html`<button type="button" class="segment animate ${p.size}" part="segment"
