@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { authError, errorResponse } from '../auth/auth-error';
 import { memoryBuckets, type RateBuckets } from '../auth/rate-buckets';
+import type { Principal } from '../auth/credentials';
 import { principalOf } from './use-credentials';
 
 export interface RateLimitOptions {
@@ -23,7 +24,8 @@ export const RATE_LIMIT_DEFAULTS = { keyRate: 50, keyBurst: 200, tokenRate: 10, 
 
 /**
  * A token bucket per API key and per embed token. Dev-mode requests are not limited. Over the limit: 429 with
- * `Retry-After` in whole seconds.
+ * `Retry-After` in whole seconds. A batched request counts once per operation: ten operations in one POST cost
+ * the server what ten requests do.
  */
 export function useRateLimit(options: RateLimitOptions = {}): Plugin {
   const o = { ...RATE_LIMIT_DEFAULTS, ...options };
@@ -38,13 +40,32 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
         return; // not a GraphQL request (health checks)
       }
       if (principal.kind === 'dev') return;
-      const [rate, burst] = principal.kind === 'key' ? [o.keyRate, o.keyBurst] : [o.tokenRate, o.tokenBurst];
-      const wait = await buckets.take(principal.id, rate, burst);
+      const wait = await buckets.take(principal.id, ...budget(principal));
       if (wait === 0) return;
-      const error = authError('RATE_LIMITED', `Too many requests for this ${principal.kind}; retry in ${wait} s.`, {
-        'retry-after': String(wait),
-      });
-      endResponse(errorResponse(fetchAPI.Response, error));
+      endResponse(errorResponse(fetchAPI.Response, limited(principal, wait)));
+    },
+    onRequestParse({ request }) {
+      return {
+        // The request itself was counted above; each further operation of a batch is counted here.
+        async onRequestParseDone({ requestParserResult }) {
+          if (!Array.isArray(requestParserResult) || requestParserResult.length < 2) return;
+          const principal = principalOf(request);
+          if (principal.kind === 'dev') return;
+          for (let i = 1; i < requestParserResult.length; i++) {
+            const wait = await buckets.take(principal.id, ...budget(principal));
+            if (wait > 0) throw limited(principal, wait, requestParserResult.length);
+          }
+        },
+      };
     },
   };
+
+  function budget(principal: Principal): [rate: number, burst: number] {
+    return principal.kind === 'key' ? [o.keyRate, o.keyBurst] : [o.tokenRate, o.tokenBurst];
+  }
+}
+
+function limited(principal: Principal, wait: number, batch?: number) {
+  const what = batch ? `; this batch of ${batch} operations counts as ${batch} requests` : '';
+  return authError('RATE_LIMITED', `Too many requests for this ${principal.kind}${what}; retry in ${wait} s.`, { 'retry-after': String(wait) });
 }

@@ -40,6 +40,27 @@ describe('abuse limits', () => {
     expect(tokenStatuses[2]).toBe(429);
   });
 
+  it('counts each operation of a batch against the rate limit', async () => {
+    const limited = createApp({ store, tokenSecret: SECRET, rateLimit: { keyRate: 0.01, keyBurst: 5 } });
+    const send = (body: unknown) =>
+      limited.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.beta.read}` },
+        body: JSON.stringify(body),
+      });
+    const op = { query: '{ customers { totalCount } }' };
+    const four = await send(Array(4).fill(op));
+    expect(four.status).toBe(200);
+    expect(await four.json()).toHaveLength(4);
+    // One left in the burst: a batch of three is refused as a whole, with the reason.
+    const three = await send(Array(3).fill(op));
+    expect(three.status).toBe(429);
+    expect(Number(three.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = await three.json();
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].message).toMatch(/this batch of 3 operations counts as 3 requests; retry in \d+ s\./);
+  });
+
   it('refuses bodies over the limit with 413 and a clear message, declared or streamed', async () => {
     const big = JSON.stringify({ query: '{ customers { totalCount } }', variables: { pad: 'x'.repeat(20_000) } });
     const declared = await t.call(t.keys.alpha.read, big, { 'content-length': String(Buffer.byteLength(big)) });
