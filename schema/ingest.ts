@@ -42,9 +42,12 @@ const ImportIssue = builder.objectRef<RowError>('ImportIssue').implement({
 });
 
 const RecordKindEnum = builder.enumType('RecordKind', { values: RECORD_KINDS });
+const FORMAT_VALUES = FORMAT_NAMES.map((f) => f.replace('-', '_').toUpperCase());
 const FormatEnum = builder.enumType('ImportFormat', {
-  values: Object.fromEntries(FORMAT_NAMES.map((f) => [f.replace('-', '_').toUpperCase(), { value: f }])),
+  values: Object.fromEntries(FORMAT_NAMES.map((f, i) => [FORMAT_VALUES[i]!, { value: f }])),
 });
+/** An API caller names a format with this argument, not with the CLI's --format. */
+const FORMAT_ADVICE = `set importFile's format: argument to one of ${FORMAT_VALUES.join(', ')}`;
 
 const ImportResult = builder.objectRef<ImportOutcome>('ImportResult').implement({
   description: 'What a write did. Writes are all-or-nothing: when `accepted` is false nothing was stored.',
@@ -148,6 +151,7 @@ builder.mutationFields((t) => ({
             classify: ctx.classify,
             // A gzip upload may not inflate past what an uncompressed one may be.
             maxInflatedBytes: BODY_LIMIT_DEFAULTS.maxUploadBytes,
+            formatAdvice: FORMAT_ADVICE,
           },
         ),
       ),

@@ -5,6 +5,7 @@ import type { Classifier } from './ingest/load/interactions';
 import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
+import { loggedMaskError } from './observability/logged-mask-error';
 import type { Logger } from './observability/logger';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
@@ -68,7 +69,8 @@ export function createApp(options: AppOptions): RapportApp {
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     graphiql: introspection ? { title: 'Rapport GraphQL' } : false,
-    maskedErrors: true,
+    // Clients see `Unexpected error.`; the server's log gets the message and stack.
+    maskedErrors: options.logger ? { maskError: loggedMaskError(options.logger) } : true,
     logging: false,
     batching: { limit: options.maxBatch ?? 10 },
     // useBodyLimit enforces both limits (JSON and uploads) with its own messages; yoga's single one would pre-empt it.

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../server/store';
+import { tenantIdMessage } from '../server/store/tenant-scope';
 import { runCli, startCli, waitForOutput } from './support/cli';
 import { dataFile, describeWithData } from './support/data';
 import { tempFiles } from './support/files';
@@ -19,6 +20,89 @@ describe('rapport CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/"widgets" is not something Rapport imports; use one of customers, orders, interactions, relationships\./);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a tenant id that is not one in one sentence, for every command that takes one, before opening a store', async () => {
+    const data = path.join(files.dir, 'bad-tenant');
+    const file = files.write('orders-bad-tenant.csv', ORDERS);
+    for (const [args, id] of [
+      [['import', 'orders', file, '--tenant', 'Bad Tenant'], 'Bad Tenant'],
+      [['import', 'orders', file, '--tenant', 'Acme'], 'Acme'],
+      [['key', 'create', '--tenant', 'Ghost'], 'Ghost'],
+      [['key', 'list', '--tenant', 'Ghost'], 'Ghost'],
+      [['tenant', 'origins', 'Ghost'], 'Ghost'],
+      [['tenant', 'create', 'Ghost'], 'Ghost'],
+    ] as const) {
+      const run = await runCli([...args, '--data', data]);
+      expect(run.stderr.trim(), args.join(' ')).toBe(`rapport: ${tenantIdMessage(id)}`);
+      expect(run.code, args.join(' ')).toBe(2);
+    }
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('refuses a RAPPORT_TOKEN_SECRET shorter than 32 characters in one sentence: serve at start, token when minting', async () => {
+    const data = path.join(files.dir, 'short-secret');
+    const env = { RAPPORT_TOKEN_SECRET: 'too-short' };
+    const message = 'rapport: RAPPORT_TOKEN_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`).';
+    const serve = await runCli(['serve', '--port', '0', '--data', data], env);
+    expect(serve.stderr.trim()).toBe(message);
+    expect(serve.code).toBe(2);
+    expect(existsSync(path.join(data, 'rapport.lock'))).toBe(false);
+
+    expect((await runCli(['tenant', 'create', 'short', '--data', data])).code).toBe(0);
+    const key = await runCli(['key', 'create', '--tenant', 'short', '--data', data]);
+    expect(key.code).toBe(0);
+    const token = await runCli(['token', '--key', key.stdout.trim(), '--data', data], env);
+    expect(token.stderr.trim()).toBe(message);
+    expect(token.code).toBe(1);
+  });
+
+  it('refuses --rejects without --skip-invalid, and names the field of each rejected row', async () => {
+    const data = path.join(files.dir, 'rejects');
+    const file = files.write('mixed.csv', 'invoice,ordered_at,quantity,unit_price,customer_id\nS1,2024-03-01,2,5.5,c1\nS2,2024-13-01,1,3,c2\nS3,2024-03-03,abc,3,c2\n');
+    const report = path.join(files.dir, 'mixed-rejects.csv');
+    const refused = await runCli(['import', 'orders', file, '--data', data, '--rejects', report]);
+    expect(refused.stderr.trim()).toBe('rapport: --rejects names the report of --skip-invalid: add --skip-invalid, or drop --rejects.');
+    expect(refused.code).toBe(2);
+
+    const run = await runCli(['import', 'orders', file, '--data', data, '--skip-invalid', '--rejects', report]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(report, 'utf8').split('\n').slice(1, 3)).toEqual([
+      expect.stringMatching(/^3,2,"ordered_at",/),
+      expect.stringMatching(/^4,3,"quantity",/),
+    ]);
+  });
+
+  it('refuses a log level or a --server it cannot use in one sentence, with exit code 2', async () => {
+    const data = path.join(files.dir, 'loud');
+    const levels = 'trace, debug, info, warn, error, fatal, silent';
+    for (const [args, env, message] of [
+      [['serve', '--port', '0', '--data', data, '--log-level', 'loud'], {}, `--log-level must be one of ${levels}, not "loud".`],
+      [['serve', '--port', '0', '--data', data], { LOG_LEVEL: 'loud' }, `LOG_LEVEL must be one of ${levels}, not "loud".`],
+      [['import', 'orders', files.write('o-server.csv', ORDERS), '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],
+      [['token', '--key', 'rpk_000000000000_x', '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],
+    ] as const) {
+      const run = await runCli([...args], env);
+      expect(run.stderr.trim(), args.join(' ')).toBe(`rapport: ${message}`);
+      expect(run.code, args.join(' ')).toBe(2);
+    }
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it("exits 2 on commander's own refusals too, names DATABASE_URL when it is the bad one, and counts one as one", async () => {
+    for (const args of [['import', 'orders', 'x.csv', '--bogus'], ['key', 'create', '--tenant', 't', '--scope', 'admin'], ['import']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+    }
+    const garbage = await runCli(['key', 'list', '--tenant', 'acme'], { DATABASE_URL: 'garbage' });
+    expect(garbage.stderr.trim()).toBe('rapport: DATABASE_URL must start with postgres:// or postgresql://.');
+
+    const data = path.join(files.dir, 'one');
+    const nobody = await runCli(['key', 'list', '--tenant', 'ghost', '--data', data]);
+    expect(nobody.stderr.trim()).toBe('rapport: There is no tenant ghost; create it with `rapport tenant create ghost`.');
+    expect(nobody.code).toBe(1);
+    const one = await runCli(['import', 'orders', files.write('one.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nO1,o1,2024-01-02,2,3.5\n'), '--data', data]);
+    expect(one.stdout).toMatch(/: 1 row read, 1 new, 0 updated, 1 customer created, 0 rejected in [\d.]+ s \(\d+ rows?\/s\)\.$/m);
   });
 
   it('refuses a store a running server holds, points at --server, and --server imports through it; SIGTERM stops cleanly', async () => {
@@ -41,9 +125,21 @@ describe('rapport CLI', () => {
         'reclassify needs a PGlite store to itself (a PostgreSQL store, --database-url, can be shared).',
     );
 
+    // Credential commands have no --server (token aside): their advice is their own.
+    const held = `rapport: The store in ${data} is in use by a running Rapport server (pid ${server.pid}, ${url}).`;
+    for (const args of [['tenant', 'create', 'acme'], ['tenant', 'origins', 'default'], ['key', 'create', '--tenant', 'default'], ['key', 'list', '--tenant', 'default']]) {
+      const credentials = await runCli([...args, '--data', data]);
+      expect(credentials.stderr.trim(), args.join(' ')).toBe(
+        `${held} Stop it first, or run the server on PostgreSQL (--database-url) so commands can share the store.`,
+      );
+      expect(credentials.code).toBe(1);
+    }
+    const token = await runCli(['token', '--key', 'rpk_000000000000_x', '--data', data]);
+    expect(token.stderr.trim()).toBe(`${held} Stop it first, or ask it for the token with --server ${url}.`);
+
     const viaServer = await runCli(['import', 'orders', file, '--server', url!]);
     expect(viaServer.code).toBe(0);
-    expect(viaServer.stdout).toMatch(/2 rows read, 2 new/);
+    expect(viaServer.stdout).toMatch(/into tenant default: 2 rows read, 2 new/);
     const health = await fetch(`${url}/readyz`);
     expect(health.status).toBe(200);
 
@@ -62,8 +158,10 @@ describe('rapport CLI', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
     const data = path.join(files.dir, 'port-taken');
-    const run = await runCli(['serve', '--dev', '--port', String(port), '--data', data]);
+    // Before the store is opened and the demo loaded (which takes many seconds), not after.
+    const run = await runCli(['serve', '--dev', '--demo', '--port', String(port), '--data', data]);
     await new Promise((resolve) => taken.close(resolve));
+    expect(existsSync(data)).toBe(false);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       `rapport: Port ${port} on 127.0.0.1 is already in use by another program: stop it, or choose another port with --port N (env PORT).`,
@@ -137,7 +235,7 @@ describe('rapport CLI', () => {
 
     for (const [args, message] of [
       [['--tenant', 'nobody'], 'rapport: There is no tenant "nobody" in this store.'],
-      [['--tenant', 'Not A Tenant!'], 'rapport: "Not A Tenant!" is not a tenant id.'],
+      [['--tenant', 'Not A Tenant!'], `rapport: ${tenantIdMessage('Not A Tenant!')}`],
       [['--sentiment-model', 'gpt-9'], /^rapport: There is no sentiment model "gpt-9"; available: /],
     ] as const) {
       const refused = await runCli(['reclassify', '--data', data, ...args]);
@@ -145,6 +243,26 @@ describe('rapport CLI', () => {
       if (typeof message === 'string') expect(refused.stderr.trim()).toBe(message);
       else expect(refused.stderr.trim()).toMatch(message);
     }
+  });
+});
+
+describeWithData('an import interrupted with Ctrl-C (SIGINT)', () => {
+  it('says nothing was imported, exits 130, and leaves none of it', async () => {
+    const data = path.join(files.dir, 'interrupted');
+    expect((await runCli(['import', 'orders', files.write('seed-int.csv', ORDERS), '--data', data])).code).toBe(0);
+    const child = startCli(['import', 'orders', dataFile('online-retail', 'online_retail.csv.gz'), '--data', data, '--progress-lines']);
+    await waitForOutput(child, /progress importing orders (\d{7,})\//);
+    child.kill('SIGINT');
+    const [code] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect(code).toBe(130);
+    expect(child.output().stderr).toMatch(/^Interrupted; nothing was imported\.$/m);
+
+    const store = await openStore({ dataDir: data });
+    const [row] = await store.query<{ orders: number; imports: number }>(
+      `SELECT (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM imports) AS imports`,
+    );
+    await store.close();
+    expect(row).toEqual({ orders: 2, imports: 1 });
   });
 });
 

@@ -112,6 +112,18 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     expect(skipped.data.importFile).toMatchObject({ accepted: true, inserted: 1, rejectedCount: 1 });
   });
 
+  it('names the missing columns of a CSV upload of the wrong kind, and the format: argument for anything else', async () => {
+    const orders = await upload('interactions', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU1,u1,2024-04-01,1,3\n');
+    expect(orders.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_FORMAT' } });
+    expect(orders.errors[0].message).toMatch(/^orders\.csv looks like CSV, but it lacks the interactions columns? .*text/);
+    expect(orders.errors[0].message).toMatch(/set importFile's format: argument to one of ONLINE_RETAIL, CDNOW, .*CSV, JSONL\.$/);
+    const mystery = await upload('orders', 'notes.txt', 'just some words\nand more\n');
+    expect(mystery.errors[0].message).toBe(
+      "Could not tell the format of notes.txt from its header; set importFile's format: argument to one of ONLINE_RETAIL, CDNOW, AIRLINE_TWEETS, EDGELIST, CSV, JSONL.",
+    );
+    expect(JSON.stringify([orders, mystery])).not.toContain('--format');
+  });
+
   it('answers an empty or binary upload with one sentence and a code', async () => {
     const empty = await upload('orders', 'empty.csv', '');
     expect(empty.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store';
-import { TENANT_ID } from '../store/tenant-scope';
+import { TENANT_ID, tenantIdMessage } from '../store/tenant-scope';
 import { authError } from './auth-error';
 import { keyStatus } from './key-status';
 import { isLoopbackAddress, isLoopbackHost, isLoopbackOrigin } from './loopback';
@@ -113,6 +113,6 @@ function devPrincipal(request: Request, req: IncomingMessage | undefined, option
     throw authError('FORBIDDEN', `Dev mode answers pages served from this machine only; a page from ${origin.slice(0, 200)} needs an API key or an embed token.`);
   }
   const tenant = request.headers.get('x-rapport-tenant') ?? options.devTenant ?? 'default';
-  if (!TENANT_ID.test(tenant)) throw authError('BAD_USER_INPUT', `"${tenant}" is not a tenant id.`);
+  if (!TENANT_ID.test(tenant)) throw authError('BAD_USER_INPUT', tenantIdMessage(tenant));
   return { tenant, kind: 'dev', scope: 'write', id: 'dev', keyId: DEV_KEY_ID };
 }

@@ -1,6 +1,6 @@
 /** Tenants and their browser origins (the CORS allow-list, and what an embed token may be bound to). */
 import type { Store } from '../store';
-import { TENANT_ID } from '../store/tenant-scope';
+import { TENANT_ID, tenantIdMessage } from '../store/tenant-scope';
 import { ttlCache } from './ttl-cache';
 
 export class TenantError extends Error {
@@ -21,7 +21,7 @@ export function normalizeOrigin(origin: string): string {
 
 export async function createTenant(store: Store, id: string, name = id): Promise<boolean> {
   if (!TENANT_ID.test(id)) {
-    throw new TenantError(`"${id}" is not a tenant id: use 1–63 lower-case letters, digits, - or _, starting with a letter or digit.`);
+    throw new TenantError(tenantIdMessage(id));
   }
   const rows = await store.query(`INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [id, name]);
   return rows.length > 0;

@@ -1,8 +1,10 @@
 import { openAsBlob, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordKind, RowError } from '../ingest/types';
-import { CommandError } from './fail';
+import { CommandError, UsageError } from './fail';
 import type { ImportFlags, ImportReport } from './import';
+import { counted } from './plural';
+import { callServer, graphqlUrl, keyTenant } from './server-call';
 
 const MUTATION = `mutation Import($kind: RecordKind!, $format: ImportFormat, $file: File!, $skipInvalid: Boolean, $relationshipKind: String) {
   importFile(kind: $kind, format: $format, file: $file, skipInvalid: $skipInvalid, relationshipKind: $relationshipKind) {
@@ -10,12 +12,22 @@ const MUTATION = `mutation Import($kind: RecordKind!, $format: ImportFormat, $fi
   }
 }`;
 
-/** Sends the file to a running server as a GraphQL multipart upload, so its store is never opened twice. */
+/**
+ * Sends the file to a running server as a GraphQL multipart upload, so its store is never opened twice. The server
+ * imports into the key's tenant whatever `--tenant` says, so a `--tenant` that is not the key's is refused first.
+ */
 export async function importViaServer(server: string, kind: RecordKind, file: string, flags: ImportFlags & { key?: string }): Promise<ImportReport> {
+  const url = graphqlUrl(server);
   // A key names its own tenant; without one only a --dev server on this machine accepts the upload.
   const key = flags.key ?? process.env.RAPPORT_KEY;
-  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : { 'x-rapport-tenant': flags.tenant };
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : { 'x-rapport-tenant': flags.tenant ?? 'default' };
   if (!existsSync(file)) throw new CommandError(`${file} does not exist.`);
+  if (key && flags.tenant) {
+    const tenant = await keyTenant(url, key);
+    if (tenant !== flags.tenant) {
+      throw new UsageError(`This key acts for tenant ${tenant}, not ${flags.tenant}: drop --tenant, or use a key of tenant ${flags.tenant}.`);
+    }
+  }
   const form = new FormData();
   const variables = {
     kind,
@@ -27,15 +39,9 @@ export async function importViaServer(server: string, kind: RecordKind, file: st
   form.append('operations', JSON.stringify({ query: MUTATION, variables }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', await openAsBlob(file), path.basename(file));
-  const url = new URL('/graphql', server);
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: form, headers: auth });
-  } catch (err) {
-    throw new CommandError(`Cannot reach the Rapport server at ${url.origin}: ${(err as Error).message}.`);
-  }
+  const response = await callServer(url, { body: form, headers: auth });
   const body = (await response.json().catch(() => null)) as {
-    data?: { importFile: Omit<ImportReport, 'rejected'> & { accepted: boolean; errors: RowError[] } };
+    data?: { importFile: Omit<ImportReport, 'rejected' | 'tenant'> & { accepted: boolean; errors: RowError[] } };
     errors?: { message: string }[];
   } | null;
   if (!body?.data?.importFile) {
@@ -46,9 +52,11 @@ export async function importViaServer(server: string, kind: RecordKind, file: st
   if (!result.accepted) {
     const lines = result.errors.slice(0, 20).map((e) => `${file}:${e.line}:${e.column}: ${e.message}`);
     throw new CommandError(
-      [`${file} has ${result.rejectedCount} bad rows; nothing was imported (use --skip-invalid to import the good rows).`, ...lines].join('\n'),
+      [`${file} has ${counted(result.rejectedCount, 'bad row')}; nothing was imported (use --skip-invalid to import the good rows).`, ...lines].join('\n'),
     );
   }
   const { errors, ...rest } = result;
-  return { ...rest, rejected: errors };
+  // The tenant the server acted for, as it says; a server too old to say acted for the key's (or the header's).
+  const tenant = response.headers.get('x-rapport-tenant') ?? (key ? "the key's tenant" : flags.tenant ?? 'default');
+  return { ...rest, rejected: errors, tenant };
 }

@@ -8,12 +8,16 @@ import { importClassifier } from '../sentiment/import-classifier';
 import { openStore } from '../store';
 import { UsageError } from './fail';
 import { importViaServer } from './import-via-server';
+import { onInterrupt } from './on-interrupt';
+import { counted } from './plural';
 import { progress } from './progress';
 import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
+import { tenantFlag } from './tenant-flag';
 
 export interface ImportFlags extends StoreFlags {
-  tenant: string;
+  /** Left unset when not given, so `--server` can tell "not given" (the key's tenant) from an explicit one. */
+  tenant?: string;
   format?: FormatName;
   server?: string;
   skipInvalid?: boolean;
@@ -27,6 +31,9 @@ export interface ImportFlags extends StoreFlags {
 /** `rapport import KIND FILE`: into a store opened here, or sent to a running server with `--server`. */
 export async function runImport(kind: RecordKind, file: string, flags: ImportFlags): Promise<void> {
   const started = performance.now();
+  if (flags.tenant !== undefined) tenantFlag(flags.tenant);
+  // Without --skip-invalid a bad row stops the import, so there is never a report to write.
+  if (flags.rejects && !flags.skipInvalid) throw new UsageError('--rejects names the report of --skip-invalid: add --skip-invalid, or drop --rejects.');
   if (flags.sentimentModel && (kind !== 'interactions' || flags.server)) {
     throw new UsageError(flags.server
       ? '--sentiment-model applies to imports into a store opened here; a server classifies with its own default.'
@@ -37,23 +44,30 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
     report(file, result, flags, started);
     return;
   }
+  const tenant = flags.tenant ?? 'default';
   // Interactions are classified as they are written, with the default model (like the server) or the one asked for.
   const models = kind === 'interactions' ? sentimentModels(flags.sentimentModel) : undefined;
   const store = await openStore(storeOptions(flags, 'cli'));
   try {
     const source = fileSource(file);
     const bar = progress(`importing ${kind}`, source.size, { lines: flags.progressLines });
+    // The import is one transaction: leaving now, before its commit, leaves nothing of it in the store.
+    const removeInterrupt = onInterrupt(() => {
+      bar.stop();
+      console.error('Interrupted; nothing was imported.');
+      process.exit(130);
+    });
     try {
       const summary = await importSource(store, kind, source, {
-        tenant: flags.tenant,
+        tenant,
         format: flags.format,
         skipInvalid: flags.skipInvalid,
         relationshipKind: flags.relationshipKind,
         classify: models && importClassifier(models),
         onBytes: (n) => bar.update(n),
-      });
+      }).finally(removeInterrupt); // once committed, an interrupt must not claim otherwise
       bar.stop();
-      report(file, { ...summary, rejectedCount: summary.rejected.length }, flags, started);
+      report(file, { ...summary, rejectedCount: summary.rejected.length, tenant }, flags, started);
     } finally {
       bar.stop();
     }
@@ -65,20 +79,22 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
 export type ImportReport = Pick<ImportSummary, 'rowsRead' | 'inserted' | 'updated' | 'customersCreated' | 'rejected'> & {
   format: string;
   rejectedCount: number;
+  /** The tenant the rows went into (with `--server`, as the server says). */
+  tenant: string;
 };
 
 function report(file: string, r: ImportReport, flags: ImportFlags, started: number): void {
   const seconds = (performance.now() - started) / 1000;
   const rate = Math.round(r.rowsRead / Math.max(seconds, 1e-3));
   console.log(
-    `Imported ${file} (${r.format}) into tenant ${flags.tenant}: ${r.rowsRead} rows read, ${r.inserted} new, ` +
-      `${r.updated} updated, ${r.customersCreated} customers created, ${r.rejectedCount} rejected ` +
-      `in ${seconds.toFixed(1)} s (${rate} rows/s).`,
+    `Imported ${file} (${r.format}) into tenant ${r.tenant}: ${counted(r.rowsRead, 'row')} read, ${r.inserted} new, ` +
+      `${r.updated} updated, ${counted(r.customersCreated, 'customer')} created, ${r.rejectedCount} rejected ` +
+      `in ${seconds.toFixed(1)} s (${counted(rate, 'row')}/s).`,
   );
   if (r.rejectedCount) {
     const target = flags.rejects ?? `${file.replace(/\.gz$/, '')}.rejects.csv`;
     writeFileSync(target, rejectReport(file, r.rejected));
-    console.log(`Wrote the ${r.rejectedCount} rejected rows to ${target}${r.rejected.length < r.rejectedCount ? ` (the first ${r.rejected.length})` : ''}.`);
+    console.log(`Wrote the ${counted(r.rejectedCount, 'rejected row')} to ${target}${r.rejected.length < r.rejectedCount ? ` (the first ${r.rejected.length})` : ''}.`);
   }
 }
 

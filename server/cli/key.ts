@@ -3,6 +3,7 @@ import { KEY_STATUS_TTL_MS } from '../auth/key-status';
 import { tenantExists } from '../auth/tenants';
 import { CommandError, UsageError } from './fail';
 import type { StoreFlags } from './store-options';
+import { tenantFlag } from './tenant-flag';
 import { withStore } from './tenant';
 
 export interface KeyFlags extends StoreFlags {
@@ -14,6 +15,7 @@ export interface KeyFlags extends StoreFlags {
 export function runKeyCreate(flags: KeyFlags): Promise<void> {
   const scope = (flags.scope ?? 'read') as KeyScope;
   if (!KEY_SCOPES.includes(scope)) throw new UsageError(`--scope must be read or write, not "${flags.scope}".`);
+  tenantFlag(flags.tenant);
   return withStore(flags, async (store) => {
     if (!(await tenantExists(store, flags.tenant))) {
       throw new CommandError(`There is no tenant ${flags.tenant}; create it with \`rapport tenant create ${flags.tenant}\`.`);
@@ -34,7 +36,11 @@ export function runKeyRevoke(id: string, flags: StoreFlags): Promise<void> {
 
 /** `rapport key list --tenant T`: ids, scopes and use, never secrets. */
 export function runKeyList(flags: KeyFlags): Promise<void> {
+  tenantFlag(flags.tenant);
   return withStore(flags, async (store) => {
+    if (!(await tenantExists(store, flags.tenant))) {
+      throw new CommandError(`There is no tenant ${flags.tenant}; create it with \`rapport tenant create ${flags.tenant}\`.`);
+    }
     const keys = await listKeys(store, flags.tenant);
     if (!keys.length) return void console.log(`Tenant ${flags.tenant} has no keys.`);
     for (const k of keys) {

@@ -9,7 +9,10 @@ import { runServe } from './serve';
 
 const program = new Command('rapport')
   .description('Embeddable customer analytics for CRMs: GraphQL API, importers and analytics.')
-  .showHelpAfterError('(add --help for usage)');
+  .showHelpAfterError('(add --help for usage)')
+  // commander's own refusals (unknown option, bad choice, missing argument) are usage errors like ours: exit 2.
+  // Set before the commands are added, which inherit it; --help still exits 0.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program
   .command('serve')
@@ -32,7 +35,7 @@ program
   .description('Import a file of customers, orders, interactions or relationships.')
   .argument('<kind>', `one of ${RECORD_KINDS.join(', ')}`)
   .argument('<file>', 'the file to read; .gz is decompressed on the fly')
-  .option('--tenant <id>', 'tenant to import into', 'default')
+  .option('--tenant <id>', "tenant to import into (default: default; with --server and --key, the key's tenant)")
   .addOption(new Option('--format <format>', 'file format (detected from the header when omitted)').choices(FORMAT_NAMES))
   .option('--data <dir>', 'PGlite data directory (env RAPPORT_DATA, default ./.rapport)')
   .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')

@@ -1,10 +1,10 @@
 import { reclassifyTenant, UnknownTenantError } from '../sentiment/reclassify';
 import { openStore } from '../store';
-import { checkTenantId } from '../store/tenant-scope';
 import { UsageError } from './fail';
 import { progress, type Progress } from './progress';
 import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
+import { tenantFlag } from './tenant-flag';
 
 export interface ReclassifyFlags extends StoreFlags {
   tenant: string;
@@ -16,11 +16,7 @@ export interface ReclassifyFlags extends StoreFlags {
 /** `rapport reclassify`: every interaction of a tenant classified again, with the default model or the one named. */
 export async function runReclassify(flags: ReclassifyFlags): Promise<void> {
   const started = performance.now();
-  try {
-    checkTenantId(flags.tenant);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  tenantFlag(flags.tenant);
   const models = sentimentModels(flags.sentimentModel);
   const options = storeOptions(flags, 'cli');
   try {

@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { rateLimitFromEnv, RateLimitSettingError } from '../auth/rate-limit-env';
 import { redisBuckets } from '../auth/redis-buckets';
+import { tokenSecret, TokenSecretError } from '../auth/token-secret';
 import { createHttpServer } from '../http-server';
 import { importDemo } from '../ingest/import-demo';
-import { createLogger } from '../observability/logger';
+import { createLogger, LOG_LEVELS } from '../observability/logger';
 import { createRapportPubSub, redactUrl } from '../pubsub';
 import { importClassifier } from '../sentiment/import-classifier';
 import { describeLock, openStore } from '../store';
 import { CommandError, UsageError } from './fail';
+import { checkPortFree, listenError } from './port-free';
 import { sentimentModels } from './sentiment-models';
 import { storeOptions, type StoreFlags } from './store-options';
 
@@ -36,7 +38,9 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
   const options = storeOptions(flags, 'server');
   const models = sentimentModels(flags.sentimentModel ?? process.env.RAPPORT_SENTIMENT_MODEL);
-  const logger = createLogger({ level: flags.logLevel });
+  const logger = createLogger({ level: logLevel(flags.logLevel) });
+  const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
+  await checkPortFree(port, host);
   // Before the store: a server that cannot reach Redis stops here, holding nothing.
   const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
     throw new CommandError(err.message);
@@ -51,6 +55,13 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   // With Redis, one budget per key and token across every instance; alone, this process's memory.
   if (bus.redis) rateLimit.buckets = redisBuckets(bus.redis.client, { prefix: bus.redis.prefix, onError: (message) => logger.warn(message) });
   const store = await openStore(options);
+  try {
+    // A short RAPPORT_TOKEN_SECRET would otherwise show only when the first token is minted, as "Unexpected error.".
+    await tokenSecret(store);
+  } catch (err) {
+    await Promise.all([store.close(), models.dispose(), bus.close()]);
+    throw err instanceof TokenSecretError ? new UsageError(err.message) : err;
+  }
   const classify = importClassifier(models);
   if (flags.demo) {
     const started = performance.now();
@@ -75,7 +86,6 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       '/widgets/': { dir: `${ROOT}dist/widgets/`, allow: /^[\w./-]+\.(js|mjs|wasm|json|map)$/ },
     },
   });
-  const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -107,18 +117,18 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-/** Why the server could not take its port, in words the user can act on; any other error as it came. */
-function listenError(err: unknown, host: string, port: number): unknown {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new CommandError(`Port ${port} on ${host} is already in use by another program: stop it, or choose another port with --port N (env PORT).`);
-  if (code === 'EACCES') return new CommandError(`This user may not listen on port ${port} on ${host}: choose a port above 1023 with --port N (env PORT).`);
-  if (code === 'EADDRNOTAVAIL') return new CommandError(`${host} is not an address of this machine: choose another with --host.`);
-  return err;
-}
-
 /** `models/default.json` as the page reads it: the file's own choice, or this server's when it was set otherwise. */
 function pageDefaultModel(model: string): { model: string; reason: string } {
   const file = JSON.parse(readFileSync(`${ROOT}models/default.json`, 'utf8')) as { model: string; reason: string };
   if (file.model === model) return file;
   return { model, reason: `Set for this server (--sentiment-model or RAPPORT_SENTIMENT_MODEL); models/default.json names ${file.model}.` };
+}
+
+/** `--log-level` or LOG_LEVEL, refused in one sentence when pino would not know it. */
+function logLevel(flag: string | undefined): string | undefined {
+  const level = flag ?? process.env.LOG_LEVEL;
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError(`${flag !== undefined ? '--log-level' : 'LOG_LEVEL'} must be one of ${LOG_LEVELS.join(', ')}, not "${level}".`);
+  }
+  return level;
 }

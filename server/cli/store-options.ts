@@ -12,7 +12,8 @@ export function storeOptions(flags: StoreFlags, role: 'server' | 'cli'): OpenSto
   if (flags.data && flags.databaseUrl) throw new UsageError('Pass --data or --database-url, not both.');
   const databaseUrl = flags.databaseUrl ?? (flags.data ? undefined : process.env.DATABASE_URL);
   if (databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must start with postgres:// or postgresql://.');
+    const named = flags.databaseUrl ? '--database-url' : 'DATABASE_URL';
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`${named} must start with postgres:// or postgresql://.`);
     return { databaseUrl, role };
   }
   return { dataDir: path.resolve(flags.data ?? process.env.RAPPORT_DATA ?? '.rapport'), role };

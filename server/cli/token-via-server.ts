@@ -1,4 +1,5 @@
 import { CommandError } from './fail';
+import { callServer, graphqlUrl } from './server-call';
 
 const MINT = `mutation Mint($origin: String, $customers: [ID!], $ttlSeconds: Int) {
   createEmbedToken(origin: $origin, customers: $customers, ttlSeconds: $ttlSeconds) { token expiresAt }
@@ -13,18 +14,12 @@ export interface ServerMint {
 
 /** `rapport token --server URL`: minted by a running server (whose PGlite store this process cannot open). */
 export async function mintViaServer(server: string, mint: ServerMint): Promise<{ token: string; expiresAt: string }> {
-  const url = new URL('/graphql', server);
+  const url = graphqlUrl(server);
   const call = async (query: string, variables: Record<string, unknown>) => {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${mint.key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-    } catch (err) {
-      throw new CommandError(`Cannot reach the Rapport server at ${url.origin}: ${(err as Error).message}.`);
-    }
+    const response = await callServer(url, {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mint.key}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json().catch(() => null)) as { data?: any; errors?: { message: string }[] } | null;
     if (body?.errors?.length || !body?.data) {
       throw new CommandError(`The server at ${url.origin} refused: ${body?.errors?.map((e) => e.message).join(' ') ?? `HTTP ${response.status}`}`);

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { verifyKey } from '../auth/keys';
 import { MintError, mintEmbedToken } from '../auth/mint-token';
-import { tokenSecret } from '../auth/token-secret';
+import { tokenSecret, TokenSecretError } from '../auth/token-secret';
 import { MAX_TOKEN_TTL_SECONDS } from '../auth/tokens';
 import { CommandError, UsageError } from './fail';
 import type { StoreFlags } from './store-options';
@@ -66,8 +66,8 @@ export function runToken(flags: TokenFlags): Promise<void> {
       console.error(`Embed token for tenant ${verified.tenant}, read-only, expires ${expiresAt.toISOString()}:`);
       console.log(token);
     } catch (err) {
-      if (err instanceof MintError) throw new CommandError(err.message);
+      if (err instanceof MintError || err instanceof TokenSecretError) throw new CommandError(err.message);
       throw err;
     }
-  });
+  }, (url) => `Stop it first, or ask it for the token with --server ${url}.`);
 }

@@ -28,7 +28,7 @@ const oneLine = (message: string) =>
 
 function describe(source: string, errors: RowError[], count: number): string {
   const shown = errors.slice(0, 20).map((e) => formatRowError(source, e));
-  const more = count > shown.length ? [`… and ${count - shown.length} more bad rows.`] : [];
+  const more = count > shown.length ? [`… and ${count - shown.length} more bad ${count - shown.length === 1 ? 'row' : 'rows'}.`] : [];
   const lead = `${source} has ${count} bad ${count === 1 ? 'row' : 'rows'}; nothing was imported (use --skip-invalid to import the good rows).`;
   return [lead, ...shown, ...more].join('\n');
 }

@@ -11,6 +11,8 @@ export interface ImportSourceOptions extends Omit<ImportOptions, 'sourceName' | 
   onBytes?: (bytesRead: number) => void;
   /** See ReadRecordsOptions.maxInflatedBytes. */
   maxInflatedBytes?: number;
+  /** See ReadRecordsOptions.formatAdvice. */
+  formatAdvice?: string;
 }
 
 /** Reads a file (or upload) in any supported format and imports it: the one path the CLI and the API share. */
@@ -25,6 +27,7 @@ export async function importSource(
     onBytes: options.onBytes,
     kindOption: options.relationshipKind,
     maxInflatedBytes: options.maxInflatedBytes,
+    formatAdvice: options.formatAdvice,
   });
   const summary = await importRows(store, kind, rows, { ...options, sourceName: source.name, format });
   return { ...summary, format };

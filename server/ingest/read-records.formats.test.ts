@@ -65,11 +65,11 @@ describe('online-retail', () => {
     );
     const { rows } = await read(bad, 'orders');
     expect(errors(rows)).toEqual([
-      { line: 2, column: 4, message: 'Quantity "abc" is not a number' },
-      { line: 3, column: 5, message: 'InvoiceDate "2010-13-01 08:26:00" is not a date like 2010-12-01 08:26:00' },
+      { line: 2, column: 4, field: 'Quantity', message: 'Quantity "abc" is not a number' },
+      { line: 3, column: 5, field: 'InvoiceDate', message: 'InvoiceDate "2010-13-01 08:26:00" is not a date like 2010-12-01 08:26:00' },
       { line: 4, column: 8, message: 'expected 8 fields but found 7' },
-      { line: 5, column: 1, message: 'InvoiceNo is empty' },
-      { line: 6, column: 6, message: 'UnitPrice is empty' },
+      { line: 5, column: 1, field: 'InvoiceNo', message: 'InvoiceNo is empty' },
+      { line: 6, column: 6, field: 'UnitPrice', message: 'UnitPrice is empty' },
       { line: 7, column: 9, message: 'expected 8 fields but found 9' },
     ]);
     expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
@@ -140,10 +140,10 @@ describe('cdnow', () => {
     const bad = header + ' 00001 19970231  1  11.77\r\n 00001 19970101  x  11.77\r\n 00001 19970101  1\r\n 00001 19970101  1  $5\r\n';
     const { rows } = await read(fixture('cdnow-bad.txt', bad), 'orders');
     expect(errors(rows)).toEqual([
-      { line: 2, column: 2, message: 'date "19970231" is not a date like 19970101' },
-      { line: 3, column: 3, message: 'number_of_cds "x" is not a number' },
+      { line: 2, column: 2, field: 'date', message: 'date "19970231" is not a date like 19970101' },
+      { line: 3, column: 3, field: 'number_of_cds', message: 'number_of_cds "x" is not a number' },
       { line: 4, column: 4, message: 'expected 4 fields but found 3' },
-      { line: 5, column: 4, message: 'dollar_value "$5" is not a number' },
+      { line: 5, column: 4, field: 'dollar_value', message: 'dollar_value "$5" is not a number' },
     ]);
   });
 });
@@ -193,7 +193,7 @@ describe('airline-tweets', () => {
       '570306133677760513~3',
     ]);
     expect(errors(result.rows)).toEqual([
-      { line: 8, column: 2, message: 'airline_sentiment "angry" is not one of positive, neutral, negative' },
+      { line: 8, column: 2, field: 'airline_sentiment', message: 'airline_sentiment "angry" is not one of positive, neutral, negative' },
     ]);
   });
 
@@ -237,7 +237,7 @@ describe('edgelist', () => {
     expect(errors(rows)).toEqual([
       { line: 2, column: 2, message: 'expected 2 or 3 fields but found 1' },
       { line: 3, column: 4, message: 'expected 2 or 3 fields but found 4' },
-      { line: 4, column: 3, message: 'weight "heavy" is not a number' },
+      { line: 4, column: 3, field: 'weight', message: 'weight "heavy" is not a number' },
     ]);
   });
 });

@@ -54,11 +54,11 @@ describe('generic csv', () => {
       { externalId: 'i1', channel: 'email', direction: 'outbound', occurredAt: new Date('2024-03-01T08:30:00Z'), text: 'Hello, again', goldLabel: 'positive' },
     ]);
     expect(errors(rows)).toEqual([
-      { line: 3, column: 2, message: 'channel "sms" is not one of social, email, chat, call, meeting, note, review' },
-      { line: 4, column: 3, message: 'direction "sideways" is not one of inbound, outbound' },
-      { line: 5, column: 8, message: 'gold_label "great" is not one of positive, neutral, negative' },
-      { line: 6, column: 4, message: 'occurred_at "yesterday" is not an ISO 8601 date like 2024-03-01T09:30:00Z' },
-      { line: 7, column: 5, message: 'text is empty' },
+      { line: 3, column: 2, field: 'channel', message: 'channel "sms" is not one of social, email, chat, call, meeting, note, review' },
+      { line: 4, column: 3, field: 'direction', message: 'direction "sideways" is not one of inbound, outbound' },
+      { line: 5, column: 8, field: 'gold_label', message: 'gold_label "great" is not one of positive, neutral, negative' },
+      { line: 6, column: 4, field: 'occurred_at', message: 'occurred_at "yesterday" is not an ISO 8601 date like 2024-03-01T09:30:00Z' },
+      { line: 7, column: 5, field: 'text', message: 'text is empty' },
     ]);
   });
 

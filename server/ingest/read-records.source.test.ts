@@ -137,12 +137,23 @@ describe('files that cannot be imported', () => {
   });
 
   it('rejects a header it cannot recognise', async () => {
-    const file = fixture('mystery.csv', 'foo,bar,baz\n1,2,3\n');
+    const file = fixture('mystery.txt', 'just some words\nand more\n');
     const error = await importError(readRecords(fileSource(file), 'orders'));
     expect(error.code).toBe('UNKNOWN_FORMAT');
     expect(error.message).toBe(
       `Could not tell the format of ${file} from its header; pass --format with one of online-retail, cdnow, airline-tweets, edgelist, csv, jsonl.`,
     );
+  });
+
+  it('names the missing columns when the header is CSV without the kind\'s columns', async () => {
+    const file = fixture('orders-not-notes.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nK1,k1,2024-01-02,2,3.5\n');
+    const error = await importError(readRecords(fileSource(file), 'interactions'));
+    expect(error.code).toBe('UNKNOWN_FORMAT');
+    const { message: lacks } = await importError(readRecords(fileSource(file), 'interactions', { format: 'csv' }));
+    expect(error.message).toBe(
+      `${file} looks like CSV, but ${lacks.split(': ')[1]!.replace(/\.$/, '')}; if it is another format, pass --format with one of online-retail, cdnow, airline-tweets, edgelist, csv, jsonl.`,
+    );
+    expect(error.message).toMatch(/it lacks the interactions columns? /);
   });
 });
 

@@ -5,6 +5,7 @@ import { checkKeyLengths } from './readers/key-lengths';
 import { lineBatches } from './readers/lines';
 import { FORMATS } from './readers/registry';
 import { counted, CorruptDataError, gunzip, isGzip, Peekable, sourceChunks } from './source';
+import { undetectedFormat } from './undetected-format';
 import {
   isRelationshipKind,
   RECORD_KINDS,
@@ -31,6 +32,8 @@ export interface ReadRecordsOptions {
    * zeros cannot become gigabytes of work). @default no limit (the CLI reads its user's own files)
    */
   maxInflatedBytes?: number;
+  /** What to tell the caller to do when the format cannot be detected. @default CLI_FORMAT_ADVICE (`--format`) */
+  formatAdvice?: string;
 }
 
 export interface ReadRecordsResult<K extends RecordKind> {
@@ -78,12 +81,7 @@ export async function readRecords<K extends RecordKind>(
       throw new ImportError('BINARY_FILE', `${name} is ${what}, not a text file; save it as CSV or JSON Lines first.`);
     }
     const format = options.format ?? detectFormat(head, kind);
-    if (format === null) {
-      throw new ImportError(
-        'UNKNOWN_FORMAT',
-        `Could not tell the format of ${name} from its header; pass --format with one of ${FORMAT_LIST}.`,
-      );
-    }
+    if (format === null) throw undetectedFormat(name, head, kind, options.formatAdvice);
     const reader = FORMATS[format];
     assertHolds(reader, kind, name, options.format === undefined);
     const misfit = reader.misfit(head, kind);

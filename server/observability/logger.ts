@@ -8,6 +8,9 @@ export type { Logger };
  */
 const REDACT = ['authorization', 'cookie', 'key', 'token', 'secret', '*.authorization', '*.cookie', '*.key', '*.token', '*.secret', 'headers.authorization', 'req.headers.authorization'];
 
+/** pino's levels, quietest last. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
 export interface LoggerOptions {
   /** trace, debug, info, warn, error, fatal or silent. @default process.env.LOG_LEVEL ?? 'info' */
   level?: string;

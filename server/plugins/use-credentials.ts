@@ -16,6 +16,7 @@ export function principalOf(request: Request): Principal {
 /**
  * Authenticates GraphQL requests before their body is read, so a refused caller costs no parsing and the rate
  * limit (next plugin) can count by key or token. Preflights and health checks carry no credentials and pass.
+ * Answers name the tenant acted for in `X-Rapport-Tenant`.
  */
 export function useCredentials(options: CredentialOptions & { endpoint: string }): Plugin {
   return {
@@ -27,6 +28,16 @@ export function useCredentials(options: CredentialOptions & { endpoint: string }
       } catch (err) {
         if (err instanceof GraphQLError && err.extensions.http) return endResponse(errorResponse(fetchAPI.Response, err));
         throw err;
+      }
+    },
+    onResponse({ request, response }) {
+      // Which tenant the request acted for, so a client with only a key (the CLI's `import --server`) can say so.
+      const principal = principals.get(request);
+      if (!principal) return;
+      try {
+        response.headers.set('x-rapport-tenant', principal.tenant);
+      } catch {
+        // An immutable response (never ours in practice): the caller learns nothing, which is safe.
       }
     },
   };

@@ -4,5 +4,5 @@ export { StoreError } from './store';
 export { openStore, type OpenStoreOptions } from './open-store';
 export { migrate } from './migrate';
 export { copyLine, copyText, copyValue } from './copy-text';
-export { describeLock } from './data-lock';
+export { describeLock, type ServedAdvice } from './data-lock';
 export { redact } from './postgres-store';

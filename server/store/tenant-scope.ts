@@ -21,8 +21,13 @@ export const UNSCOPE_SQL = `SELECT set_config('role', 'none', false), set_config
 /** Back to the owner for the rest of the transaction. */
 export const UNSCOPE_LOCAL_SQL = `SELECT set_config('role', 'none', true), set_config('app.tenant', '', true)`;
 
+/** Why `tenant` is refused, in the words every layer (store, auth, CLI) should use. */
+export function tenantIdMessage(tenant: string): string {
+  return `"${tenant}" is not a tenant id: use 1–63 lower-case letters, digits, - or _, starting with a letter or digit.`;
+}
+
 export function checkTenantId(tenant: string): string {
-  if (!TENANT_ID.test(tenant)) throw new StoreError(`"${tenant}" is not a tenant id.`, 'STORE_TENANT_INVALID');
+  if (!TENANT_ID.test(tenant)) throw new StoreError(tenantIdMessage(tenant), 'STORE_TENANT_INVALID');
   return tenant;
 }
 

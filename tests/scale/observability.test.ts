@@ -70,4 +70,23 @@ describe('observability: /metrics and the request log', () => {
     const quiet = createApp({ store, dev: true, metrics: false });
     expect((await quiet.fetch('http://yoga/metrics')).status).toBe(404);
   });
+
+  it('logs an unexpected error with its message and stack at error level, and never sends them to the client', async () => {
+    const broken = Object.create(store) as Store;
+    broken.query = async () => {
+      throw new Error('connection to db-host-7:5432 lost');
+    };
+    broken.forTenant = () => broken;
+    const own = memoryLog();
+    const brokenApp = createApp({ store: broken, dev: true, logger: own.logger });
+    const res = await brokenApp.fetch('http://yoga/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ customers(first: 1) { totalCount } }' }),
+    });
+    const body = await res.text();
+    expect(body).toContain('Unexpected error.');
+    expect(body).not.toContain('db-host-7');
+    const line = own.lines.find((l) => l.msg === 'unexpected error');
+    expect(line).toMatchObject({ level: 50, path: 'customers', err: { message: 'connection to db-host-7:5432 lost' } });
+    expect(line.err.stack).toMatch(/\n\s+at /);
+  });
 });

@@ -30,7 +30,14 @@ describe('rapport tenant, key and token', () => {
     const file = files.write('customers.csv', 'external_id,name\nk1,Kim\nk2,Lee\n');
     const imported = await runCli(['import', 'customers', file, '--server', url!, '--key', key]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/2 rows read, 2 new/);
+    expect(imported.stdout).toMatch(/into tenant acme: 2 rows read, 2 new/);
+    // The server imports into the key's tenant: the CLI says so, and refuses a --tenant that is not it.
+    const elsewhere = await runCli(['import', 'customers', file, '--server', url!, '--key', key, '--tenant', 'other']);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr.trim()).toBe('rapport: This key acts for tenant acme, not other: drop --tenant, or use a key of tenant other.');
+    const same = await runCli(['import', 'customers', file, '--server', url!, '--key', key, '--tenant', 'acme']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/into tenant acme: 2 rows read, 0 new/);
 
     // Tokens may run only the widgets' operations.
     const query = embedOperations().find((o) => o.name === 'Customers')!.document;

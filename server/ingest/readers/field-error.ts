@@ -9,6 +9,8 @@ export class FieldError extends Error {
     /** 1-based field position. */
     readonly column: number,
     message: string,
+    /** The field's name where the format names it (a reject report's `field` column). */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -81,13 +81,13 @@ function orderMapper(): (f: FieldSource) => OrderRecord {
     const counted = lineNos.next(invoice);
     const given = number(f, 'line');
     if (given !== null && (!Number.isInteger(given) || given < 1)) {
-      throw new FieldError(f.position('line'), `line "${given}" is not a whole number of 1 or more`);
+      throw new FieldError(f.position('line'), `line "${given}" is not a whole number of 1 or more`, 'line');
     }
     const orderedAt = requiredDate(f, 'ordered_at');
     const quantity = requiredNumber(f, 'quantity');
     const price = number(f, 'unit_price');
     const stated = number(f, 'amount');
-    if (price === null && stated === null) throw new FieldError(f.position('unit_price'), 'unit_price is empty');
+    if (price === null && stated === null) throw new FieldError(f.position('unit_price'), 'unit_price is empty', 'unit_price');
     const unitPrice = price ?? (quantity === 0 ? 0 : stated! / quantity);
     const customerExternalId = text(f, 'customer_id');
     const name = text(f, 'customer_name');
@@ -112,9 +112,9 @@ function orderMapper(): (f: FieldSource) => OrderRecord {
 function interaction(f: FieldSource): InteractionRecord {
   const externalId = requiredText(f, 'external_id');
   const channel = choice(f, 'channel', CHANNELS);
-  if (channel === null) throw new FieldError(f.position('channel'), 'channel is empty');
+  if (channel === null) throw new FieldError(f.position('channel'), 'channel is empty', 'channel');
   const body = f.get('text');
-  if (body === undefined) throw new FieldError(f.position('text'), 'text is empty');
+  if (body === undefined) throw new FieldError(f.position('text'), 'text is empty', 'text');
   return {
     externalId,
     channel,
@@ -143,7 +143,7 @@ function relationshipMapper(defaultKind: string): (f: FieldSource) => Relationsh
 function relationshipKind(f: FieldSource): string | null {
   const kind = text(f, 'kind');
   if (kind !== null && !isRelationshipKind(kind)) {
-    throw new FieldError(f.position('kind'), `kind "${kind}" is not ${RELATIONSHIP_KIND_RULE}`);
+    throw new FieldError(f.position('kind'), `kind "${kind}" is not ${RELATIONSHIP_KIND_RULE}`, 'kind');
   }
   return kind;
 }

@@ -10,12 +10,12 @@ export function text(f: FieldSource, key: string): string | null {
   if (value === undefined) return null;
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new FieldError(f.position(key), `${key} must be text, not ${JSON.stringify(value)}`);
+  throw new FieldError(f.position(key), `${key} must be text, not ${JSON.stringify(value)}`, key);
 }
 
 export function requiredText(f: FieldSource, key: string): string {
   const value = text(f, key);
-  if (value === null) throw new FieldError(f.position(key), `${key} is empty`);
+  if (value === null) throw new FieldError(f.position(key), `${key} is empty`, key);
   return value;
 }
 
@@ -24,12 +24,12 @@ export function number(f: FieldSource, key: string): number | null {
   if (value === undefined) return null;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string') return toNumber(value, key, f.position(key));
-  throw new FieldError(f.position(key), `${key} ${JSON.stringify(value)} is not a number`);
+  throw new FieldError(f.position(key), `${key} ${JSON.stringify(value)} is not a number`, key);
 }
 
 export function requiredNumber(f: FieldSource, key: string): number {
   const value = number(f, key);
-  if (value === null) throw new FieldError(f.position(key), `${key} is empty`);
+  if (value === null) throw new FieldError(f.position(key), `${key} is empty`, key);
   return value;
 }
 
@@ -37,13 +37,13 @@ export function date(f: FieldSource, key: string): Date | null {
   const value = text(f, key);
   if (value === null) return null;
   const ms = parseDateTime(value);
-  if (Number.isNaN(ms)) throw new FieldError(f.position(key), `${key} "${value}" is not an ISO 8601 date like 2024-03-01T09:30:00Z`);
+  if (Number.isNaN(ms)) throw new FieldError(f.position(key), `${key} "${value}" is not an ISO 8601 date like 2024-03-01T09:30:00Z`, key);
   return new Date(ms);
 }
 
 export function requiredDate(f: FieldSource, key: string): Date {
   const value = date(f, key);
-  if (value === null) throw new FieldError(f.position(key), `${key} is empty`);
+  if (value === null) throw new FieldError(f.position(key), `${key} is empty`, key);
   return value;
 }
 
@@ -57,7 +57,7 @@ export function bool(f: FieldSource, key: string): boolean | null {
   const word = String(value).trim().toLowerCase();
   if (TRUE.has(word)) return true;
   if (FALSE.has(word)) return false;
-  throw new FieldError(f.position(key), `${key} "${String(value)}" is not true or false`);
+  throw new FieldError(f.position(key), `${key} "${String(value)}" is not true or false`, key);
 }
 
 export function choice<T extends string>(f: FieldSource, key: string, allowed: readonly T[]): T | null {
@@ -65,7 +65,7 @@ export function choice<T extends string>(f: FieldSource, key: string, allowed: r
   if (value === null) return null;
   const lower = value.toLowerCase();
   if ((allowed as readonly string[]).includes(lower)) return lower as T;
-  throw new FieldError(f.position(key), `${key} "${value}" is not one of ${allowed.join(', ')}`);
+  throw new FieldError(f.position(key), `${key} "${value}" is not one of ${allowed.join(', ')}`, key);
 }
 
 export function attributes(f: FieldSource, known: ReadonlySet<string>): Record<string, unknown> | undefined {

@@ -16,7 +16,7 @@ export function applyMapper<F, R>(map: (fields: F, line: number) => Mapped<R>, f
     mapped = map(fields, line);
   } catch (error) {
     if (!(error instanceof FieldError)) throw error;
-    out.push({ line, error: { line, column: error.column, message: error.message } });
+    out.push({ line, error: { line, column: error.column, message: error.message, ...(error.field !== undefined && { field: error.field }) } });
     return;
   }
   if (mapped === null) return;

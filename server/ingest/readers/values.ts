@@ -8,7 +8,7 @@ import type { DateCache } from './dates';
 
 export function required(value: string | undefined, label: string, column: number): string {
   const text = value === undefined ? '' : value.trim();
-  if (text === '') throw new FieldError(column, `${label} is empty`);
+  if (text === '') throw new FieldError(column, `${label} is empty`, label);
   return text;
 }
 
@@ -25,7 +25,7 @@ export function toNumber(value: string | undefined, label: string, column: numbe
   // Number() also reads 0x1F, 0b1, 0o7 and Infinity; data files mean none of them.
   const second = text.charCodeAt(1) | 0x20;
   if (!Number.isFinite(n) || second === 0x78 || second === 0x62 || second === 0x6f) {
-    throw new FieldError(column, `${label} "${text}" is not a number`);
+    throw new FieldError(column, `${label} "${text}" is not a number`, label);
   }
   return n;
 }
@@ -40,14 +40,14 @@ export function toDate(
 ): Date {
   const text = required(value, label, column);
   const date = dates.parse(text);
-  if (date === null) throw new FieldError(column, `${label} "${text}" is not a date like ${example}`);
+  if (date === null) throw new FieldError(column, `${label} "${text}" is not a date like ${example}`, label);
   return date;
 }
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], label: string, column: number): T {
   const lower = value.toLowerCase();
   if ((allowed as readonly string[]).includes(lower)) return lower as T;
-  throw new FieldError(column, `${label} "${value}" is not one of ${allowed.join(', ')}`);
+  throw new FieldError(column, `${label} "${value}" is not one of ${allowed.join(', ')}`, label);
 }
 
 /** Money rounded to cents, halves away from zero, so that Σ over many lines does not drift. */
@@ -86,6 +86,6 @@ export class LineCounter {
 
 /** Like `required`, but returns free text exactly as written (only checks it is not blank). */
 export function nonBlank(value: string | undefined, label: string, column: number): string {
-  if (value === undefined || value.trim() === '') throw new FieldError(column, `${label} is empty`);
+  if (value === undefined || value.trim() === '') throw new FieldError(column, `${label} is empty`, label);
   return value;
 }
