@@ -4,6 +4,8 @@ export interface SseSubscription {
   events: any[];
   /** Resolves once `count` events have arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<any[]>;
+  /** Resolves when the stream ends: the server closed it, or `close()` did. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -19,7 +21,7 @@ export async function subscribeSse(url: string, query: string, headers: Record<s
   if (res.status !== 200 || !res.body) throw new Error(`subscription refused: ${res.status} ${await res.text()}`);
   const events: any[] = [];
   const waiters = new Set<() => void>();
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -57,6 +59,7 @@ export async function subscribeSse(url: string, query: string, headers: Record<s
         check();
       });
     },
+    ended,
     close: () => abort.abort(),
   };
 }
