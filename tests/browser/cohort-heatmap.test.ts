@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic } from './harness.js';
+import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic, sidewaysOverflow } from './harness.js';
 import type { StaticServer } from './harness.js';
 import { COHORTS } from './fixtures.js';
 
@@ -121,10 +121,7 @@ describe('<rapport-cohort-heatmap> in Chromium', () => {
 
   it('keeps its hidden header words inside the scrolling box on a 360 px page', async () => {
     await open();
-    await page.setViewportSize({ width: 360, height: 760 });
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await sidewaysOverflow(page, 360)).toBe(0);
   });
 
   it('keeps the cohort names in view when a narrow heatmap scrolls sideways', async () => {

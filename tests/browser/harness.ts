@@ -110,6 +110,13 @@ export function hostPage(body: string, head = ''): string {
 <script type="module" src="/widgets/rapport.js"></script></head><body>${body}</body></html>`;
 }
 
+/** How far the page scrolls sideways once the viewport is `width` px wide (0: the widgets fit). */
+export async function sidewaysOverflow(page: Page, width: number, height = 760): Promise<number> {
+  await page.setViewportSize({ width, height });
+  await page.waitForTimeout(200);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

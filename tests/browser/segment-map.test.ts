@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic } from './harness.js';
+import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic, sidewaysOverflow } from './harness.js';
 import type { StaticServer } from './harness.js';
 import { RFM } from './fixtures.js';
 
@@ -147,10 +147,7 @@ describe('<rapport-segment-map> in Chromium', () => {
 
   it('does not widen a 360 px page with its hidden table', async () => {
     await open();
-    await page.setViewportSize({ width: 360, height: 720 });
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await sidewaysOverflow(page, 360, 720)).toBe(0);
   });
 
   it('formats with the locale attribute', async () => {
