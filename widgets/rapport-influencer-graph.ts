@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
@@ -83,10 +83,13 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
   private colorIndex = new Map<string, number>();
   private cycle = -1;
   private readonly webgl = hasWebGL();
-  /** The label colour and font last given to the scene, as `color|font`. */
-  private labelKey = '';
+  /** The theme may have changed since the scene got its label colour and font: read them again at the next update. */
+  private labelStyleStale = false;
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
-  private readonly onColorScheme = () => this.requestUpdate();
+  private readonly onColorScheme = () => {
+    this.labelStyleStale = true;
+    this.requestUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -162,17 +165,14 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
     ]);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const data = this.task.value;
     const container = this.renderRoot.querySelector<HTMLElement>('.canvas');
     if (data && container && this.webgl && data !== this.sceneData && !this.loading) this.loading = this.mount(data, container);
     else if (this.scene) {
-      const style = this.labelStyle();
-      const key = `${style.color}|${style.font}`;
-      if (key !== this.labelKey) {
-        this.labelKey = key;
-        this.scene.setLabelStyle(style);
-      }
+      // Computed styles only when the theme can have changed, not on every hover's update.
+      if (this.labelStyleStale || changed.has('theme')) this.scene.setLabelStyle(this.labelStyle());
+      this.labelStyleStale = false;
       this.scene.refresh();
     }
   }
@@ -192,12 +192,10 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
       this.resetView();
       const { createScene } = await import('./graph/scene.js');
       if (this.sceneData !== data) return;
-      const labelStyle = this.labelStyle();
-      this.labelKey = `${labelStyle.color}|${labelStyle.font}`;
       this.scene = createScene(container, data, {
         labels: this.labels,
         reducedMotion: reducedMotion(),
-        labelStyle,
+        labelStyle: this.labelStyle(),
         view: this.view,
         onClick: (id) => this.select(id, 'click'),
         onHover: (id) => {
