@@ -71,7 +71,7 @@ export async function readRecords<K extends RecordKind>(
   let text = raw;
   try {
     const first = await openFirst(raw, name);
-    if (first !== null && isGzip(first)) text = new Peekable(inflatedAtMost(gunzip(raw.all()), options.maxInflatedBytes, name));
+    if (first !== null && isGzip(first)) text = new Peekable(counted(gunzip(raw.all()), inflationLimit(options.maxInflatedBytes, name)));
     const { head, bytes } = await readSniffed(text, name);
     if (head.complete && head.lines.every((line) => line.trim() === '')) {
       throw new ImportError('EMPTY_FILE', `${name} is empty.`);
@@ -100,15 +100,14 @@ export async function readRecords<K extends RecordKind>(
   }
 }
 
-async function* inflatedAtMost(chunks: AsyncIterable<Uint8Array>, limit: number | undefined, name: string): AsyncGenerator<Uint8Array> {
-  let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.length;
-    if (limit !== undefined && total > limit) {
+/** For `counted` over the inflated bytes: refuses the file once they pass `limit` (none: no check). */
+function inflationLimit(limit: number | undefined, name: string): ((bytes: number) => void) | undefined {
+  if (limit === undefined) return undefined;
+  return (bytes) => {
+    if (bytes > limit) {
       throw new ImportError('FILE_TOO_LARGE', `${name} inflates to more than ${formatMegabytes(limit)}, the most an upload may hold; import it with \`rapport import\`, or split it.`);
     }
-    yield chunk;
-  }
+  };
 }
 
 const formatMegabytes = (bytes: number) => `${Math.round(bytes / (1 << 20))} MB`;
