@@ -57,8 +57,7 @@ export function leasedStream<T>(source: AsyncIterable<T>, principal: Principal, 
   const close = async (): Promise<IteratorResult<T>> => {
     if (!closed) {
       closed = true;
-      timers.forEach(clearTimeout);
-      clearInterval(check);
+      timers.forEach(clearTimeout); // the key check's interval too: one id space for both
       release();
       await inner.return?.();
     }

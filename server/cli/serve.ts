@@ -55,11 +55,12 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   // With Redis, one budget per key and token across every instance; alone, this process's memory.
   if (bus.redis) rateLimit.buckets = redisBuckets(bus.redis.client, { prefix: bus.redis.prefix, onError: (message) => logger.warn(message) });
   const store = await openStore(options);
+  const release = () => Promise.all([store.close(), models.dispose(), bus.close()]);
   try {
     // A short RAPPORT_TOKEN_SECRET would otherwise show only when the first token is minted, as "Unexpected error.".
     await tokenSecret(store);
   } catch (err) {
-    await Promise.all([store.close(), models.dispose(), bus.close()]);
+    await release();
     throw err instanceof TokenSecretError ? new UsageError(err.message) : err;
   }
   const classify = importClassifier(models);
@@ -92,7 +93,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       server.listen(port, host, resolve);
     });
   } catch (err) {
-    await Promise.all([store.close(), models.dispose(), bus.close()]);
+    await release();
     throw listenError(err, host, port);
   }
   const address = server.address();
@@ -110,7 +111,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     // Open SSE streams never end by themselves: give requests in flight a moment, then cut the rest.
     setTimeout(() => server.closeAllConnections(), 2000).unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
-    await Promise.all([store.close(), models.dispose(), bus.close()]);
+    await release();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
