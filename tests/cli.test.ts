@@ -73,12 +73,13 @@ describe('rapport CLI', () => {
     ]);
   });
 
-  it('refuses a log level or a --server it cannot use in one sentence, with exit code 2', async () => {
+  it('refuses a log level, a thread count or a --server it cannot use in one sentence, with exit code 2', async () => {
     const data = path.join(files.dir, 'loud');
     const levels = 'trace, debug, info, warn, error, fatal, silent';
     for (const [args, env, message] of [
       [['serve', '--port', '0', '--data', data, '--log-level', 'loud'], {}, `--log-level must be one of ${levels}, not "loud".`],
       [['serve', '--port', '0', '--data', data], { LOG_LEVEL: 'loud' }, `LOG_LEVEL must be one of ${levels}, not "loud".`],
+      [['serve', '--port', '0', '--data', data], { RAPPORT_ANALYTICS_THREADS: 'two' }, 'RAPPORT_ANALYTICS_THREADS must be a whole number from 0 (inline) to 64, not "two".'],
       [['import', 'orders', files.write('o-server.csv', ORDERS), '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],
       [['token', '--key', 'rpk_000000000000_x', '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],
     ] as const) {

@@ -33,3 +33,12 @@ export {
   type TenantInfluence,
 } from './tenant-communities';
 export { tenantEvolution, type EvolutionPeriod, type TenantEvolution } from './tenant-evolution';
+export {
+  closeEngines,
+  ENGINE_THREADS_ENV,
+  engineThreads,
+  engineThreadsFromEnv,
+  runEngine,
+  setEngineThreads,
+  warmEngines,
+} from './engine-pool';

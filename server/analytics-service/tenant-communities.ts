@@ -1,18 +1,11 @@
 /**
  * Communities, influence, roles and betweenness of a tenant's network, each computed once per data version (and
  * resolution) through the snapshot. Communities: the engine's default Leiden, seed 0, so the same data gives
- * the same communities and ids; ids are ordinals by decreasing size.
+ * the same communities and ids; ids are ordinals by decreasing size. The engines run on worker threads
+ * (engine-pool.ts).
  */
-import {
-  betweenness,
-  detectCommunities,
-  influence,
-  roles,
-  type BetweennessResult,
-  type CommunityResult,
-  type InfluenceResult,
-  type RolesResult,
-} from '../analytics/network';
+import type { BetweennessResult, CommunityResult, InfluenceResult, RolesResult } from '../analytics/network';
+import { runEngine } from './engine-pool';
 import { AnalyticsError } from './errors';
 import { tenantNetwork, type TenantNetwork } from './tenant-network';
 import type { TenantSnapshot } from './tenant-snapshot';
@@ -54,8 +47,8 @@ export function checkResolution(resolution: number | null | undefined): number {
 export async function tenantCommunities(snapshot: TenantSnapshot, resolution?: number | null): Promise<TenantCommunities> {
   const gamma = checkResolution(resolution);
   const network = await tenantNetwork(snapshot);
-  return snapshot.get(`network|communities|${gamma}`, () => {
-    const result = detectCommunities(network.input, { resolution: gamma });
+  return snapshot.get(`network|communities|${gamma}`, async () => {
+    const result = await runEngine('communities', network.keyed, gamma);
     const members: number[][] = Array.from({ length: result.count }, () => []);
     for (let i = 0; i < result.membership.length; i++) members[result.membership[i]!]!.push(i);
     return { network, result, members };
@@ -64,8 +57,9 @@ export async function tenantCommunities(snapshot: TenantSnapshot, resolution?: n
 
 export async function tenantInfluence(snapshot: TenantSnapshot): Promise<TenantInfluence> {
   const network = await tenantNetwork(snapshot);
-  return snapshot.get('network|influence', () => {
-    const result = influence(network.input, network.attributes);
+  return snapshot.get('network|influence', async () => {
+    const { activity, monetary } = network.attributes;
+    const result = await runEngine('influence', network.keyed, { activity, monetary });
     const { score, pageRank } = result;
     const order = Int32Array.from({ length: score.length }, (_, i) => i).sort(
       (a, b) => score[b]! - score[a]! || pageRank[b]! - pageRank[a]! || a - b,
@@ -80,12 +74,12 @@ export async function tenantRoles(snapshot: TenantSnapshot, resolution?: number 
   const gamma = checkResolution(resolution);
   const [communities, ranks] = await Promise.all([tenantCommunities(snapshot, gamma), tenantInfluence(snapshot)]);
   return snapshot.get(`network|roles|${gamma}`, () =>
-    roles(communities.network.input, communities.result.membership, { pageRank: ranks.result.pageRank }),
+    runEngine('roles', communities.network.keyed, communities.result.membership, ranks.result.pageRank),
   );
 }
 
 /** Betweenness is the costly one (exact up to n·2m = 5·10⁷, sampled beyond): computed only when a query asks. */
 export async function tenantBetweenness(snapshot: TenantSnapshot): Promise<BetweennessResult> {
   const network = await tenantNetwork(snapshot);
-  return snapshot.get('network|betweenness', () => betweenness(network.input));
+  return snapshot.get('network|betweenness', () => runEngine('betweenness', network.keyed));
 }

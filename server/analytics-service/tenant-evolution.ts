@@ -7,8 +7,10 @@
  * Per window the attributes are the window's own: activity = the member's interactions in it, value = their order
  * value in it, sentiment = net labelled sentiment of their interactions in it, segment = RFM as of the window's end.
  */
-import { groupEvolution, timeWindows, type EvolutionResult, type NetworkInput, type NodeAttributes } from '../analytics/network';
+import { timeWindows, type EvolutionResult, type NetworkInput } from '../analytics/network';
 import { monthlyActivityText } from '../store/queries/network';
+import { runEngine } from './engine-pool';
+import type { MonthRows } from './engines';
 import { indexOfId, parseLines } from './network-ties';
 import { customerIndex } from './tenant-activity';
 import { tenantNetwork, type TenantNetwork } from './tenant-network';
@@ -34,12 +36,8 @@ export async function tenantEvolution(snapshot: TenantSnapshot, period: Evolutio
       monthlyActivityText(snapshot.db, snapshot.tenant),
       Promise.all(windows.map((w) => windowSegments(snapshot, network, w.end))),
     ]);
-    const months = monthlyColumns(network, monthText);
-    const attributes = (w: { index: number; start: number; end: number }): NodeAttributes => ({
-      ...sumMonths(months, network.customerIds.length, w.start, w.end),
-      segment: segments[w.index]!,
-    });
-    return { network, period, result: groupEvolution(input, attributes, { period }) };
+    const result = await runEngine('evolution', input, monthlyColumns(network, monthText), segments, period);
+    return { network, period, result };
   });
 }
 
@@ -69,37 +67,13 @@ function stampedInput(network: TenantNetwork, months: number): NetworkInput {
   return { nodes: input.nodes, source, target, weight, directed, time };
 }
 
-interface MonthColumns {
-  node: Int32Array;
-  month: Float64Array;
-  rows: number[][];
-}
-
-function monthlyColumns(network: TenantNetwork, text: string): MonthColumns {
+function monthlyColumns(network: TenantNetwork, text: string): MonthRows {
   const rows = parseLines(text).filter((r) => indexOfId(network.customerIds, r[0]!) >= 0);
   return {
     node: Int32Array.from(rows, (r) => indexOfId(network.customerIds, r[0]!)),
     month: Float64Array.from(rows, (r) => r[1]! * 1000),
     rows,
   };
-}
-
-function sumMonths(months: MonthColumns, n: number, start: number, end: number) {
-  const activity = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  const net = new Float64Array(n);
-  const labelled = new Float64Array(n);
-  months.rows.forEach(([, , count, positive, negative, lab, spent], r) => {
-    const t = months.month[r]!;
-    if (t < start || t >= end) return;
-    const i = months.node[r]!;
-    activity[i]! += count!;
-    monetary[i]! += spent!;
-    net[i]! += positive! - negative!;
-    labelled[i]! += lab!;
-  });
-  const sentiment = net.map((v, i) => (labelled[i]! > 0 ? v / labelled[i]! : 0));
-  return { activity, monetary, sentiment };
 }
 
 async function windowSegments(snapshot: TenantSnapshot, network: TenantNetwork, end: number): Promise<string[]> {

@@ -7,27 +7,28 @@
  * colleague and unknown kinds are mutual. Communities, roles and ego networks use the engines' undirected view.
  * Weights: stored weight (a count) × 2^(−age / 90 days), age from the tie's last sighting to the tenant's latest
  * one (`recencyWeights`, floored at 0.01) — so the graph reflects who is in touch now, deterministically (never the
- * clock). Ties with no dates are not decayed.
+ * clock). Ties with no dates are not decayed. The texts are parsed and the network built on an engine thread
+ * (network-build.ts, engine-pool.ts).
  */
-import { recencyWeights, type NetworkInput, type NodeAttributes } from '../analytics/network';
+import type { NodeAttributes } from '../analytics/network';
 import { interactionTieText, nodeAttributeText, relationshipTieText } from '../store/queries/network';
-import { indexOfId, parseLines, parseTies, tieCustomers, type TieColumns } from './network-ties';
+import { runEngine } from './engine-pool';
+import type { KeyedInput } from './engines';
+import type { BuiltNetwork } from './network-build';
+import { indexOfId } from './network-ties';
 import { customerIndex } from './tenant-activity';
 import { tenantRfm } from './tenant-rfm';
 import type { TenantSnapshot } from './tenant-snapshot';
 
-export const NETWORK_DEFAULTS = { halfLifeDays: 90 } as const;
+export { NETWORK_DEFAULTS } from './network-build';
 
-export interface TenantNetwork {
-  input: NetworkInput;
-  /** Store id per node, ascending. */
-  customerIds: Float64Array;
+export interface TenantNetwork extends Omit<BuiltNetwork, 'attributes'> {
   attributes: Required<NodeAttributes>;
-  /** The ties as stored / derived, in input order (group evolution stamps them per period). */
-  ties: TieColumns;
-  /** Ties derived from interactions (the last ones in `ties`). */
-  derivedTies: number;
+  /** The input under an id unique to this build, as the engines take it (engines.ts, KeyedInput). */
+  keyed: KeyedInput;
 }
+
+let builds = 0;
 
 export function tenantNetwork(snapshot: TenantSnapshot): Promise<TenantNetwork> {
   return snapshot.get('network', () => loadNetwork(snapshot));
@@ -46,59 +47,11 @@ async function loadNetwork(snapshot: TenantSnapshot): Promise<TenantNetwork> {
     nodeAttributeText(db, tenant),
     tenantRfm(snapshot),
   ]);
-  const ties = parseTies(stored, derived);
-  const customerIds = tieCustomers(ties);
-  const n = customerIds.length;
-  const m = ties.source.length;
-  const source = new Int32Array(m);
-  const target = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    source[e] = indexOfId(customerIds, ties.source[e]!);
-    target[e] = indexOfId(customerIds, ties.target[e]!);
-  }
-
-  const activity = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  const sentiment = new Float64Array(n);
-  for (const [id, count, positive, negative, labelled, spent] of parseLines(attributeText)) {
-    const i = indexOfId(customerIds, id!);
-    if (i < 0) continue;
-    activity[i] = count!;
-    monetary[i] = spent!;
-    sentiment[i] = labelled! > 0 ? (positive! - negative!) / labelled! : 0;
-  }
-  const segment = Array.from(customerIds, (id) => {
+  const built = await runEngine('network', stored, derived, attributeText);
+  const segment = Array.from(built.customerIds, (id) => {
     const c = customerIndex(rfm.data, id);
     const s = c < 0 ? -1 : rfm.result.segment[c]!;
     return s < 0 ? 'unknown' : rfm.result.segmentNames[s]!;
   });
-
-  const input: NetworkInput = {
-    nodes: Array.from(customerIds, String),
-    source,
-    target,
-    weight: decayedWeights(ties),
-    directed: ties.directed,
-  };
-  return {
-    input,
-    customerIds,
-    attributes: { activity, monetary, sentiment, segment },
-    ties,
-    derivedTies: derived ? derived.split('\n').length : 0,
-  };
+  return { ...built, attributes: { ...built.attributes, segment }, keyed: { id: `${tenant}/${snapshot.version}/${++builds}`, input: built.input } };
 }
-
-function decayedWeights(ties: TieColumns): Float64Array {
-  const m = ties.source.length;
-  const seen = Float64Array.from({ length: m }, (_, e) => lastSighting(ties, e));
-  let asOf = -Infinity;
-  for (const t of seen) if (t > asOf) asOf = t;
-  if (!Number.isFinite(asOf)) return ties.weight;
-  // Undated ties count as seen now: nothing says they are old.
-  for (let e = 0; e < m; e++) if (Number.isNaN(seen[e])) seen[e] = asOf;
-  return recencyWeights(ties.weight, seen, { asOf, halfLifeDays: NETWORK_DEFAULTS.halfLifeDays });
-}
-
-const lastSighting = (ties: TieColumns, e: number): number =>
-  Number.isNaN(ties.lastSeen[e]) ? ties.firstSeen[e]! : ties.lastSeen[e]!;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { closeEngines, engineThreadsFromEnv, setEngineThreads, warmEngines } from '../analytics-service';
 import { createApp } from '../app';
 import { rateLimitFromEnv, RateLimitSettingError } from '../auth/rate-limit-env';
 import { redisBuckets } from '../auth/redis-buckets';
@@ -40,6 +41,12 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const models = sentimentModels(flags.sentimentModel ?? process.env.RAPPORT_SENTIMENT_MODEL);
   const logger = createLogger({ level: logLevel(flags.logLevel) });
   const host = flags.host ?? (flags.dev ? '127.0.0.1' : '0.0.0.0');
+  let engineThreads: number;
+  try {
+    engineThreads = engineThreadsFromEnv();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   await checkPortFree(port, host);
   // Before the store: a server that cannot reach Redis stops here, holding nothing.
   const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
@@ -55,10 +62,12 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   // With Redis, one budget per key and token across every instance; alone, this process's memory.
   if (bus.redis) rateLimit.buckets = redisBuckets(bus.redis.client, { prefix: bus.redis.prefix, onError: (message) => logger.warn(message) });
   const store = await openStore(options);
-  const release = () => Promise.all([store.close(), models.dispose(), bus.close()]);
+  const release = () => Promise.all([store.close(), models.dispose(), bus.close(), closeEngines()]);
   try {
     // A short RAPPORT_TOKEN_SECRET would otherwise show only when the first token is minted, as "Unexpected error.".
     await tokenSecret(store);
+    await setEngineThreads(engineThreads);
+    await warmEngines();
   } catch (err) {
     await release();
     throw err instanceof TokenSecretError ? new UsageError(err.message) : err;
