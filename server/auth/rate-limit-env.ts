@@ -8,12 +8,13 @@ export class RateLimitSettingError extends Error {
 }
 
 /**
- * The rate limits `rapport serve` takes from `RAPPORT_RATE_LIMIT_KEY` and `RAPPORT_RATE_LIMIT_TOKEN` (each
- * `RATE/BURST`); unset ones keep their defaults.
+ * The rate limits `rapport serve` takes from `RAPPORT_RATE_LIMIT_KEY`, `RAPPORT_RATE_LIMIT_TOKEN` and
+ * `RAPPORT_RATE_LIMIT_KEY_TOKENS` (each `RATE/BURST`); unset ones keep their defaults.
  */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
   const options: RateLimitOptions = {};
-  for (const [name, kind] of [['RAPPORT_RATE_LIMIT_KEY', 'key'], ['RAPPORT_RATE_LIMIT_TOKEN', 'token']] as const) {
+  const settings = [['RAPPORT_RATE_LIMIT_KEY', 'key'], ['RAPPORT_RATE_LIMIT_TOKEN', 'token'], ['RAPPORT_RATE_LIMIT_KEY_TOKENS', 'keyTokens']] as const;
+  for (const [name, kind] of settings) {
     const value = env[name];
     if (value === undefined) continue;
     const match = PAIR.exec(value.trim());

@@ -14,16 +14,23 @@ export interface RateLimitOptions {
   /** @default 40 */
   tokenBurst?: number;
   /**
+   * Requests per second the embed tokens of one key may sustain together, however many tokens it mints: without
+   * it, a page that can get fresh tokens gets a fresh budget with each. @default 200
+   */
+  keyTokensRate?: number;
+  /** @default 1000 */
+  keyTokensBurst?: number;
+  /**
    * Where the buckets live: `redisBuckets` shares one budget across instances (`serve` uses it with Redis).
    * @default memoryBuckets(), this instance alone
    */
   buckets?: RateBuckets;
 }
 
-export const RATE_LIMIT_DEFAULTS = { keyRate: 50, keyBurst: 200, tokenRate: 10, tokenBurst: 40 };
+export const RATE_LIMIT_DEFAULTS = { keyRate: 50, keyBurst: 200, tokenRate: 10, tokenBurst: 40, keyTokensRate: 200, keyTokensBurst: 1000 };
 
 /**
- * A token bucket per API key and per embed token. Dev-mode requests are not limited. Over the limit: 429 with
+ * A token bucket per API key, per embed token, and per key for all the embed tokens it minted. Dev-mode requests are not limited. Over the limit: 429 with
  * `Retry-After` in whole seconds. A batched request counts once per operation: ten operations in one POST cost
  * the server what ten requests do.
  */
@@ -40,9 +47,8 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
         return; // not a GraphQL request (health checks)
       }
       if (principal.kind === 'dev') return;
-      const wait = await buckets.take(principal.id, ...budget(principal));
-      if (wait === 0) return;
-      endResponse(errorResponse(fetchAPI.Response, limited(principal, wait)));
+      const refusal = await take(principal);
+      if (refusal) endResponse(errorResponse(fetchAPI.Response, refusal));
     },
     onRequestParse({ request }) {
       return {
@@ -52,20 +58,28 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
           const principal = principalOf(request);
           if (principal.kind === 'dev') return;
           for (let i = 1; i < requestParserResult.length; i++) {
-            const wait = await buckets.take(principal.id, ...budget(principal));
-            if (wait > 0) throw limited(principal, wait, requestParserResult.length);
+            const refusal = await take(principal, requestParserResult.length);
+            if (refusal) throw refusal;
           }
         },
       };
     },
   };
 
-  function budget(principal: Principal): [rate: number, burst: number] {
-    return principal.kind === 'key' ? [o.keyRate, o.keyBurst] : [o.tokenRate, o.tokenBurst];
+  /** Takes one request from each of the principal's buckets; the refusal when one is empty. */
+  async function take(principal: Principal, batch?: number) {
+    if (principal.kind === 'key') {
+      const wait = await buckets.take(principal.id, o.keyRate, o.keyBurst);
+      return wait > 0 ? limited('this key', wait, batch) : undefined;
+    }
+    const wait = await buckets.take(principal.id, o.tokenRate, o.tokenBurst);
+    if (wait > 0) return limited('this token', wait, batch);
+    const shared = await buckets.take(`key-tokens:${principal.keyId}`, o.keyTokensRate, o.keyTokensBurst);
+    return shared > 0 ? limited("the embed tokens of this token's key together", shared, batch) : undefined;
   }
 }
 
-function limited(principal: Principal, wait: number, batch?: number) {
+function limited(whose: string, wait: number, batch?: number) {
   const what = batch ? `; this batch of ${batch} operations counts as ${batch} requests` : '';
-  return authError('RATE_LIMITED', `Too many requests for this ${principal.kind}${what}; retry in ${wait} s.`, { 'retry-after': String(wait) });
+  return authError('RATE_LIMITED', `Too many requests for ${whose}${what}; retry in ${wait} s.`, { 'retry-after': String(wait) });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedOperations } from '../../server/auth/embed-operations';
 import { createApp } from '../../server/app';
 import { openStore, type Store } from '../../server/store';
 import { ORIGIN, SECRET, twoTenants } from './fixture';
@@ -38,6 +39,34 @@ describe('abuse limits', () => {
     for (let i = 0; i < 3; i++) tokenStatuses.push((await send(token, { origin: ORIGIN.alpha })).status);
     expect(tokenStatuses.slice(0, 2)).not.toContain(429);
     expect(tokenStatuses[2]).toBe(429);
+  });
+
+  it("bounds all the embed tokens of one key together, so fresh tokens do not bring fresh budgets", async () => {
+    const limited = createApp({ store, tokenSecret: SECRET, rateLimit: { tokenRate: 10, tokenBurst: 40, keyTokensRate: 0.01, keyTokensBurst: 3 } });
+    // The customers widget's own operation (tokens may run only those), by its hash.
+    const sha256Hash = embedOperations().find((o) => o.name === 'Customers')!.sha256;
+    const send = (credential: string, origin?: string) =>
+      limited.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}`, ...(origin ? { origin } : {}) },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      });
+    // Each request with a token of its own, as a page that fetches a new token each time would send them.
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(await t.token('alpha', { ttl: 600 + i }), ORIGIN.alpha)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await send(await t.token('alpha', { ttl: 700 }), ORIGIN.alpha);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).errors[0].message).toMatch(/^Too many requests for the embed tokens of this token's key together; retry in \d+ s\.$/);
+    // The key's own requests, and another key's tokens, have budgets of their own.
+    const byKey = await limited.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.alpha.read}` },
+      body: JSON.stringify({ query: '{ customers { totalCount } }' }),
+    });
+    expect(byKey.status).toBe(200);
+    expect((await send(await t.token('beta'), ORIGIN.beta)).status).toBe(200);
   });
 
   it('counts each operation of a batch against the rate limit', async () => {
