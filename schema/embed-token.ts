@@ -25,6 +25,11 @@ builder.mutationFields((t) => ({
     args: {
       origin: t.arg.string({ description: "The page's origin (one of the tenant's allowed origins); the token works from it only." }),
       customers: t.arg.idList({ description: 'Customer ids the token may look at; all when omitted.' }),
+      operations: t.arg.stringList({
+        description:
+          'Names of the embed operations the token may run (`RapportFeed`, `RapportEgo`, `Customer`, …; docs/security.md); all when omitted. ' +
+          "Mint a token per widget with only that widget's operations.",
+      }),
       ttlSeconds: t.arg.int({ description: `Lifetime, 1–${MAX_TOKEN_TTL_SECONDS} seconds. Default ${MAX_TOKEN_TTL_SECONDS}.` }),
     },
     resolve: async (_root, args, ctx) => {
@@ -35,6 +40,7 @@ builder.mutationFields((t) => ({
           keyId: ctx.principal.keyId,
           origin: args.origin,
           customers: args.customers?.map(String),
+          operations: args.operations,
           ttlSeconds: args.ttlSeconds,
         });
       } catch (err) {

@@ -25,6 +25,8 @@ export interface Principal {
   origin?: string | null;
   /** Tokens: the customers (global ids) the token may look at; null for all. */
   customers?: readonly string[] | null;
+  /** Tokens: the embed operations (names) the token may run; null for all. */
+  operations?: readonly string[] | null;
   /** Tokens: when it stops being good (a live stream it opened ends then too). */
   expiresAt?: Date;
 }
@@ -69,7 +71,7 @@ export async function authenticate(request: Request, req: IncomingMessage | unde
   }
   await checkMintingKey(token.keyId, token.tenant, options);
   await checkOrigin(request, token.tenant, token.origin ?? null, options.store);
-  return { tenant: token.tenant, kind: 'token', scope: 'read', id: `token:${token.id}`, keyId: token.keyId, origin: token.origin, customers: token.customers, expiresAt: token.expiresAt };
+  return { tenant: token.tenant, kind: 'token', scope: 'read', id: `token:${token.id}`, keyId: token.keyId, origin: token.origin, customers: token.customers, operations: token.operations, expiresAt: token.expiresAt };
 }
 
 /** A token lives no longer than its key: revoked (or deleted) keys recall their tokens within KEY_STATUS_TTL_MS. */

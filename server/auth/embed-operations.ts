@@ -6,7 +6,8 @@
  * send; the named documents below are the same operations for hosts that query the API themselves.
  *
  * A token bound to customers may run an operation naming a customer (`customerVariable`) only for one of them,
- * and the aggregate ones (counts and statistics, no customer named); the rest need an unbound token.
+ * and the aggregate ones (counts and statistics, no customer named); the rest need an unbound token. A token minted
+ * with `operations` runs only those (by name: `RapportFeed`, `Customer`, …).
  */
 import { createHash } from 'node:crypto';
 import { parse, print } from 'graphql';
@@ -121,6 +122,11 @@ export function embedOperationByDocument(document: string): EmbedOperation | nul
 
 export function embedOperationByHash(hash: string): EmbedOperation | null {
   return byHash.get(hash.toLowerCase()) ?? null;
+}
+
+/** The operations' names, each once, in the order above (a token's `operations` are chosen among them). */
+export function embedOperationNames(): string[] {
+  return [...new Set([...OPERATIONS, ...WIDGET_OPERATIONS].map((op) => op.name))];
 }
 
 /** Hash → name and document, for the widgets and the docs. */

@@ -1,6 +1,7 @@
 /** Minting an embed token, shared by the `createEmbedToken` mutation and `rapport token`. */
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Store } from '../store';
+import { embedOperationNames } from './embed-operations';
 import { tenantOrigins } from './tenants';
 import { MAX_TOKEN_TTL_SECONDS, signEmbedToken } from './tokens';
 
@@ -14,6 +15,8 @@ export interface MintRequest {
   origin?: string | null;
   /** Customer global ids; null or absent for all customers. */
   customers?: readonly string[] | null;
+  /** Names of the embed operations the token may run; null or absent for all. */
+  operations?: readonly string[] | null;
   ttlSeconds?: number | null;
 }
 
@@ -29,8 +32,19 @@ export async function mintEmbedToken(owner: Store, scoped: Store, secret: Uint8A
   if (request.origin != null && !(await tenantOrigins(owner, request.tenant)).includes(request.origin)) {
     throw new MintError(`${request.origin} is not among tenant ${request.tenant}'s allowed origins; add it with \`rapport tenant origins ${request.tenant} --add ${request.origin}\`.`);
   }
+  if (request.operations) checkOperations(request.operations);
   if (request.customers) await checkCustomers(scoped, request.tenant, request.customers);
-  return signEmbedToken(secret, { tenant: request.tenant, keyId: request.keyId, origin: request.origin, customers: request.customers }, ttl);
+  const { tenant, keyId, origin, customers, operations } = request;
+  return signEmbedToken(secret, { tenant, keyId, origin, customers, operations: operations && [...new Set(operations)] }, ttl);
+}
+
+function checkOperations(operations: readonly string[]): void {
+  const known = embedOperationNames();
+  if (operations.length === 0) throw new MintError(`operations must name at least one of: ${known.join(', ')}.`);
+  const unknown = operations.filter((name) => !known.includes(name));
+  if (unknown.length) {
+    throw new MintError(`${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length === 1 ? 'is not an embed operation' : 'are not embed operations'}; they are: ${known.join(', ')}.`);
+  }
 }
 
 async function checkCustomers(scoped: Store, tenant: string, customers: readonly string[]): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Embed tokens: short-lived, read-only JWTs (HS256, `jose`) a vendor's backend mints with its key for a widget in
- * a browser. A token names its tenant, the key that minted it, and optionally the one origin it may be used from
- * and the customers (global ids) it may look at.
+ * a browser. A token names its tenant, the key that minted it, and optionally the one origin it may be used from,
+ * the customers (global ids) it may look at, and the embed operations (by name) it may run.
  */
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
@@ -17,6 +17,8 @@ export interface EmbedGrant {
   keyId: string;
   origin?: string | null;
   customers?: readonly string[] | null;
+  /** Names of the embed operations the token may run (embed-operations.ts); null or absent for all of them. */
+  operations?: readonly string[] | null;
 }
 
 export interface EmbedToken extends EmbedGrant {
@@ -46,6 +48,7 @@ export async function signEmbedToken(secret: Uint8Array, grant: EmbedGrant, ttlS
   const claims: Record<string, unknown> = { ten: grant.tenant, scope: 'read' };
   if (grant.origin) claims.org = grant.origin;
   if (grant.customers) claims.cus = [...grant.customers];
+  if (grant.operations) claims.ops = [...grant.operations];
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
@@ -61,14 +64,20 @@ export async function signEmbedToken(secret: Uint8Array, grant: EmbedGrant, ttlS
 export async function verifyEmbedToken(secret: Uint8Array, token: string): Promise<EmbedToken> {
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-    const { ten, org, cus, sub, jti, exp, iat } = payload as Record<string, unknown>;
+    const { ten, org, cus, ops, sub, jti, exp, iat } = payload as Record<string, unknown>;
+    const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((c) => typeof c === 'string'));
     const valid =
       typeof ten === 'string' && typeof sub === 'string' && typeof jti === 'string' && typeof exp === 'number' &&
       typeof iat === 'number' && exp - iat <= MAX_TOKEN_TTL_SECONDS &&
       (org === undefined || typeof org === 'string') &&
-      (cus === undefined || (Array.isArray(cus) && cus.every((c) => typeof c === 'string')));
+      strings(cus) && strings(ops);
     if (!valid) throw new TokenError('This embed token is not one Rapport issued.', 'invalid');
-    return { tenant: ten, keyId: sub, id: jti, origin: org ?? null, customers: (cus as string[] | undefined) ?? null, expiresAt: new Date(exp * 1000) };
+    return {
+      tenant: ten, keyId: sub, id: jti, origin: org ?? null,
+      customers: (cus as string[] | undefined) ?? null,
+      operations: (ops as string[] | undefined) ?? null,
+      expiresAt: new Date(exp * 1000),
+    };
   } catch (err) {
     if (err instanceof TokenError) throw err;
     if (err instanceof errors.JWTExpired) throw new TokenError('This embed token has expired; ask the page for a fresh one.', 'expired');

@@ -36,6 +36,7 @@ export function registerCredentialCommands(program: Command): void {
     .option('--key <key>', 'API key of the tenant (env RAPPORT_KEY)')
     .option('--origin <origin>', 'the only origin the token works from (one of the tenant\'s allowed origins)')
     .option('--customers <ids>', 'comma-separated external ids the token may look at (default: all)')
+    .option('--operations <names>', 'comma-separated embed operations the token may run, e.g. RapportFeed,RapportFeedTrend (default: all)')
     .option('--ttl <duration>', 'lifetime, e.g. 15m or 300s (at most 15m)', '15m')
     .option('--server <url>', 'ask a running Rapport server (createEmbedToken) instead of opening the store')
     .action((flags) => runToken(flags));

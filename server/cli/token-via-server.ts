@@ -1,14 +1,15 @@
 import { CommandError } from './fail';
 import { callServer, graphqlUrl } from './server-call';
 
-const MINT = `mutation Mint($origin: String, $customers: [ID!], $ttlSeconds: Int) {
-  createEmbedToken(origin: $origin, customers: $customers, ttlSeconds: $ttlSeconds) { token expiresAt }
+const MINT = `mutation Mint($origin: String, $customers: [ID!], $operations: [String!], $ttlSeconds: Int) {
+  createEmbedToken(origin: $origin, customers: $customers, operations: $operations, ttlSeconds: $ttlSeconds) { token expiresAt }
 }`;
 
 export interface ServerMint {
   key: string;
   origin: string | null;
   externalIds?: string[];
+  operations: string[] | null;
   ttlSeconds: number;
 }
 
@@ -35,6 +36,6 @@ export async function mintViaServer(server: string, mint: ServerMint): Promise<{
       customers.push(data.customerByExternalId.id);
     }
   }
-  const data = await call(MINT, { origin: mint.origin, customers, ttlSeconds: mint.ttlSeconds });
+  const data = await call(MINT, { origin: mint.origin, customers, operations: mint.operations, ttlSeconds: mint.ttlSeconds });
   return data.createEmbedToken;
 }

@@ -13,6 +13,7 @@ export interface TokenFlags extends StoreFlags {
   server?: string;
   origin?: string;
   customers?: string;
+  operations?: string;
   ttl?: string;
 }
 
@@ -27,16 +28,17 @@ export function parseTtl(text: string): number {
 }
 
 /**
- * `rapport token --key KEY [--origin O] [--customers ext1,ext2] [--ttl 15m]`: an embed token on stdout, as the
- * `createEmbedToken` mutation would mint it. Customers are named by their external ids here.
+ * `rapport token --key KEY [--origin O] [--customers ext1,ext2] [--operations Op1,Op2] [--ttl 15m]`: an embed token
+ * on stdout, as the `createEmbedToken` mutation would mint it. Customers are named by their external ids here.
  */
 export function runToken(flags: TokenFlags): Promise<void> {
   const key = flags.key ?? process.env.RAPPORT_KEY;
   if (!key) throw new UsageError('Pass --key KEY (or set RAPPORT_KEY): the token is minted for that key\'s tenant.');
   const ttlSeconds = parseTtl(flags.ttl ?? '15m');
-  const externalIds = flags.customers?.split(',').map((s) => s.trim()).filter(Boolean);
+  const externalIds = list(flags.customers);
+  const operations = flags.operations === undefined ? null : list(flags.operations)!;
   if (flags.server) {
-    return mintViaServer(flags.server, { key, origin: flags.origin ?? null, externalIds, ttlSeconds }).then(({ token, expiresAt }) => {
+    return mintViaServer(flags.server, { key, origin: flags.origin ?? null, externalIds, operations, ttlSeconds }).then(({ token, expiresAt }) => {
       console.error(`Embed token from ${flags.server}, read-only, expires ${expiresAt}:`);
       console.log(token);
     });
@@ -61,6 +63,7 @@ export function runToken(flags: TokenFlags): Promise<void> {
         keyId: verified.id,
         origin: flags.origin ?? null,
         customers,
+        operations,
         ttlSeconds,
       });
       console.error(`Embed token for tenant ${verified.tenant}, read-only, expires ${expiresAt.toISOString()}:`);
@@ -71,3 +74,5 @@ export function runToken(flags: TokenFlags): Promise<void> {
     }
   }, (url) => `Stop it first, or ask it for the token with --server ${url}.`);
 }
+
+const list = (text: string | undefined) => text?.split(',').map((s) => s.trim()).filter(Boolean);

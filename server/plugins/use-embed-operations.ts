@@ -9,7 +9,8 @@ const NOT_LISTED =
 
 /**
  * Embed tokens run allow-listed documents only, found by their text or by `extensions.persistedQuery.sha256Hash`
- * (the document is then filled in). A token bound to customers is further held to them (see embed-operations.ts).
+ * (the document is then filled in). A token minted for some operations runs only those, and a token bound to
+ * customers is further held to them (see embed-operations.ts).
  */
 export function useEmbedOperations(): Plugin {
   return {
@@ -23,6 +24,9 @@ export function useEmbedOperations(): Plugin {
           ? embedOperationByHash(hash)
           : null;
       if (!op) throw authError('OPERATION_NOT_ALLOWED', NOT_LISTED);
+      if (principal.operations && !principal.operations.includes(op.name)) {
+        throw authError('OPERATION_NOT_ALLOWED', `This embed token may run only ${principal.operations.join(', ')}; not ${op.name}.`);
+      }
       checkCustomers(principal, op, params.variables);
       if (!params.query) setParams({ ...params, query: op.document });
     },

@@ -48,6 +48,19 @@ describe('rapport tenant, key and token', () => {
     });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://crm.acme.test');
     expect((await res.json()).data.customers.totalCount).toBe(2);
+    // --operations, through the running server: the token runs those only, and a wrong name is refused at minting.
+    const cohortsOnly = await runCli(['token', '--server', url!, '--operations', 'Cohorts'], { RAPPORT_KEY: key });
+    expect(cohortsOnly.code).toBe(0);
+    const narrow = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cohortsOnly.stdout.trim()}` },
+      body: JSON.stringify({ query }),
+    });
+    expect(narrow.status).toBe(403);
+    expect((await narrow.json()).errors[0].message).toBe('This embed token may run only Cohorts; not Customers.');
+    const typo = await runCli(['token', '--server', url!, '--operations', 'Cohort'], { RAPPORT_KEY: key });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/"Cohort" is not an embed operation; they are: RfmSegments, Cohorts,/);
 
     const id = key.slice(4, 16);
     server.kill('SIGTERM');

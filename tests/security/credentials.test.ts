@@ -132,6 +132,30 @@ describe.each(storeCases())('credentials on $name', ({ open }) => {
     expect((await t.gql(token, trend, { groupBy: 'CUSTOMER' }, h)).json.data.sentimentSummary).toHaveLength(3);
   });
 
+  it('holds a token minted for some operations to those: a customer page without the customer\'s neighbourhood', async () => {
+    const h = { origin: ORIGIN.alpha };
+    const [mine] = await t.customerIds('alpha');
+    const mint = (operations: string[]) =>
+      t.gql(t.keys.alpha.read, `mutation($o: String, $c: [ID!], $ops: [String!]) { createEmbedToken(origin: $o, customers: $c, operations: $ops) { token } }`, { o: ORIGIN.alpha, c: [mine], ops: operations });
+    const token = (await mint(['Customer', 'Customer', 'RapportFeed'])).json.data.createEmbedToken.token as string;
+    expect((await t.gql(token, CUSTOMER, { id: mine }, h)).json.data.customer.name).toBe('alpha-name-c1');
+    // The ego network names other customers; both its documents are refused, with what the token may run.
+    const ego = embedOperations().find((o) => o.name === 'EgoNetwork')!.document;
+    const widgetEgo = widgetOperations().find((op) => op.document.includes('query RapportEgo('))!.document;
+    for (const document of [ego, widgetEgo]) {
+      const res = await t.gql(token, document, { customer: mine, id: mine }, h);
+      refused(res, 403, 'OPERATION_NOT_ALLOWED', token);
+      expect(res.json.errors[0].message).toMatch(/^This embed token may run only Customer, RapportFeed; not (EgoNetwork|RapportEgo)\.$/);
+    }
+    // The same customer-bound token without `operations` still reaches the ego network.
+    expect((await t.gql(await t.token('alpha', { customers: [mine!] }), widgetEgo, { id: mine }, h)).status).toBe(200);
+    // Names are checked when the token is minted.
+    const bad = await mint(['Customer', 'DropTables']);
+    expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.json.errors[0].message).toMatch(/^"DropTables" is not an embed operation; they are: RfmSegments, Cohorts, Customers, Customer, .*RapportExplain\.$/);
+    expect((await mint([])).json.errors[0].message).toMatch(/^operations must name at least one of: RfmSegments/);
+  });
+
   it('lets a token run every query the widgets send, as the widgets send it', async () => {
     const token = await t.token('alpha');
     const [customer] = await t.customerIds('alpha');
