@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
+import { analyticsEngineDuration } from '../observability/metrics';
 import { engines, type EngineName, type Engines } from './engines';
 
 export const ENGINE_THREADS_ENV = 'RAPPORT_ANALYTICS_THREADS';
@@ -55,8 +56,20 @@ export async function closeEngines(): Promise<void> {
   await closing?.close();
 }
 
-/** Runs engine `name` on a worker thread (or inline when threads are 0) and resolves to its result. */
-export function runEngine<K extends EngineName>(name: K, ...args: Parameters<Engines[K]>): Promise<ReturnType<Engines[K]>> {
+/**
+ * Runs engine `name` on a worker thread (or inline when threads are 0) and resolves to its result; the time it took,
+ * waiting for a thread included, goes to `rapport_analytics_engine_seconds`.
+ */
+export async function runEngine<K extends EngineName>(name: K, ...args: Parameters<Engines[K]>): Promise<ReturnType<Engines[K]>> {
+  const done = analyticsEngineDuration.startTimer({ engine: name });
+  try {
+    return await submit(name, args);
+  } finally {
+    done();
+  }
+}
+
+function submit<K extends EngineName>(name: K, args: Parameters<Engines[K]>): Promise<ReturnType<Engines[K]>> {
   const count = engineThreads();
   if (count === 0) return Promise.resolve().then(() => (engines[name] as (...a: unknown[]) => ReturnType<Engines[K]>)(...args));
   pool ??= new Piscina({

@@ -50,6 +50,14 @@ export const classifyTextsTotal = new Counter({
   registers: [registry],
 });
 
+export const analyticsEngineDuration = new Histogram({
+  name: 'rapport_analytics_engine_seconds',
+  help: 'Network engine runs (network build, communities, influence, roles, betweenness, evolution) from submission to result, waiting for a worker thread included, by engine.',
+  labelNames: ['engine'] as const,
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  registers: [registry],
+});
+
 /** Counts one finished import or write mutation; refused imports count their bad rows only. */
 export function recordImport(kind: string, counts: { inserted?: number; updated?: number; rejected?: number }): void {
   for (const result of ['inserted', 'updated', 'rejected'] as const) {

@@ -49,6 +49,17 @@ describe('observability: /metrics and the request log', () => {
     expect(grew('rapport_graphql_request_duration_seconds_count', 'operation="query"')).toBe(2);
   });
 
+  it('times each network engine run', async () => {
+    const before = await metrics();
+    await gql('mutation { addRelationships(input: [{ source: "m1", target: "m2", kind: "follows" }, { source: "m2", target: "m3", kind: "colleague" }]) { accepted } }');
+    const res = await gql('{ network { communityCount influencers(first: 1) { betweenness } } }');
+    expect((await res.json()).data.network.communityCount).toBeGreaterThan(0);
+    const after = await metrics();
+    const grew = (engine: string) =>
+      counter(after, 'rapport_analytics_engine_seconds_count', `engine="${engine}"`) - counter(before, 'rapport_analytics_engine_seconds_count', `engine="${engine}"`);
+    expect(['network', 'communities', 'influence', 'betweenness', 'roles'].map(grew)).toEqual([1, 1, 1, 1, 0]);
+  });
+
   it('logs one JSON line per request with its request id, echoed in the response, and never the Authorization value', async () => {
     const secret = 'rpk_abcdef.0123456789SECRETSECRET';
     const res = await gql('{ rfm { customerCount } }', { 'x-request-id': 'req-42', authorization: `Bearer ${secret}` });
