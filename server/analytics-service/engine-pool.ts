@@ -3,9 +3,10 @@
  * large tenant holds its own request, not every request of the instance. `RAPPORT_ANALYTICS_THREADS` sets how many
  * (default: the cores less one, at least 1, at most 4); 0 runs them inline on the event loop, as before.
  *
- * The pool starts with the first run (or `warmEngines`) and its idle threads never keep the process alive. Inputs and results are
- * copied between threads (structured clone): a tenant's network input costs a copy per run, measured in
- * bench/analytics-threads.ts.
+ * The pool starts with the first run (or `warmEngines`), and its idle threads never keep the process alive. Inputs
+ * are copied to a thread (structured clone), which keeps the last few networks it was given (engines.ts); results
+ * come back with their buffers transferred (engine-thread.mjs). What that costs against inline runs is measured by
+ * bench/analytics-threads.ts (docs/deployment.md, "Analytics off the event loop").
  */
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
@@ -36,7 +37,9 @@ export function engineThreads(): number {
 
 /** Sets the thread count (0 = inline), closing the current pool after its running tasks. */
 export async function setEngineThreads(count: number): Promise<void> {
-  if (!(Number.isInteger(count) && count >= 0 && count <= MAX_THREADS)) throw new RangeError(`engine threads must be 0–${MAX_THREADS}, got ${count}`);
+  if (!(Number.isInteger(count) && count >= 0 && count <= MAX_THREADS)) {
+    throw new RangeError(`engine threads must be 0–${MAX_THREADS}, not ${count}`);
+  }
   await closeEngines();
   threads = count;
 }
