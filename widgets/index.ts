@@ -1,6 +1,7 @@
 export { Rapport } from './kit/rapport.js';
 export { configure, getConfig, rapportConfigContext } from './kit/config.js';
-export type { RapportConfig } from './kit/config.js';
+export type { RapportConfig, TokenRequest } from './kit/config.js';
+export { WIDGET_OPERATION_NAMES } from './operation-names.js';
 export { RapportClient } from './kit/client.js';
 export type { ClientOptions } from './kit/client.js';
 export { RapportError } from './kit/errors.js';

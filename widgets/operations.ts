@@ -10,6 +10,8 @@ import { EDGES, EGO, EVOLUTION, MORE, NETWORK } from './graph/query.js';
 import { rfmQuery } from './rfm/query.js';
 
 export interface WidgetOperation {
+  /** The element that sends it. */
+  widget: string;
   document: string;
   /** The variable holding the customer (global id) the operation is about. */
   customerVariable?: string;
@@ -20,19 +22,23 @@ export interface WidgetOperation {
 }
 
 export function widgetOperations(): WidgetOperation[] {
+  const map = 'rapport-segment-map';
+  const heatmap = 'rapport-cohort-heatmap';
+  const graph = 'rapport-influencer-graph';
+  const feed = 'rapport-sentiment-feed';
   return [
-    { document: rfmQuery(false), aggregate: true },
-    { document: rfmQuery(true), aggregate: true },
-    ...PERIODS.flatMap((period) => METRICS.map((metric) => ({ document: cohortsQuery(period, metric), aggregate: true }))),
-    { document: NETWORK },
-    { document: MORE },
-    { document: EDGES },
-    { document: EVOLUTION },
-    { document: EGO, customerVariable: 'id' },
-    { document: PAGE },
-    { document: SUMMARY, aggregate: true, perCustomerWhen: { variable: 'groupBy', values: ['CUSTOMER'] } },
-    { document: SUBSCRIPTION },
+    { widget: map, document: rfmQuery(false), aggregate: true },
+    { widget: map, document: rfmQuery(true), aggregate: true },
+    ...PERIODS.flatMap((period) => METRICS.map((metric) => ({ widget: heatmap, document: cohortsQuery(period, metric), aggregate: true }))),
+    { widget: graph, document: NETWORK },
+    { widget: graph, document: MORE },
+    { widget: graph, document: EDGES },
+    { widget: graph, document: EVOLUTION },
+    { widget: graph, document: EGO, customerVariable: 'id' },
+    { widget: feed, document: PAGE },
+    { widget: feed, document: SUMMARY, aggregate: true, perCustomerWhen: { variable: 'groupBy', values: ['CUSTOMER'] } },
+    { widget: feed, document: SUBSCRIPTION },
     // The server model's token weights for a text the feed already shows: no tenant data comes back.
-    { document: EXPLAIN, aggregate: true },
+    { widget: feed, document: EXPLAIN, aggregate: true },
   ];
 }

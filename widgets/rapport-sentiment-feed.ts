@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
-import { getConfig } from './kit/config.js';
+import { getConfig, tokenSource } from './kit/config.js';
 import { themeStyles } from './kit/theme.js';
 import { feedStyles } from './feed/feed-styles.js';
 import { feedList } from './feed/feed-list.js';
@@ -170,7 +170,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
     const token = this.token;
     this.liveController.sync(live ? [endpoint, token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
       endpoint,
-      getToken: token ? () => token : (config.getToken ?? getConfig().getToken),
+      getToken: tokenSource(this.localName, token, config.getToken ?? getConfig().getToken),
       client: this.client(),
       filters: { channel: this.channel, sentiment: this.sentiment },
       since: this.base?.lastSequence,

@@ -77,7 +77,8 @@ describe('embedding the widgets', () => {
         <script type="module">
           import { Rapport } from '/widgets/rapport.js';
           let n = 0;
-          Rapport.configure({ endpoint: '/graphql', getToken: async () => 'page-token-' + ++n });
+          window.__tokenRequests = [];
+          Rapport.configure({ endpoint: '/graphql', getToken: async (request) => (window.__tokenRequests.push(request), 'page-token-' + ++n) });
         </script>`,
       ),
     );
@@ -188,6 +189,10 @@ describe('embedding the widgets', () => {
     expect(rfm.variables).toEqual({ asOf: '2011-12-10' });
     expect(cohorts.auth).toBe('Bearer element-token');
     expect(cohorts.query).toContain('cohorts(period: MONTH, metric: RETENTION)');
+    // getToken is told which widget asks and the operations it runs, so the host can mint a token for just those.
+    const asked = await page.evaluate(() => (window as unknown as { __tokenRequests: unknown[] }).__tokenRequests);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ widget: 'rapport-segment-map', operations: ['RapportSegmentMap'] })]));
     expect(await page.locator('#m [data-segment="champions"] .count').textContent()).toBe('633');
     await page.close();
   });

@@ -4,6 +4,7 @@ import { KEY_STATUS_TTL_MS } from '../../server/auth/key-status';
 import { createKey, revokeKey } from '../../server/auth/keys';
 import { signEmbedToken } from '../../server/auth/tokens';
 import type { Store } from '../../server/store';
+import { WIDGET_OPERATION_NAMES } from '../../widgets/operation-names';
 import { widgetOperations } from '../../widgets/operations';
 import { storeCases } from '../support/stores';
 import { ORIGIN, SECRET, twoTenants, type Reply } from './fixture';
@@ -154,6 +155,26 @@ describe.each(storeCases())('credentials on $name', ({ open }) => {
     expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.json.errors[0].message).toMatch(/^"DropTables" is not an embed operation; they are: RfmSegments, Cohorts, Customers, Customer, .*RapportExplain\.$/);
     expect((await mint([])).json.errors[0].message).toMatch(/^operations must name at least one of: RfmSegments/);
+  });
+
+  it("runs each widget's documents with a token minted for that widget's operation names only (what getToken is told)", async () => {
+    const [customer] = await t.customerIds('alpha');
+    const variables = { id: customer, groupBy: 'DAY', texts: ['great service'], first: 20 };
+    const h = { origin: ORIGIN.alpha };
+    const queries = widgetOperations().filter((op) => op.document.trimStart().startsWith('query'));
+    for (const [widget, operations] of Object.entries(WIDGET_OPERATION_NAMES)) {
+      const minted = await t.gql(t.keys.alpha.read, `mutation($o: String, $ops: [String!]) { createEmbedToken(origin: $o, operations: $ops) { token } }`, { o: ORIGIN.alpha, ops: operations });
+      const token = minted.json.data.createEmbedToken.token as string;
+      for (const op of queries) {
+        const res = await t.gql(token, op.document, variables, h);
+        const codes = (res.json?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
+        // Own documents pass the credential checks (the generic variables may not suit each: BAD_USER_INPUT is fine).
+        if (op.widget === widget) {
+          expect({ widget, status: res.status, codes }).toEqual({ widget, status: 200, codes: expect.not.arrayContaining(['OPERATION_NOT_ALLOWED', 'FORBIDDEN', 'UNAUTHENTICATED']) });
+        }
+        else expect({ widget, other: op.widget, status: res.status, codes }).toEqual({ widget, other: op.widget, status: 403, codes: ['OPERATION_NOT_ALLOWED'] });
+      }
+    }
   });
 
   it('lets a token run every query the widgets send, as the widgets send it', async () => {

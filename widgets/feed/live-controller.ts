@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RapportClient } from '../kit/client.js';
-import type { RapportConfig } from '../kit/config.js';
+import type { ClientOptions, RapportClient } from '../kit/client.js';
 import { liveStream } from './live-stream.js';
 import { fetchItems, SUBSCRIPTION } from './query.js';
 import type { Filters } from './query.js';
@@ -11,7 +10,8 @@ export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveSource {
   endpoint: string;
-  getToken?: RapportConfig['getToken'];
+  /** The widget's token source (kit/config.ts, tokenSource). */
+  getToken?: ClientOptions['getToken'];
   client: RapportClient;
   filters: Filters;
   /** The `lastSequence` read with the items the feed holds: what was written after it is caught up on (re)connection. */

@@ -1,4 +1,14 @@
 import { createContext } from '@lit/context';
+import { WIDGET_OPERATION_NAMES } from '../operation-names.js';
+
+/**
+ * What a widget asks `getToken` for: its element name and the embed operations (by name) it will run with the
+ * token, so a host can mint each widget a token for exactly those (`createEmbedToken(operations: …)`).
+ */
+export interface TokenRequest {
+  widget: string;
+  operations: readonly string[];
+}
 
 /** Where widgets find the Rapport GraphQL API and how they authenticate. */
 export interface RapportConfig {
@@ -9,13 +19,25 @@ export interface RapportConfig {
   endpoint?: string;
   /**
    * Returns the bearer token for the next request. Called before every request, so a host can refresh a
-   * short-lived token here. Return `undefined` for none (e.g. a dev server on loopback).
+   * short-lived token here. Return `undefined` for none (e.g. a dev server on loopback). It is told which widget
+   * asks and the operations it will run.
    */
-  getToken?: () => string | undefined | null | Promise<string | undefined | null>;
+  getToken?: (request: TokenRequest) => string | undefined | null | Promise<string | undefined | null>;
   /** BCP 47 locale for numbers and dates. @default the page's `<html lang>`, else the browser's */
   locale?: string;
   /** How long a query may take before the widget shows its error panel (with Retry). @default 30000 */
   timeoutMs?: number;
+}
+
+/**
+ * The token source a widget's requests use: its `token` attribute, else the configured `getToken`, asked for this
+ * widget's operations.
+ */
+export function tokenSource(widget: string, token: string | undefined, getToken: RapportConfig['getToken']) {
+  if (token) return () => token;
+  if (!getToken) return undefined;
+  const request: TokenRequest = { widget, operations: WIDGET_OPERATION_NAMES[widget] ?? [] };
+  return () => getToken(request);
 }
 
 const DEFAULTS: Required<Pick<RapportConfig, 'endpoint'>> = { endpoint: '/graphql' };

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { RapportClient } from './client.js';
-import { getConfig, onConfigure, rapportConfigContext } from './config.js';
+import { getConfig, onConfigure, rapportConfigContext, tokenSource } from './config.js';
 import type { RapportConfig } from './config.js';
 import { formatters } from './format.js';
 import { rapportEvent } from './events.js';
@@ -72,7 +72,7 @@ export abstract class RapportElement<T> extends LitElement {
     const token = this.token;
     return new RapportClient({
       endpoint: this.endpoint ?? ctx.endpoint ?? page.endpoint ?? '/graphql',
-      getToken: token ? () => token : (ctx.getToken ?? page.getToken),
+      getToken: tokenSource(this.localName, token, ctx.getToken ?? page.getToken),
       timeoutMs: ctx.timeoutMs ?? page.timeoutMs,
     });
   }
