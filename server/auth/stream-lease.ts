@@ -3,7 +3,8 @@
  * open for hours. It must not outlive what let it in: a token's stream ends when the token expires, and any
  * stream ends within `KEY_STATUS_TTL_MS` of its key (or the key that minted its token) being revoked or deleted.
  * Each key or token may hold `MAX_STREAMS_PER_CREDENTIAL` streams at once on an instance: only the request that
- * opens one counts against the rate limit, so without a cap one token could hold every socket the server has.
+ * opens one counts against the rate limit, so without a cap one token could hold every socket the server has. And
+ * the tokens of one key may hold `MAX_STREAMS_PER_KEY_TOKENS` together, so fresh tokens do not bring fresh places.
  */
 import type { GraphQLError } from 'graphql';
 import type { Store } from '../store';
@@ -12,6 +13,8 @@ import type { Principal } from './credentials';
 import { KEY_STATUS_TTL_MS, keyStatus } from './key-status';
 
 export const MAX_STREAMS_PER_CREDENTIAL = 20;
+/** One per viewer of a live feed, for all the pages of one vendor (key) on one instance. */
+export const MAX_STREAMS_PER_KEY_TOKENS = 2_000;
 
 /** Open streams per principal id, on this instance. */
 const openStreams = new Map<string, number>();
@@ -23,6 +26,8 @@ export interface LeaseOptions {
   checkEveryMs?: number;
   /** @default MAX_STREAMS_PER_CREDENTIAL */
   maxStreams?: number;
+  /** @default MAX_STREAMS_PER_KEY_TOKENS */
+  maxKeyTokenStreams?: number;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface LeaseOptions {
  */
 export function leasedStream<T>(source: AsyncIterable<T>, principal: Principal, options: LeaseOptions): AsyncIterableIterator<T> {
   if (principal.kind === 'dev') return source[Symbol.asyncIterator]() as AsyncIterableIterator<T>;
-  const release = claimStream(principal.id, options.maxStreams ?? MAX_STREAMS_PER_CREDENTIAL);
+  const release = claimStreams(principal, options);
   const inner = source[Symbol.asyncIterator]();
   let lapse!: (error: GraphQLError) => void;
   const lapsed = new Promise<never>((_, reject) => (lapse = reject));
@@ -86,10 +91,23 @@ export function leasedStream<T>(source: AsyncIterable<T>, principal: Principal, 
   };
 }
 
+/** A place for one more stream of the credential (and, for a token, of its key's tokens), or a refusal. */
+function claimStreams(principal: Principal, options: LeaseOptions): () => void {
+  const own = claimStream(principal.id, options.maxStreams ?? MAX_STREAMS_PER_CREDENTIAL, 'This credential already holds');
+  if (principal.kind !== 'token') return own;
+  try {
+    const shared = claimStream(`key-tokens:${principal.keyId}`, options.maxKeyTokenStreams ?? MAX_STREAMS_PER_KEY_TOKENS, 'The embed tokens of this key already hold');
+    return () => (own(), shared());
+  } catch (err) {
+    own();
+    throw err;
+  }
+}
+
 /** Counts one more open stream for `id`, or refuses it; the returned function gives the place back (once). */
-function claimStream(id: string, max: number): () => void {
+function claimStream(id: string, max: number, holders: string): () => void {
   const count = openStreams.get(id) ?? 0;
-  if (count >= max) throw authError('RATE_LIMITED', `This credential already holds ${max} live streams on this server; close one before opening another.`);
+  if (count >= max) throw authError('RATE_LIMITED', `${holders} ${max} live streams on this server; close one before opening another.`);
   openStreams.set(id, count + 1);
   let released = false;
   return () => {
