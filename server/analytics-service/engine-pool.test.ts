@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { plantedPartition, type NetworkInput } from '../analytics/network';
-import { closeEngines, engineThreadsFromEnv, runEngine, setEngineThreads } from './engine-pool';
+import { closeEngines, engineThreadsFromEnv, runEngine, setEngineThreads, warmEngines } from './engine-pool';
 import type { MonthRows } from './engines';
 
 const DAY = 86_400_000;
@@ -52,6 +52,16 @@ describe('the engine pool', () => {
     await expect(runEngine('communities', { id: 'bad', input: bad }, 1)).rejects.toThrow(/^rapport\/network: .*target/);
     // The pool still works after a failed task.
     expect((await runEngine('communities', { id: 'planted', input }, 1)).count).toBeGreaterThan(1);
+  });
+
+  it('rejects a run still in flight when the pool ends, instead of waiting for it', async () => {
+    await setEngineThreads(1);
+    await warmEngines();
+    const big = plantedPartition({ nodes: 20_000, edges: 100_000, groups: 200, seed: 5 });
+    const run = runEngine('betweenness', { id: 'big', input: big });
+    run.catch(() => {});
+    await closeEngines();
+    await expect(run).rejects.toThrow();
   });
 
   it('reads RAPPORT_ANALYTICS_THREADS, and refuses what is not a thread count', () => {

@@ -35,7 +35,7 @@ export function engineThreads(): number {
   return (threads ??= engineThreadsFromEnv());
 }
 
-/** Sets the thread count (0 = inline), closing the current pool after its running tasks. */
+/** Sets the thread count (0 = inline), ending the current pool (runs still in it are rejected). */
 export async function setEngineThreads(count: number): Promise<void> {
   if (!(Number.isInteger(count) && count >= 0 && count <= MAX_THREADS)) {
     throw new RangeError(`engine threads must be 0–${MAX_THREADS}, not ${count}`);
@@ -52,11 +52,14 @@ export async function warmEngines(): Promise<void> {
   await runEngine('network', '', '', '');
 }
 
-/** Ends the worker threads; the next run starts a new pool. */
+/**
+ * Ends the worker threads at once; runs still in them are rejected, not waited for (a server shutting down has
+ * closed the requests that wanted them, and a betweenness run may have minutes left). The next run starts a new pool.
+ */
 export async function closeEngines(): Promise<void> {
   const closing = pool;
   pool = undefined;
-  await closing?.close();
+  await closing?.destroy();
 }
 
 /**
