@@ -12,6 +12,8 @@ import { rfmQuery } from './rfm/query.js';
 export interface WidgetOperation {
   /** The element that sends it. */
   widget: string;
+  /** The document's operation name (`RapportFeed`, …): what embed tokens' `operations` list. */
+  name: string;
   document: string;
   /** The variable holding the customer (global id) the operation is about. */
   customerVariable?: string;
@@ -22,6 +24,16 @@ export interface WidgetOperation {
 }
 
 export function widgetOperations(): WidgetOperation[] {
+  return operations().map((op) => ({ ...op, name: operationName(op.document) }));
+}
+
+function operationName(document: string): string {
+  const match = /^\s*(?:query|subscription)\s+(\w+)/.exec(document);
+  if (!match) throw new Error(`rapport/widgets: an operation without a name: ${document.slice(0, 60)}`);
+  return match[1]!;
+}
+
+function operations(): Omit<WidgetOperation, 'name'>[] {
   const map = 'rapport-segment-map';
   const heatmap = 'rapport-cohort-heatmap';
   const graph = 'rapport-influencer-graph';

@@ -87,13 +87,7 @@ const OPERATIONS: EmbedOperation[] = [
 ];
 
 /** A widget document is named by its operation name (`RapportFeed`, …). */
-const WIDGET_OPERATIONS: EmbedOperation[] = widgetOperations().map((op) => ({ ...op, name: operationName(op.document) }));
-
-function operationName(document: string): string {
-  const match = /^\s*(?:query|subscription)\s+(\w+)/.exec(document);
-  if (!match) throw new Error(`rapport/auth: a widget operation without a name: ${document.slice(0, 60)}`);
-  return match[1]!;
-}
+const WIDGET_OPERATIONS: EmbedOperation[] = widgetOperations();
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

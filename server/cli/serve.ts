@@ -66,18 +66,26 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   try {
     // A short RAPPORT_TOKEN_SECRET would otherwise show only when the first token is minted, as "Unexpected error.".
     await tokenSecret(store);
-    await setEngineThreads(engineThreads);
-    await warmEngines();
   } catch (err) {
     await release();
     throw err instanceof TokenSecretError ? new UsageError(err.message) : err;
   }
+  // The threads load the engines on the other cores while the demo loads here; awaited before listening.
+  await setEngineThreads(engineThreads);
+  const warming = warmEngines();
+  warming.catch(() => {});
   const classify = importClassifier(models);
   if (flags.demo) {
     const started = performance.now();
     if (await importDemo(store, { classify })) {
       console.log(`Loaded the demo data set into tenant default in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
+  }
+  try {
+    await warming;
+  } catch (err) {
+    await release();
+    throw err;
   }
   const app = createApp({
     store, dev: flags.dev, introspection: flags.introspection, classify, models,
