@@ -18,6 +18,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Store ids encrypted per tenant, never shown as they are (server/auth/global-ids.ts).
+    encodeGlobalID: (typename, id, ctx) => ctx.ids.encode(typename, id),
+    decodeGlobalID: (globalID, ctx) => ctx.ids.decode(globalID),
   },
 });
 

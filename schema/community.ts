@@ -20,6 +20,7 @@ const profile = ({ communities, index }: CommunityShape) =>
 /** Members in store-id order, one page loaded per request. */
 async function memberPage(ctx: Context, ids: readonly number[], offset: number, limit: number): Promise<CustomerRow[]> {
   const page = ids.slice(offset, offset + limit);
+  ctx.ids.prime('Customer', page);
   const rows = new Map((await customersByIds(ctx.store, ctx.tenant, page)).map((c) => [c.id, c]));
   return page.flatMap((id) => rows.get(id) ?? []);
 }

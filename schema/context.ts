@@ -2,6 +2,7 @@ import type { createPubSub } from 'graphql-yoga';
 import type { Store } from '../server/store';
 import type { Classifier } from '../server/ingest/load/interactions';
 import type { Principal } from '../server/auth/credentials';
+import type { TenantIds } from '../server/auth/global-ids';
 import type { ModelRegistry } from '../server/sentiment/model-registry';
 import type { RequestWork } from '../server/auth/request-work';
 
@@ -16,6 +17,8 @@ export type RapportPubSub = ReturnType<typeof createPubSub<RapportEvents>>;
 /** What every resolver sees: the caller's tenant (already authenticated) and the server's services. */
 export interface Context {
   tenant: string;
+  /** The tenant's global ids (server/auth/global-ids.ts): store ids encrypted with a key of the tenant. */
+  ids: TenantIds;
   /** The tenant's view of the store: every statement runs under row-level security for `tenant`. */
   store: Store;
   /** Who is asking: a key, an embed token, or dev mode; its scope and bindings. */

@@ -14,7 +14,6 @@ import { communityCustomerIds } from './community-id';
 import { OrderConnection, loadOrderConnections } from './order';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
 
-const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 /** Global ids carry a database id; anything else names no customer (and never another tenant's). */
 export const parseCustomerId = (id: string): number => (/^\d{1,15}$/.test(id) ? Number(id) : 0);
@@ -90,15 +89,19 @@ builder.queryFields((t) => ({
         ids = ids === null ? [...members] : ids.filter((id) => members.has(id));
       }
       const filter = { search: args.search, ids };
+      const customerOf = (value: unknown) => ctx.ids.storeId('Customer', value) || undefined;
       const connection = await resolveCursorConnection(
-        { args, toCursor: (c: CustomerRow) => encodeCursor(c.id), ...pageOptions },
-        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-          customerPage(ctx.store, ctx.tenant, filter, {
-            afterId: after === undefined ? undefined : decodeCursor(after, isId),
-            beforeId: before === undefined ? undefined : decodeCursor(before, isId),
+        { args, toCursor: (c: CustomerRow) => encodeCursor(ctx.ids.encode('Customer', c.id)), ...pageOptions },
+        async ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
+          const rows = await customerPage(ctx.store, ctx.tenant, filter, {
+            afterId: after === undefined ? undefined : decodeCursor(after, customerOf),
+            beforeId: before === undefined ? undefined : decodeCursor(before, customerOf),
             limit,
             inverted,
-          }),
+          });
+          ctx.ids.prime('Customer', rows.map((c) => c.id));
+          return rows;
+        },
       );
       return { ...connection, totalCount: () => customerCount(ctx.store, ctx.tenant, filter) };
     },

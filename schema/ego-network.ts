@@ -2,13 +2,12 @@
  * `network.egoNetwork(customer, radius)`: a customer, the customers within 1 or 2 hops (undirected view) and the
  * ties among them, ranked and capped for display (../server/analytics/network/ego.ts).
  */
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { egoNetwork, type EgoNode } from '../server/analytics/network';
 import { networkNode, tenantInfluence, type NetworkEdge } from '../server/analytics-service';
 import { customersByIds } from '../server/store/queries/customers';
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
-import { CustomerRef, parseCustomerId } from './customer';
+import { CustomerRef } from './customer';
 import { userError } from './errors';
 import { NetworkRef } from './network';
 import { TieRef } from './network-edges';
@@ -61,13 +60,14 @@ builder.objectField(NetworkRef, 'egoNetwork', (t) =>
         const first = args.first ?? 200;
         if (radius !== 1 && radius !== 2) throw userError('BAD_USER_INPUT', '`radius` must be 1 or 2.');
         if (first < 1 || first > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be within 1..${MAX_PAGE_SIZE}.`);
-        const id = customerIdOf(String(args.customer));
+        const id = ctx.ids.storeId('Customer', String(args.customer));
         if (!id || (await customersByIds(ctx.store, ctx.tenant, [id])).length === 0) return null;
         const influence = await tenantInfluence(await snapshotOf(ctx));
         const ids = influence.network.customerIds;
         const node = networkNode(influence.network, id);
         if (node < 0) return { nodes: [{ customerId: id, distance: 0, tieWeight: 0, pageRank: 0 }], edges: [], totalAlters: 0, truncated: false };
         const ego = egoNetwork(influence.network.input, node, { radius, limit: first, pageRank: influence.result.pageRank });
+        ctx.ids.prime('Customer', ego.nodes.map(({ index }) => ids[index]));
         return {
           nodes: ego.nodes.map(({ index, distance, tieWeight, pageRank }) => ({ customerId: ids[index]!, distance, tieWeight, pageRank })),
           edges: ego.edges.map((e) => ({ source: ids[e.source]!, target: ids[e.target]!, weight: e.weight })),
@@ -77,13 +77,3 @@ builder.objectField(NetworkRef, 'egoNetwork', (t) =>
       }),
   }),
 );
-
-/** A Customer global id → store id, 0 for anything else (an undecodable id names no customer). */
-function customerIdOf(globalId: string): number {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    return typename === 'Customer' ? parseCustomerId(id) : 0;
-  } catch {
-    return 0;
-  }
-}

@@ -1,7 +1,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CHANNELS, SENTIMENTS } from '../server/ingest/types';
-import { latestInteractionId } from '../server/store/queries/interaction-sequence';
+import { latestSequence } from '../server/store/queries/interaction-sequence';
 import {
   interactionCount,
   interactionPage,
@@ -10,6 +10,7 @@ import {
   type InteractionRow,
 } from '../server/store/queries/interactions';
 import { builder } from './builder';
+import type { Context } from './context';
 import { CustomerRef, parseCustomerId } from './customer';
 import { userError } from './errors';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
@@ -58,7 +59,7 @@ export const InteractionRef = builder.loadableNode('Interaction', {
     externalId: t.exposeString('external_id'),
     sequence: t.string({
       description: 'Ingestion order in the tenant, a decimal integer: an interaction written later has a larger one, whatever its `occurredAt`.',
-      resolve: (i) => String(i.id),
+      resolve: (i) => String(i.sequence),
     }),
     channel: t.field({ type: ChannelEnum, resolve: (i) => i.channel as (typeof CHANNELS)[number] }),
     direction: t.field({ type: DirectionEnum, nullable: true, resolve: (i) => i.direction as 'inbound' | 'outbound' | null }),
@@ -81,12 +82,11 @@ export const InteractionRef = builder.loadableNode('Interaction', {
   }),
 });
 
-const isKey = (value: unknown): value is [string, number] =>
-  Array.isArray(value) && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && Number.isSafeInteger(value[1]);
-
-const toKey = (cursor: string): InteractionKey => {
-  const [at, id] = decodeCursor(cursor, isKey);
-  return { at: new Date(at), id };
+/** A cursor is [occurredAt, the interaction's global id]. */
+const keyOf = (ctx: Context, value: unknown): InteractionKey | undefined => {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || Number.isNaN(Date.parse(value[0]))) return undefined;
+  const id = ctx.ids.storeId('Interaction', value[1]);
+  return id ? { at: new Date(value[0]), id } : undefined;
 };
 
 builder.queryFields((t) => ({
@@ -118,16 +118,20 @@ builder.queryFields((t) => ({
         addedAfter: args.addedAfter == null ? null : parseSequence(args.addedAfter),
       };
       // Read before the page, so whatever the page misses is written after it: `addedAfter: lastSequence` finds it.
-      const lastSequence = selectsField(info, 'lastSequence') ? String(await latestInteractionId(ctx.store, ctx.tenant)) : undefined;
+      const lastSequence = selectsField(info, 'lastSequence') ? String(await latestSequence(ctx.store, ctx.tenant)) : undefined;
       const connection = await resolveCursorConnection(
-        { args, toCursor: (i: InteractionRow) => encodeCursor([i.occurred_at.toISOString(), i.id]), ...pageOptions },
-        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-          interactionPage(ctx.store, ctx.tenant, filter, {
-            after: after === undefined ? undefined : toKey(after),
-            before: before === undefined ? undefined : toKey(before),
+        { args, toCursor: (i: InteractionRow) => encodeCursor([i.occurred_at.toISOString(), ctx.ids.encode('Interaction', i.id)]), ...pageOptions },
+        async ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
+          const rows = await interactionPage(ctx.store, ctx.tenant, filter, {
+            after: after === undefined ? undefined : decodeCursor(after, (v) => keyOf(ctx, v)),
+            before: before === undefined ? undefined : decodeCursor(before, (v) => keyOf(ctx, v)),
             limit,
             inverted,
-          }),
+          });
+          ctx.ids.prime('Interaction', rows.map((i) => i.id));
+          ctx.ids.prime('Customer', rows.map((i) => i.customer_id));
+          return rows;
+        },
       );
       return { ...connection, totalCount: () => interactionCount(ctx.store, ctx.tenant, filter), lastSequence };
     },
@@ -137,7 +141,7 @@ builder.queryFields((t) => ({
         description: 'The tenant\'s latest `sequence` ("0" for none), read before the page (filters aside): pass it as `addedAfter` to get ' +
           'exactly what was written since.',
         resolve: async (c, _args, ctx) =>
-          (c as { lastSequence?: string }).lastSequence ?? String(await latestInteractionId(ctx.store, ctx.tenant)),
+          (c as { lastSequence?: string }).lastSequence ?? String(await latestSequence(ctx.store, ctx.tenant)),
       }),
     }),
   }),

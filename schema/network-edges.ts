@@ -4,28 +4,32 @@
  * networks. Cursors are keysets — the (source, target) pair of the edge — so a cursor names the same place while
  * the data version is unchanged, and after a write the next page still starts after that pair.
  */
-import { encodeGlobalID, resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { edgePage, tenantNetworkEdges, type EdgeKey, type NetworkEdge } from '../server/analytics-service';
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
+import type { Context } from './context';
 import { NetworkRef } from './network';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
-
-const customerGlobalId = (id: number) => encodeGlobalID('Customer', id);
 
 export const TieRef = builder.objectRef<NetworkEdge>('Tie').implement({
   description: 'Two customers tied either way (undirected: parallel ties merged, self-ties left out).',
   fields: (t) => ({
-    source: t.id({ description: 'Global id of a Customer; in `network.edges` the one with the smaller store id.', resolve: (e) => customerGlobalId(e.source) }),
-    target: t.id({ description: 'Global id of the other Customer.', resolve: (e) => customerGlobalId(e.target) }),
+    source: t.id({ description: 'Global id of a Customer; in `network.edges` the one with the smaller store id.', resolve: (e, _args, ctx) => ctx.ids.encode('Customer', e.source) }),
+    target: t.id({ description: 'Global id of the other Customer.', resolve: (e, _args, ctx) => ctx.ids.encode('Customer', e.target) }),
     weight: t.exposeFloat('weight', { description: 'Σ recency-weighted tie weights (docs/network.md, "Weights").' }),
   }),
 });
 
-const isKey = (value: unknown): value is [number, number] =>
-  Array.isArray(value) && value.length === 2 && value.every((v) => Number.isSafeInteger(v));
-
-const toKey = (cursor: string | undefined): EdgeKey | undefined => (cursor === undefined ? undefined : decodeCursor(cursor, isKey));
+/** A cursor is the edge's [source, target] global ids. */
+const toKey = (ctx: Context, cursor: string | undefined): EdgeKey | undefined =>
+  cursor === undefined
+    ? undefined
+    : decodeCursor(cursor, (value): EdgeKey | undefined => {
+        if (!Array.isArray(value) || value.length !== 2) return undefined;
+        const [source, target] = value.map((id) => ctx.ids.storeId('Customer', id));
+        return source && target ? [source, target] : undefined;
+      });
 
 builder.objectFields(NetworkRef, (t) => ({
   edgeCount: t.int({
@@ -40,9 +44,12 @@ builder.objectFields(NetworkRef, (t) => ({
         checkPageArgs(args);
         const edges = await tenantNetworkEdges(await snapshotOf(ctx));
         const connection = await resolveCursorConnection(
-          { args, toCursor: (e: NetworkEdge) => encodeCursor([e.source, e.target]), ...pageOptions },
-          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-            edgePage(edges, { after: toKey(after), before: toKey(before), limit, inverted }),
+          { args, toCursor: (e: NetworkEdge) => encodeCursor([ctx.ids.encode('Customer', e.source), ctx.ids.encode('Customer', e.target)]), ...pageOptions },
+          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
+            const page = edgePage(edges, { after: toKey(ctx, after), before: toKey(ctx, before), limit, inverted });
+            ctx.ids.prime('Customer', page.flatMap((e) => [e.source, e.target]));
+            return page;
+          },
         );
         return { ...connection, totalCount: edges.source.length };
       }),

@@ -46,7 +46,9 @@ NetworkRef.implement({
           const first = args.first ?? 10;
           if (first < 0 || first > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be within 0..${MAX_PAGE_SIZE}.`);
           const influence = await tenantInfluence(await snapshotOf(ctx));
-          return Array.from(influence.order.subarray(0, first), (node) => ({ influence, node }));
+          const top = influence.order.subarray(0, first);
+          ctx.ids.prime('Customer', Array.from(top, (node) => influence.network.customerIds[node]));
+          return Array.from(top, (node) => ({ influence, node }));
         }),
     }),
     betweenness: t.field({

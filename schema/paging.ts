@@ -21,18 +21,23 @@ export function checkPageArgs(args: DefaultConnectionArguments): void {
 
 export const pageOptions = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE } as const;
 
-/** Opaque cursors: base64url of a small JSON value. */
+/**
+ * Opaque cursors: base64url of a small JSON value. A store id in a cursor goes in as the row's global id, so a
+ * cursor shows no more than the page it came from (server/auth/global-ids.ts).
+ */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string, check: (value: unknown) => value is T): T {
+/** The cursor's value as `parse` reads it; `parse` returns undefined for a value no page of this connection gave out. */
+export function decodeCursor<T>(cursor: string, parse: (value: unknown) => T | undefined): T {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     value = undefined;
   }
-  if (!check(value)) throw userError('BAD_USER_INPUT', `"${cursor}" is not a cursor this connection gave out.`);
-  return value;
+  const parsed = value === undefined ? undefined : parse(value);
+  if (parsed === undefined) throw userError('BAD_USER_INPUT', `"${cursor}" is not a cursor this connection gave out.`);
+  return parsed;
 }

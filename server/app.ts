@@ -5,6 +5,7 @@ import type { Classifier } from './ingest/load/interactions';
 import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
+import { tenantIds } from './auth/global-ids';
 import { loggedMaskError } from './observability/logged-mask-error';
 import type { Logger } from './observability/logger';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
@@ -76,10 +77,11 @@ export function createApp(options: AppOptions): RapportApp {
     // useBodyLimit enforces both limits (JSON and uploads) with its own messages; yoga's single one would pre-empt it.
     maxRequestBodySize: false,
     cors: corsOptions(owner, options.dev ?? false),
-    context: ({ request }) => {
+    context: async ({ request }) => {
       const principal = principalOf(request);
       return {
         tenant: principal.tenant,
+        ids: await tenantIds(owner, principal.tenant),
         // Every resolver and loader reads through the tenant's scoped store: row-level security behind the filters.
         store: owner.forTenant(principal.tenant),
         principal,

@@ -1,7 +1,8 @@
 /**
- * `Interaction.sequence` is the row id, and `interactions(addedAfter:)` catches up by it, so a tenant's interactions
- * must commit in id order. Two writers at once on PostgreSQL: the second waits until the first commits, rather than
- * taking later ids and committing first — which would let a client that heard of the second skip the first.
+ * `Interaction.sequence` numbers a tenant's interactions in the order they were written, and
+ * `interactions(addedAfter:)` catches up by it, so a tenant's interactions must commit in that order. Two writers at
+ * once on PostgreSQL: the second waits until the first commits, rather than taking later numbers and committing
+ * first — which would let a client that heard of the second skip the first.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,10 +79,10 @@ describe.skipIf(!url)('interactions commit in id order on PostgreSQL', () => {
     long.release();
     await Promise.all([first, second]);
     expect(firstDone && secondDone).toBe(true);
-    const rows = await store.query<{ external_id: string; id: number }>(
-      `SELECT external_id, id FROM interactions WHERE tenant_id = 'acme' ORDER BY id`,
+    const rows = await store.query<{ external_id: string; sequence: number }>(
+      `SELECT external_id, sequence FROM interactions WHERE tenant_id = 'acme' ORDER BY id`,
     );
-    expect(rows.map((r) => r.external_id)).toEqual(['seed', 'l1', 'l2', 'l3', 'l4', 's1']);
+    expect(rows.map((r) => `${r.external_id}:${r.sequence}`)).toEqual(['seed:1', 'l1:2', 'l2:3', 'l3:4', 'l4:5', 's1:6']);
   });
 
   it('lets writers of other tenants through', async () => {

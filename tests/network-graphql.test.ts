@@ -10,6 +10,7 @@ import { importRows } from '../server/ingest/import-rows';
 import { importSource } from '../server/ingest/import-source';
 import { fileSource } from '../server/ingest/read-records';
 import { interactionTieText } from '../server/store/queries/network';
+import { tenantIds, type TenantIds } from '../server/auth/global-ids';
 import type { Store } from '../server/store';
 import { testApp } from './support/app';
 import { dataFile, describeWithData } from './support/data';
@@ -22,12 +23,15 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
   let gql: ReturnType<typeof testApp>['gql'];
   const idOf = async (externalId: string) =>
     (await gql(`query($x: String!) { customerByExternalId(externalId: $x) { id } }`, { x: externalId })).data!.customerByExternalId.id as string;
-  const storeId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
+  let ids: TenantIds;
+  /** A global id of the demo tenant → store id (0 when it is not one of theirs). */
+  const storeId = (globalId: string) => ids.storeId('Customer', globalId);
 
   beforeAll(async () => {
     store = await open();
     await importDemo(store, { demo: { customers: 600 } });
     gql = testApp(store).gql;
+    ids = await tenantIds(store, 'default');
   }, 600_000);
   afterAll(() => store?.close());
 
@@ -166,15 +170,18 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
       yield { line: 2, record: { sourceExternalId: 'iso_b', targetExternalId: 'iso_c', kind: 'follows', weight: 1 } };
     })(), { tenant: 'isolated', sourceName: 'test', format: 'test' });
     const theirs = await allEdges(testApp(store, { tenant: 'isolated' }).gql, 1);
+    const isolatedIds = await tenantIds(store, 'isolated');
     const ids = await store.query<{ id: number; tenant_id: string }>(`SELECT id::float8 AS id, tenant_id FROM customers`);
     const tenantOf = new Map(ids.map((r) => [r.id, r.tenant_id]));
     expect(theirs.totalCount).toBe(2);
-    expect(theirs.edges.flatMap((e) => [e.node.source, e.node.target]).every((id) => tenantOf.get(storeId(id)) === 'isolated')).toBe(true);
+    expect(theirs.edges.flatMap((e) => [e.node.source, e.node.target]).every((id) => tenantOf.get(isolatedIds.storeId('Customer', id)) === 'isolated')).toBe(true);
+    // Their ids name nothing here.
+    expect(theirs.edges.some((e) => storeId(e.node.source) || storeId(e.node.target))).toBe(false);
     const ours = await allEdges(gql);
     expect(ours.edges.flatMap((e) => [e.node.source, e.node.target]).every((id) => tenantOf.get(storeId(id)) === 'default')).toBe(true);
-    // A cursor from the other tenant's list names a place, never their rows.
+    // A cursor from the other tenant's list holds their global ids, which name nothing here: refused.
     const foreign = await gql(`query($after: String) { network { edges(first: 500, after: $after) { edges { node { source } } } } }`, { after: theirs.edges[0]!.cursor });
-    expect(foreign.data!.network.edges.edges.every((e: any) => tenantOf.get(storeId(e.node.source)) === 'default')).toBe(true);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('another tenant\'s customer and unknown communities resolve to null', async () => {
@@ -182,10 +189,13 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
       yield { line: 1, record: { sourceExternalId: 'x1', targetExternalId: 'x2', kind: 'follows', weight: 1 } };
     })(), { tenant: 'other', sourceName: 'test', format: 'test' });
     const [row] = await store.query<{ id: number }>(`SELECT id FROM customers WHERE tenant_id = 'other' AND external_id = 'x1'`);
-    const foreign = Buffer.from(`Customer:${row!.id}`).toString('base64');
+    const foreign = (await tenantIds(store, 'other')).encode('Customer', row!.id);
     const res = await gql(`query($id: ID!) { network { egoNetwork(customer: $id) { totalAlters } } community(id: "100000") { id } }`, { id: foreign });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ network: { egoNetwork: null }, community: null });
+    // Nor does their store id in Relay's default shape, `base64("Customer:<id>")`.
+    const plain = await gql(`query($id: ID!) { network { egoNetwork(customer: $id) { totalAlters } } }`, { id: Buffer.from(`Customer:${row!.id}`).toString('base64') });
+    expect(plain.data).toEqual({ network: { egoNetwork: null } });
     const bad = await gql(`{ community(id: "nope") { id } network(resolution: -1) { modularity } }`);
     expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });

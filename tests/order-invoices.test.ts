@@ -3,16 +3,12 @@
  * COPY into a tenant without orders, a later import, an invoice shared by two customers — must keep it complete, and
  * the migration fills it from the lines a store already held.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRows } from '../server/ingest/import-rows';
 import type { OrderRecord, ParsedRow } from '../server/ingest/types';
 import type { Store } from '../server/store';
-import { migrate } from '../server/store/migrate';
-import { openPgliteStore } from '../server/store/pglite-store';
 import { orderCounts, ordersOfCustomers } from '../server/store/queries/orders';
+import { storeBefore } from './support/migrations';
 import { storeCases } from './support/stores';
 
 const line = (invoice: string, lineNo: number, customer: string | null, day: number): OrderRecord => ({
@@ -71,17 +67,9 @@ describe.each(storeCases())('order lines found through their invoices on $name',
 });
 
 describe('migration 006', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
   it('fills order_invoices from the lines a store already held', async () => {
-    const all = path.resolve(import.meta.dirname, '../server/store/migrations');
-    const before = mkdtempSync(path.join(tmpdir(), 'rapport-migrations-'));
-    dirs.push(before);
-    for (const file of readdirSync(all).filter((f) => f < '006')) cpSync(path.join(all, file), path.join(before, file));
-    const store = await openPgliteStore({});
+    const { store, migrateRest } = await storeBefore('006');
     try {
-      await migrate(store, before);
       await store.query(`INSERT INTO tenants (id, name) VALUES ('old', 'old') ON CONFLICT DO NOTHING`);
       await store.query(`INSERT INTO customers (tenant_id, external_id) VALUES ('old', 'p'), ('old', 'q')`);
       await store.query(
@@ -89,7 +77,7 @@ describe('migration 006', () => {
          SELECT 'old', v.invoice, v.line_no, c.id, now(), 1, 1, 1, false
          FROM (VALUES ('M1', 1, 'p'), ('M1', 2, 'p'), ('M2', 1, 'q'), ('M3', 1, NULL)) AS v (invoice, line_no, customer)
          LEFT JOIN customers c ON c.tenant_id = 'old' AND c.external_id = v.customer`);
-      expect(await migrate(store, all)).toEqual(['006_order_invoices']);
+      expect((await migrateRest())[0]).toBe('006_order_invoices');
       const pairs = await store.query<{ invoice: string; external_id: string }>(
         `SELECT i.invoice, c.external_id FROM order_invoices i JOIN customers c ON c.id = i.customer_id ORDER BY 1`);
       expect(pairs.map((p) => `${p.invoice}:${p.external_id}`)).toEqual(['M1:p', 'M2:q']);

@@ -1,7 +1,7 @@
 /** Minting an embed token, shared by the `createEmbedToken` mutation and `rapport token`. */
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Store } from '../store';
 import { embedOperationNames } from './embed-operations';
+import { tenantIds } from './global-ids';
 import { tenantOrigins } from './tenants';
 import { MAX_TOKEN_TTL_SECONDS, signEmbedToken } from './tokens';
 
@@ -33,7 +33,7 @@ export async function mintEmbedToken(owner: Store, scoped: Store, secret: Uint8A
     throw new MintError(`${request.origin} is not among tenant ${request.tenant}'s allowed origins; add it with \`rapport tenant origins ${request.tenant} --add ${request.origin}\`.`);
   }
   if (request.operations) checkOperations(request.operations);
-  if (request.customers) await checkCustomers(scoped, request.tenant, request.customers);
+  if (request.customers) await checkCustomers(owner, scoped, request.tenant, request.customers);
   const { tenant, keyId, origin, customers, operations } = request;
   return signEmbedToken(secret, { tenant, keyId, origin, customers, operations: operations && [...new Set(operations)] }, ttl);
 }
@@ -47,18 +47,14 @@ function checkOperations(operations: readonly string[]): void {
   }
 }
 
-async function checkCustomers(scoped: Store, tenant: string, customers: readonly string[]): Promise<void> {
+async function checkCustomers(owner: Store, scoped: Store, tenant: string, customers: readonly string[]): Promise<void> {
   if (customers.length === 0 || customers.length > 1000) throw new MintError('customers must name 1 to 1000 customers.');
-  const ids = customers.map((gid) => {
-    let decoded: { typename: string; id: string } | null = null;
-    try {
-      decoded = decodeGlobalID(gid);
-    } catch {
-      decoded = null;
-    }
-    if (decoded?.typename !== 'Customer' || !/^\d{1,15}$/.test(decoded.id)) throw new MintError(`"${gid}" is not the id of a Customer.`);
-    return Number(decoded.id);
+  const ids = await tenantIds(owner, tenant);
+  const storeIds = customers.map((gid) => {
+    const id = ids.storeId('Customer', gid);
+    if (!id) throw new MintError(`"${gid}" is not the id of a customer of tenant ${tenant}.`);
+    return id;
   });
-  const found = await scoped.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND id = ANY($2)`, [tenant, ids]);
-  if (found[0]!.n !== new Set(ids).size) throw new MintError('Some of the customers are not customers of this tenant.');
+  const found = await scoped.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND id = ANY($2)`, [tenant, storeIds]);
+  if (found[0]!.n !== new Set(storeIds).size) throw new MintError('Some of the customers are not customers of this tenant.');
 }

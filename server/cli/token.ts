@@ -1,5 +1,5 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { verifyKey } from '../auth/keys';
+import { tenantIds } from '../auth/global-ids';
 import { MintError, mintEmbedToken } from '../auth/mint-token';
 import { tokenSecret, TokenSecretError } from '../auth/token-secret';
 import { MAX_TOKEN_TTL_SECONDS } from '../auth/tokens';
@@ -55,7 +55,8 @@ export function runToken(flags: TokenFlags): Promise<void> {
       );
       const missing = externalIds.filter((e) => !rows.some((r) => r.external_id === e));
       if (missing.length) throw new CommandError(`Tenant ${verified.tenant} has no customer ${missing.slice(0, 5).join(', ')}.`);
-      customers = rows.map((r) => encodeGlobalID('Customer', r.id));
+      const ids = await tenantIds(store, verified.tenant);
+      customers = rows.map((r) => ids.encode('Customer', r.id));
     }
     try {
       const { token, expiresAt } = await mintEmbedToken(store, scoped, await tokenSecret(store), {

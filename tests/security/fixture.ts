@@ -1,4 +1,4 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { tenantIds } from '../../server/auth/global-ids';
 import { createApp, type AppOptions } from '../../server/app';
 import { createKey } from '../../server/auth/keys';
 import { addOrigins, createTenant } from '../../server/auth/tenants';
@@ -78,7 +78,8 @@ export async function twoTenants(store: Store, options: Partial<AppOptions> = {}
   /** Store ids → global ids of a tenant's customers, read as the owner. */
   async function customerIds(tenant: Tenant): Promise<string[]> {
     const rows = await store.query<{ id: number }>(`SELECT id FROM customers WHERE tenant_id = $1 ORDER BY id`, [tenant]);
-    return rows.map((r) => encodeGlobalID('Customer', r.id));
+    const ids = await tenantIds(store, tenant);
+    return rows.map((r) => ids.encode('Customer', r.id));
   }
 
   async function token(tenant: Tenant, grant: { origin?: string | null; customers?: string[] | null; ttl?: number; keyId?: string } = {}) {

@@ -1,5 +1,5 @@
 import { firstSseData } from '../support/sse';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { tenantIds } from '../../server/auth/global-ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../schema';
 import { embedOperations } from '../../server/auth/embed-operations';
@@ -26,7 +26,8 @@ describe.each(storeCases())('tenant isolation on $name', ({ open }) => {
     t = await twoTenants(store);
     betaIds = await t.customerIds('beta');
     const rows = await store.query<{ id: number }>(`SELECT id FROM interactions WHERE tenant_id = 'beta'`);
-    betaInteractionIds = rows.map((r) => encodeGlobalID('Interaction', r.id));
+    const ids = await tenantIds(store, 'beta');
+    betaInteractionIds = rows.map((r) => ids.encode('Interaction', r.id));
   });
   afterAll(() => store?.close());
 

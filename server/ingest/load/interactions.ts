@@ -5,7 +5,7 @@ import { wantedCustomers } from './wanted-customers';
 
 const COLUMNS = [
   'tenant_id', 'external_id', 'channel', 'direction', 'occurred_at', 'text', 'author', 'customer_id', 'gold_label',
-  'predicted_label', 'p_positive', 'p_neutral', 'p_negative', 'model_id', 'attributes',
+  'predicted_label', 'p_positive', 'p_neutral', 'p_negative', 'model_id', 'attributes', 'sequence',
 ] as const;
 
 /** A prediction stored with an interaction; produced by the sentiment model during import. */
@@ -28,9 +28,10 @@ export interface InsertedInteraction {
  * Writes a batch of interactions, skipping external ids already stored; returns the ids of the new ones.
  *
  * A tenant's interactions are written by one transaction at a time (a transaction-scoped advisory lock, taken before
- * the first id and held to commit), so they commit in id order: `Interaction.sequence` is the id, and a client that
- * catches up with `interactions(addedAfter:)` could otherwise skip rows of a long import that took its ids before a
- * shorter writer committed. A second writer of the same tenant waits; other tenants do not.
+ * the first id and held to commit), so they commit in order: each gets the tenant's next `sequence` (1, 2, 3…, per
+ * tenant, so its gaps say nothing of other tenants), and a client that catches up with `interactions(addedAfter:)`
+ * could otherwise skip rows of a long import that took its numbers before a shorter writer committed. A second
+ * writer of the same tenant waits; other tenants do not.
  */
 export async function insertInteractions(
   tx: Tx,
@@ -55,6 +56,10 @@ export async function insertInteractions(
   }
   if (!fresh.length) return [];
   const predictions = classify ? await classify(fresh.map((i) => i.text)) : [];
+  const [last] = await tx.query<{ n: number }>(
+    `SELECT coalesce(max(sequence), 0) AS n FROM interactions WHERE tenant_id = $1`,
+    [tenant],
+  );
   let text = '';
   fresh.forEach((i, k) => {
     const p = predictions[k];
@@ -62,7 +67,7 @@ export async function insertInteractions(
     text += copyLine([
       tenant, i.externalId, i.channel, i.direction ?? null, i.occurredAt, i.text, i.author ?? null, customerId,
       i.goldLabel ?? null, p?.label ?? null, p?.probabilities.positive ?? null, p?.probabilities.neutral ?? null,
-      p?.probabilities.negative ?? null, p?.modelId ?? null, i.attributes ?? {},
+      p?.probabilities.negative ?? null, p?.modelId ?? null, i.attributes ?? {}, last!.n + k + 1,
     ]);
   });
   await tx.copyIn('interactions', COLUMNS, text);

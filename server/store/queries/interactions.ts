@@ -2,6 +2,8 @@ import type { Queryable } from '../store';
 
 export interface InteractionRow {
   id: number;
+  /** 1, 2, 3… per tenant, in the order the tenant's interactions were written. */
+  sequence: number;
   external_id: string;
   channel: string;
   direction: string | null;
@@ -24,7 +26,7 @@ export interface InteractionFilter {
   customerId?: number | null;
   from?: Date | null;
   to?: Date | null;
-  /** Only interactions written after the one with this id (ingestion order). */
+  /** Only interactions written after the one with this `sequence` (ingestion order). */
   addedAfter?: number | null;
 }
 
@@ -34,7 +36,7 @@ export interface InteractionKey {
   id: number;
 }
 
-const COLUMNS = `id, external_id, channel, direction, occurred_at, text, author, customer_id, gold_label,
+const COLUMNS = `id, sequence, external_id, channel, direction, occurred_at, text, author, customer_id, gold_label,
   predicted_label, p_positive, p_neutral, p_negative, model_id`;
 
 export async function interactionsByIds(db: Queryable, tenant: string, ids: readonly number[]): Promise<InteractionRow[]> {
@@ -76,6 +78,6 @@ function filterSql(tenant: string, filter: InteractionFilter) {
   if (filter.customerId != null) where.push(`customer_id = $${params.push(filter.customerId)}`);
   if (filter.from) where.push(`occurred_at >= $${params.push(filter.from)}`);
   if (filter.to) where.push(`occurred_at < $${params.push(filter.to)}`);
-  if (filter.addedAfter != null) where.push(`id > $${params.push(filter.addedAfter)}`);
+  if (filter.addedAfter != null) where.push(`sequence > $${params.push(filter.addedAfter)}`);
   return { where, params };
 }
