@@ -50,6 +50,31 @@ describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', ()
     await db?.drop();
   });
 
+  it('gives a row the same global id and cursor on both instances, and numbers interactions in one sequence', async () => {
+    const store = await openStore({ databaseUrl: db.url });
+    try {
+      await store.query(`INSERT INTO tenants (id, name) VALUES ('default', 'default') ON CONFLICT DO NOTHING`);
+      await store.query(`INSERT INTO customers (tenant_id, external_id) VALUES ('default', 'same-1'), ('default', 'same-2'), ('default', 'same-3')`);
+    } finally {
+      await store.close();
+    }
+    // The first requests of both instances at once: each may create the key of the global ids; both must use one.
+    const page = '{ customers(first: 2) { edges { cursor node { id externalId } } pageInfo { endCursor } } }';
+    const [onA, onB] = await Promise.all([gql(a, page), gql(b, page)]);
+    expect(onA.customers.edges.map((e: any) => e.node.externalId)).toEqual(['same-1', 'same-2']);
+    expect(onB).toEqual(onA);
+    const next = 'query($after: String) { customers(first: 1, after: $after) { edges { node { externalId } } } }';
+    expect((await gql(b, next, { after: onA.customers.pageInfo.endCursor })).customers.edges[0].node.externalId).toBe('same-3');
+    // Writers on both instances share the tenant's one sequence.
+    const add = 'mutation($x: String!) { addInteractions(input: [{ externalId: $x, channel: chat, occurredAt: "2024-05-02", text: "seq" }]) { accepted } }';
+    for (const [url, x] of [[a, 'seq-a1'], [b, 'seq-b1'], [a, 'seq-a2']] as const) await gql(url, add, { x });
+    const { interactions } = await gql(b, '{ interactions(first: 10) { lastSequence edges { node { externalId sequence } } } }');
+    const sequence = new Map(interactions.edges.map((e: any) => [e.node.externalId, Number(e.node.sequence)]));
+    const first = sequence.get('seq-a1') as number;
+    expect([sequence.get('seq-b1'), sequence.get('seq-a2')]).toEqual([first + 1, first + 2]);
+    expect(Number(interactions.lastSequence)).toBe(first + 2);
+  });
+
   it('delivers an interaction added through A to a subscriber on B', async () => {
     const sub: SseSubscription = await subscribeSse(`${b}/graphql`, 'subscription { interactionAdded { externalId } }');
     try {
