@@ -116,6 +116,9 @@ describe('migration 007', () => {
       expect(rows.map((r) => `${r.external_id}:${r.sequence}`)).toEqual(['p1:1', 'p2:2', 'p3:3', 'q1:1', 'q2:2']);
       await expect(store.query(`INSERT INTO interactions (tenant_id, external_id, channel, occurred_at, text, sequence) VALUES ('p', 'p4', 'chat', now(), 'x', 2)`))
         .rejects.toThrow(/duplicate key/);
+      // The indexes it drops to number the rows quickly are back.
+      const indexes = await store.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'interactions' ORDER BY 1`);
+      expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['interactions_customer', 'interactions_sequence', 'interactions_time']));
     } finally {
       await store.close();
     }
