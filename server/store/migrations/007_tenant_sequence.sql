@@ -2,8 +2,8 @@
 -- the table-wide identity, whose gaps showed how many rows other tenants wrote in between. Existing rows are
 -- numbered in id order, which is the order they were written (server/ingest/load/interactions.ts); new ones get the
 -- next numbers under the same per-tenant lock that orders their ids. Numbering rewrites every row, so the two
--- secondary indexes are dropped for it and built again after (1,000,000 interactions on PostgreSQL: 34 s instead
--- of 52; docs/store.md, "Upgrading").
+-- secondary indexes are dropped for it and built again after (1,000,000 interactions on PostgreSQL: 35 s instead
+-- of 52; bench/migration-007.ts, docs/store.md "Upgrading").
 ALTER TABLE interactions ADD COLUMN sequence bigint;
 DROP INDEX interactions_time;
 DROP INDEX interactions_customer;
