@@ -7,6 +7,7 @@ import { tenantIdMessage } from '../server/store/tenant-scope';
 import { runCli, startCli, waitForOutput } from './support/cli';
 import { dataFile, describeWithData } from './support/data';
 import { tempFiles } from './support/files';
+import { storeBefore } from './support/migrations';
 
 const files = tempFiles('rapport-cli-');
 const ORDERS = 'invoice,customer_id,ordered_at,quantity,unit_price\nK1,k1,2024-01-02,2,3.5\nK2,k2,2024-01-03,1,1\n';
@@ -55,6 +56,21 @@ describe('rapport CLI', () => {
     const token = await runCli(['token', '--key', key.stdout.trim(), '--data', data], env);
     expect(token.stderr.trim()).toBe(message);
     expect(token.code).toBe(1);
+  });
+
+  it('says when it upgrades a store, migration by migration, and is silent when it creates one', async () => {
+    const data = path.join(files.dir, 'old-store');
+    const { store } = await storeBefore('007', data);
+    await store.close();
+    const upgraded = await runCli(['tenant', 'create', 'old', '--data', data]);
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stderr).toMatch(/^rapport: upgrading the store: 007_tenant_sequence…\nrapport: 007_tenant_sequence done in \d+\.\d s\.$/m);
+    const again = await runCli(['tenant', 'create', 'older', '--data', data]);
+    const fresh = await runCli(['tenant', 'create', 'new', '--data', path.join(files.dir, 'new-store')]);
+    for (const run of [again, fresh]) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toMatch(/upgrad|done in/);
+    }
   });
 
   it('refuses --rejects without --skip-invalid, and names the field of each rejected row', async () => {

@@ -5,23 +5,31 @@ import { StoreError, type Store } from './store';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
+/** A migration applied to a store that already had data's schema: before it (`seconds` absent) and after. */
+export type UpgradeListener = (event: { version: string; seconds?: number }) => void;
+
 /**
  * Applies `migrations/*.sql` in name order, each in its own transaction, recording each in `schema_migrations`.
- * Idempotent; an advisory lock keeps two servers starting together on one PostgreSQL from racing.
+ * Idempotent; an advisory lock keeps two servers starting together on one PostgreSQL from racing. `onUpgrade` hears
+ * of migrations applied to an existing store (some rewrite large tables), not of those that create a new one.
  */
-export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function migrate(store: Store, dir = MIGRATIONS_DIR, onUpgrade?: UpgradeListener): Promise<string[]> {
   await store.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
+  const [existing] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM schema_migrations`);
+  const upgrading = existing!.n > 0;
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   for (const file of files) {
     const version = path.basename(file, '.sql');
     const sql = await readFile(path.join(dir, file), 'utf8');
+    const start = performance.now();
     const done = await store.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(7406155)`);
       const seen = await tx.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [version]);
       if (seen.length) return false;
+      if (upgrading) onUpgrade?.({ version });
       try {
         for (const statement of splitStatements(sql)) await tx.query(statement);
       } catch (err) {
@@ -31,6 +39,7 @@ export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<strin
       return true;
     });
     if (done) applied.push(version);
+    if (done && upgrading) onUpgrade?.({ version, seconds: (performance.now() - start) / 1000 });
   }
   return applied;
 }

@@ -2,6 +2,7 @@ import { migrate } from './migrate';
 import { openPgliteStore } from './pglite-store';
 import { openPostgresStore } from './postgres-store';
 import type { ServedAdvice } from './data-lock';
+import type { UpgradeListener } from './migrate';
 import type { Store } from './store';
 
 export interface OpenStoreOptions {
@@ -12,6 +13,8 @@ export interface OpenStoreOptions {
   role?: 'server' | 'cli';
   /** PGlite: what a refused command should do when a server holds the directory; by default, import through it. */
   whenServed?: ServedAdvice;
+  /** Hears of each migration applied to an existing store, before and after (some take minutes on large stores). */
+  onUpgrade?: UpgradeListener;
 }
 
 /** Opens the configured store and brings its schema up to date. */
@@ -20,7 +23,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     ? await openPostgresStore({ url: options.databaseUrl })
     : await openPgliteStore({ dir: options.dataDir, role: options.role, whenServed: options.whenServed });
   try {
-    await migrate(store);
+    await migrate(store, undefined, options.onUpgrade);
   } catch (err) {
     await store.close();
     throw err;

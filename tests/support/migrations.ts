@@ -8,13 +8,14 @@ import { openPgliteStore } from '../../server/store/pglite-store';
 const ALL = path.resolve(import.meta.dirname, '../../server/store/migrations');
 
 /**
- * A PGlite store migrated up to, not including, `version` (e.g. '007'), for a test to fill as an older store would
- * have been; `migrateRest()` then applies the rest and returns their names. Closing is the test's.
+ * A PGlite store (in memory, or in `dir`) migrated up to, not including, `version` (e.g. '007'), for a test to fill
+ * as an older store would have been; `migrateRest()` then applies the rest and returns their names. Closing is the
+ * test's.
  */
-export async function storeBefore(version: string): Promise<{ store: Store; migrateRest: () => Promise<string[]> }> {
+export async function storeBefore(version: string, dir?: string): Promise<{ store: Store; migrateRest: () => Promise<string[]> }> {
   const before = mkdtempSync(path.join(tmpdir(), 'rapport-migrations-'));
   for (const file of readdirSync(ALL).filter((f) => f < version)) cpSync(path.join(ALL, file), path.join(before, file));
-  const store = await openPgliteStore({});
+  const store = await openPgliteStore({ dir });
   try {
     await migrate(store, before);
   } finally {
