@@ -24,8 +24,10 @@ export type GlobalIdType = (typeof TYPES)[number];
 
 const SECRET_NAME = 'global_ids';
 const SHAPE = /^[A-Za-z0-9_-]{23}$/;
-/** Ids remembered per tenant (about 100 bytes each); the memo starts afresh when full. */
-const MEMO_SIZE = 8192;
+/** Ids remembered per tenant (about 110 bytes each), enough for a page's ids and cursors; starts afresh when full. */
+const MEMO_SIZE = 2048;
+/** Tenants whose keys are kept (with their memos, at most about 230 KB each); all are dropped past it. */
+const TENANTS_KEPT = 128;
 
 function typeByte(typename: string): number {
   const type = TYPES.indexOf(typename as GlobalIdType) + 1;
@@ -70,10 +72,10 @@ export class TenantIds {
     const sealed = this.#encrypt.update(blocks);
     const id = Buffer.alloc(17);
     id[0] = type;
+    if (this.#memo.size + storeIds.length > MEMO_SIZE) this.#memo.clear(); // so a whole page fits
     return storeIds.map((storeId, k) => {
       sealed.copy(id, 1, 16 * k, 16 * k + 16);
       const text = id.toString('base64url');
-      if (this.#memo.size >= MEMO_SIZE) this.#memo.clear();
       this.#memo.set(`${type}:${storeId}`, text);
       return text;
     });
@@ -120,6 +122,7 @@ export async function tenantIds(owner: Store, tenant: string): Promise<TenantIds
   let ids = entry.tenants.get(tenant);
   if (!ids) {
     ids = new TenantIds(createHmac('sha256', secret).update(tenant).digest().subarray(0, 16));
+    if (entry.tenants.size >= TENANTS_KEPT) entry.tenants.clear();
     entry.tenants.set(tenant, ids);
   }
   return ids;
