@@ -180,6 +180,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         this.addItems(items);
         if (items.length) this.refreshTrend();
       },
+      renumbered: () => void this.task.run(),
     }));
     if (this.classify === 'local' && this.items.some((i) => !i.sentiment)) this.labelPending();
   }

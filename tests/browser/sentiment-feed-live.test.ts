@@ -94,4 +94,28 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     expect((await texts()).at(-1)).toBe(old);
     await page.locator('rapport-sentiment-feed .row .text', { hasText: late }).first().waitFor({ timeout: 2_000 });
   });
+
+  it('starts afresh when the server behind it numbers differently (an upgrade, another store), rather than catch up from a sequence that is gone', async () => {
+    const before = await state();
+    const heard = await page.evaluate(() =>
+      Math.max(...(document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ sequence: string }> }).interactions.map((i) => Number(i.sequence))));
+    await server.stop();
+    await expect.poll(async () => (await state()).status, { timeout: 10_000 }).toBe('reconnecting');
+    // Another store on the same port: the same demo, with ids of its own and sequences below what the page heard.
+    const other = new LiveServer(server.port, await mkdtemp(join(tmpdir(), 'rapport-feed-other-')));
+    try {
+      await other.start();
+      const { interactions } = await other.graphql<{ interactions: { lastSequence: string; edges: Array<{ node: { id: string } }> } }>(
+        '{ interactions(first: 5) { lastSequence edges { node { id } } } }');
+      expect(Number(interactions.lastSequence)).toBeLessThan(heard);
+      const fresh = interactions.edges.map((e) => e.node.id);
+      await expect.poll(async () => (await state()).ids.slice(0, 5), { timeout: 30_000 }).toEqual(fresh);
+      const after = await state();
+      expect(after.ids.filter((id) => before.ids.includes(id))).toEqual([]);
+      await expect.poll(async () => (await state()).status, { timeout: 30_000 }).toBe('live');
+    } finally {
+      await other.stop();
+      await rm(other.dataDir, { recursive: true, force: true });
+    }
+  });
 });

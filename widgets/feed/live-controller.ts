@@ -17,6 +17,8 @@ export interface LiveSource {
   /** The `lastSequence` read with the items the feed holds: what was written after it is caught up on (re)connection. */
   since: string | undefined;
   add(items: readonly FeedItem[]): void;
+  /** The server's latest sequence is below one it gave before: its numbering changed (an upgrade); start afresh. */
+  renumbered(): void;
 }
 
 /** Most items one catch-up brings (the newest by `occurredAt` of what was written while the stream was down). */
@@ -52,9 +54,12 @@ export class LiveFeedController implements ReactiveController {
     const s = source();
     let since = s.since;
     const catchUp = async (attempt: number): Promise<void> => {
+      const asked = since;
       try {
-        const { items, lastSequence } = await fetchItems(s.client, s.filters, CATCH_UP_LIMIT, { addedAfter: since ?? '0' });
+        const { items, lastSequence } = await fetchItems(s.client, s.filters, CATCH_UP_LIMIT, { addedAfter: asked ?? '0' });
         if (this.key !== key) return;
+        // Sequences only grow, and `asked` came from this server: a smaller latest means other numbers (and ids).
+        if (asked !== undefined && lastSequence !== undefined && Number(lastSequence) < Number(asked)) return s.renumbered();
         since = latestSequence(since, lastSequence, ...items.map((i) => i.sequence));
         s.add(items);
       } catch {
