@@ -14,8 +14,7 @@ import { communityCustomerIds } from './community-id';
 import { OrderConnection, loadOrderConnections } from './order';
 import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
 
-
-/** Global ids carry a database id; anything else names no customer (and never another tenant's). */
+/** The store id a decoded global id carries ("0" for another tenant's id); anything else names no customer. */
 export const parseCustomerId = (id: string): number => (/^\d{1,15}$/.test(id) ? Number(id) : 0);
 
 const CustomerStats = builder.objectRef<CustomerStatsRow>('CustomerStats').implement({

@@ -5,7 +5,7 @@ import { StoreError, type Store } from './store';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** A migration applied to a store that already had data's schema: before it (`seconds` absent) and after. */
+/** A migration applied to a store that already had a schema: before it (`seconds` absent) and after. */
 export type UpgradeListener = (event: { version: string; seconds?: number }) => void;
 
 /**
