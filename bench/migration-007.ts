@@ -6,10 +6,6 @@
  *   N=300000 npx tsx bench/migration-007.ts
  *   N=1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/migration-007.ts
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Store } from '../server/store';
 import { migrate } from '../server/store/migrate';
@@ -17,23 +13,16 @@ import { openPgliteStore } from '../server/store/pglite-store';
 import { openPostgresStore } from '../server/store/postgres-store';
 
 const N = Number(process.env.N ?? 300_000);
-const ALL = fileURLToPath(new URL('../server/store/migrations/', import.meta.url));
 
 async function timeUpgrade(name: string, store: Store): Promise<void> {
-  const before = mkdtempSync(path.join(tmpdir(), 'rapport-migrations-'));
-  try {
-    for (const file of readdirSync(ALL).filter((f) => f < '007')) cpSync(path.join(ALL, file), path.join(before, file));
-    await migrate(store, before);
-  } finally {
-    rmSync(before, { recursive: true, force: true });
-  }
+  await migrate(store, { before: '007' });
   await store.query(
     `INSERT INTO interactions (tenant_id, external_id, channel, occurred_at, text)
      SELECT 't' || (g % 10), 'x' || g, 'chat', now() - g * interval '1 minute', 'a customer wrote this, number ' || g
      FROM generate_series(1, ${N}) g`,
   );
   const start = performance.now();
-  const applied = await migrate(store, ALL);
+  const applied = await migrate(store);
   console.log(`${name.padEnd(9)} ${N.toLocaleString('en')} interactions: ${applied.join(', ')} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 

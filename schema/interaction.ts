@@ -1,7 +1,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CHANNELS, SENTIMENTS } from '../server/ingest/types';
-import { latestSequence } from '../server/store/queries/interaction-sequence';
+import { lastSequenceOf } from '../server/store/queries/interaction-sequence';
 import {
   interactionCount,
   interactionPage,
@@ -118,7 +118,7 @@ builder.queryFields((t) => ({
         addedAfter: args.addedAfter == null ? null : parseSequence(args.addedAfter),
       };
       // Read before the page, so whatever the page misses is written after it: `addedAfter: lastSequence` finds it.
-      const lastSequence = selectsField(info, 'lastSequence') ? String(await latestSequence(ctx.store, ctx.tenant)) : undefined;
+      const lastSequence = selectsField(info, 'lastSequence') ? String(await lastSequenceOf(ctx.store, ctx.tenant)) : undefined;
       const connection = await resolveCursorConnection(
         { args, toCursor: (i: InteractionRow) => encodeCursor([i.occurred_at.toISOString(), ctx.ids.encode('Interaction', i.id)]), ...pageOptions },
         async ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
@@ -141,7 +141,7 @@ builder.queryFields((t) => ({
         description: 'The tenant\'s latest `sequence` ("0" for none), read before the page (filters aside): pass it as `addedAfter` to get ' +
           'exactly what was written since.',
         resolve: async (c, _args, ctx) =>
-          (c as { lastSequence?: string }).lastSequence ?? String(await latestSequence(ctx.store, ctx.tenant)),
+          (c as { lastSequence?: string }).lastSequence ?? String(await lastSequenceOf(ctx.store, ctx.tenant)),
       }),
     }),
   }),

@@ -22,14 +22,14 @@ export const TieRef = builder.objectRef<NetworkEdge>('Tie').implement({
 });
 
 /** A cursor is the edge's [source, target] global ids. */
+const keyOf = (ctx: Context, value: unknown): EdgeKey | undefined => {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [source, target] = value.map((id) => ctx.ids.storeId('Customer', id));
+  return source && target ? [source, target] : undefined;
+};
+
 const toKey = (ctx: Context, cursor: string | undefined): EdgeKey | undefined =>
-  cursor === undefined
-    ? undefined
-    : decodeCursor(cursor, (value): EdgeKey | undefined => {
-        if (!Array.isArray(value) || value.length !== 2) return undefined;
-        const [source, target] = value.map((id) => ctx.ids.storeId('Customer', id));
-        return source && target ? [source, target] : undefined;
-      });
+  cursor === undefined ? undefined : decodeCursor(cursor, (value) => keyOf(ctx, value));
 
 builder.objectFields(NetworkRef, (t) => ({
   edgeCount: t.int({

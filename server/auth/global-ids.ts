@@ -14,9 +14,10 @@
  * - The secret lives in the store (`server_secrets`, which tenant-scoped connections cannot read), created on first
  *   use, so ids stay the same across restarts, instances and backups of the same database.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, type Cipher, type Decipher } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, type Cipher, type Decipher } from 'node:crypto';
 import { PothosValidationError } from '@pothos/core';
 import type { Store } from '../store';
+import { serverSecret } from './server-secrets';
 
 /** Types with global ids; the byte is the index + 1 and is part of every id, so it must never be reordered. */
 const TYPES = ['Customer', 'Interaction'] as const;
@@ -83,23 +84,25 @@ export class TenantIds {
 
   /** `{ typename, id }` for Pothos; id "0" when the id is not this tenant's. Throws on what is not an id at all. */
   decode(globalId: string): { typename: GlobalIdType; id: string } {
-    const bytes = SHAPE.test(globalId) ? Buffer.from(globalId, 'base64url') : null;
-    const typename = bytes && bytes.toString('base64url') === globalId ? TYPES[bytes[0]! - 1] : undefined;
-    if (!bytes || !typename) throw new PothosValidationError(`"${globalId}" is not a Rapport global id.`);
-    const block = this.#decrypt.update(bytes.subarray(1));
-    const ours = block[0] === bytes[0] && block.subarray(1, 8).every((b: number) => b === 0);
-    return { typename, id: ours ? block.readBigUInt64BE(8).toString() : '0' };
+    const decoded = this.#read(globalId);
+    if (!decoded) throw new PothosValidationError(`"${globalId}" is not a Rapport global id.`);
+    return decoded;
   }
 
   /** The store id a global id of `type` names in this tenant, else 0 (wrong type, another tenant's, not an id). */
   storeId(type: GlobalIdType, globalId: unknown): number {
-    if (typeof globalId !== 'string') return 0;
-    try {
-      const { typename, id } = this.decode(globalId);
-      return typename === type ? Number(id) : 0;
-    } catch {
-      return 0;
-    }
+    const decoded = typeof globalId === 'string' ? this.#read(globalId) : null;
+    return decoded?.typename === type ? Number(decoded.id) : 0;
+  }
+
+  /** null for what is not an id in the canonical spelling of a known type. */
+  #read(globalId: string): { typename: GlobalIdType; id: string } | null {
+    const bytes = SHAPE.test(globalId) ? Buffer.from(globalId, 'base64url') : null;
+    const typename = bytes && bytes.toString('base64url') === globalId ? TYPES[bytes[0]! - 1] : undefined;
+    if (!bytes || !typename) return null;
+    const block = this.#decrypt.update(bytes.subarray(1));
+    const ours = block[0] === bytes[0] && block.subarray(1, 8).every((b: number) => b === 0);
+    return { typename, id: ours ? block.readBigUInt64BE(8).toString() : '0' };
   }
 }
 
@@ -114,7 +117,7 @@ const byStore = new WeakMap<Store, StoreIds>();
 export async function tenantIds(owner: Store, tenant: string): Promise<TenantIds> {
   let entry = byStore.get(owner);
   if (!entry) {
-    entry = { secret: loadOrCreateSecret(owner), tenants: new Map() };
+    entry = { secret: serverSecret(owner, SECRET_NAME, 32).then((value) => Buffer.from(value, 'base64url')), tenants: new Map() };
     byStore.set(owner, entry);
     entry.secret.catch(() => byStore.delete(owner));
   }
@@ -126,18 +129,4 @@ export async function tenantIds(owner: Store, tenant: string): Promise<TenantIds
     entry.tenants.set(tenant, ids);
   }
   return ids;
-}
-
-async function loadOrCreateSecret(owner: Store): Promise<Buffer> {
-  const read = () => owner.query<{ value: string }>(`SELECT value FROM server_secrets WHERE name = $1`, [SECRET_NAME]);
-  let [row] = await read();
-  if (!row) {
-    // Two instances starting together both insert; the first wins and both read the winner.
-    await owner.query(`INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-      SECRET_NAME,
-      randomBytes(32).toString('base64url'),
-    ]);
-    [row] = await read();
-  }
-  return Buffer.from(row!.value, 'base64url');
 }

@@ -3,8 +3,8 @@
  * must share it), else one generated on first use and kept in the store, so tokens survive restarts and are
  * accepted by every instance on the same database.
  */
-import { randomBytes } from 'node:crypto';
 import type { Store } from '../store';
+import { serverSecret } from './server-secrets';
 
 const NAME = 'embed_token_hs256';
 const secrets = new WeakMap<Store, Promise<Uint8Array>>();
@@ -20,19 +20,9 @@ export function tokenSecret(store: Store, env: string | undefined = process.env.
   }
   let secret = secrets.get(store);
   if (!secret) {
-    secret = loadOrCreate(store);
+    secret = serverSecret(store, NAME, 48).then((value) => new TextEncoder().encode(value));
     secrets.set(store, secret);
     secret.catch(() => secrets.delete(store));
   }
   return secret;
-}
-
-async function loadOrCreate(store: Store): Promise<Uint8Array> {
-  // Two instances starting together both insert; the first wins and both read the winner.
-  await store.query(`INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-    NAME,
-    randomBytes(48).toString('base64url'),
-  ]);
-  const [row] = await store.query<{ value: string }>(`SELECT value FROM server_secrets WHERE name = $1`, [NAME]);
-  return new TextEncoder().encode(row!.value);
 }

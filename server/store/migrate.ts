@@ -8,22 +8,28 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** A migration applied to a store that already had a schema: before it (`seconds` absent) and after. */
 export type UpgradeListener = (event: { version: string; seconds?: number }) => void;
 
+export interface MigrateOptions {
+  /** Hears of migrations applied to an existing store (some rewrite large tables), not of those that create one. */
+  onUpgrade?: UpgradeListener;
+  /** Only the migrations named before this (e.g. '007'): a store as an older release left it, for tests and benches. */
+  before?: string;
+}
+
 /**
  * Applies `migrations/*.sql` in name order, each in its own transaction, recording each in `schema_migrations`.
- * Idempotent; an advisory lock keeps two servers starting together on one PostgreSQL from racing. `onUpgrade` hears
- * of migrations applied to an existing store (some rewrite large tables), not of those that create a new one.
+ * Idempotent; an advisory lock keeps two servers starting together on one PostgreSQL from racing.
  */
-export async function migrate(store: Store, dir = MIGRATIONS_DIR, onUpgrade?: UpgradeListener): Promise<string[]> {
+export async function migrate(store: Store, { onUpgrade, before }: MigrateOptions = {}): Promise<string[]> {
   await store.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
   const [existing] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM schema_migrations`);
   const upgrading = existing!.n > 0;
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql') && (before === undefined || f < before)).sort();
   const applied: string[] = [];
   for (const file of files) {
     const version = path.basename(file, '.sql');
-    const sql = await readFile(path.join(dir, file), 'utf8');
+    const sql = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
     const start = performance.now();
     const done = await store.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(7406155)`);

@@ -23,7 +23,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     ? await openPostgresStore({ url: options.databaseUrl })
     : await openPgliteStore({ dir: options.dataDir, role: options.role, whenServed: options.whenServed });
   try {
-    await migrate(store, undefined, options.onUpgrade);
+    await migrate(store, { onUpgrade: options.onUpgrade });
   } catch (err) {
     await store.close();
     throw err;

@@ -1,4 +1,5 @@
 import { copyLine, type Tx } from '../../store';
+import { lastSequenceOf } from '../../store/queries/interaction-sequence';
 import type { InteractionRecord } from '../types';
 import type { CustomerResolver } from './customers';
 import { wantedCustomers } from './wanted-customers';
@@ -56,10 +57,7 @@ export async function insertInteractions(
   }
   if (!fresh.length) return [];
   const predictions = classify ? await classify(fresh.map((i) => i.text)) : [];
-  const [last] = await tx.query<{ n: number }>(
-    `SELECT coalesce(max(sequence), 0) AS n FROM interactions WHERE tenant_id = $1`,
-    [tenant],
-  );
+  const last = await lastSequenceOf(tx, tenant);
   let text = '';
   fresh.forEach((i, k) => {
     const p = predictions[k];
@@ -67,7 +65,7 @@ export async function insertInteractions(
     text += copyLine([
       tenant, i.externalId, i.channel, i.direction ?? null, i.occurredAt, i.text, i.author ?? null, customerId,
       i.goldLabel ?? null, p?.label ?? null, p?.probabilities.positive ?? null, p?.probabilities.neutral ?? null,
-      p?.probabilities.negative ?? null, p?.modelId ?? null, i.attributes ?? {}, last!.n + k + 1,
+      p?.probabilities.negative ?? null, p?.modelId ?? null, i.attributes ?? {}, last + k + 1,
     ]);
   });
   await tx.copyIn('interactions', COLUMNS, text);

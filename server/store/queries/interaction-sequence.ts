@@ -5,7 +5,7 @@ import type { Queryable } from '../store';
  * written (whatever their `occurred_at`) — the ingestion sequence a client that lost its subscription catches up
  * from. 0 when the tenant has none.
  */
-export async function latestSequence(db: Queryable, tenant: string): Promise<number> {
+export async function lastSequenceOf(db: Queryable, tenant: string): Promise<number> {
   const [row] = await db.query<{ n: number | null }>(`SELECT max(sequence) AS n FROM interactions WHERE tenant_id = $1`, [tenant]);
   return row?.n ?? 0;
 }
