@@ -84,4 +84,16 @@ describe('computeCohorts', () => {
     expect(() => computeCohorts(activity, { to: new Date('x') })).toThrow(/rapport\/cohort: to is not a valid date/);
     expect(() => computeCohorts(activity, { customerMask: new Uint8Array(2) })).toThrow(/customerMask has 2 entries/);
   });
+  it('a stray order centuries before the rest costs one long row, not a table of every period between', () => {
+    // Week 1 of year 1 to 2011: 104,900 weekly periods, whose square (1.1e10 cells) no typed array can hold.
+    const lines = [...LINES, { customer: 5, invoice: 'old', at: Date.parse('0001-01-03T10:00:00Z'), quantity: 1, unitPrice: 1 }];
+    const { cohorts } = computeCohorts(activityFromOrderLines(6, lines), { period: 'WEEK' });
+    expect(cohorts[0]).toMatchObject({ start: '0001-01-01', size: 1 });
+    const week = (iso: string) => Math.floor((Date.parse(iso) / 86_400_000 + 3) / 7);
+    expect(cohorts[0]!.values.length).toBe(week('2011-03-31T00:00:00Z') - week('0001-01-03T00:00:00Z') + 1);
+    expect(cohorts.slice(1).map((c) => c.size)).toEqual(
+      computeCohorts(activity, { period: 'WEEK' }).cohorts.map((c) => c.size),
+    );
+    expect(cohorts[1]!.values).toEqual(computeCohorts(activity, { period: 'WEEK' }).cohorts[0]!.values);
+  });
 });

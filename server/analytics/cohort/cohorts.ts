@@ -90,12 +90,19 @@ export function computeCohorts(activity: DailyActivity, options: CohortOptions =
   }
   if (firstCohort === Infinity) return { period, metric, cohorts: [] };
 
-  // Flat triangle: cohort j (period firstCohort + j) has lastPeriod - firstCohort - j + 1 cells.
+  // Flat triangle over the cohorts that have customers: cohort j (period firstCohort + j) has span - j cells from
+  // row[j]. Periods without a cohort take no room, so one stray old order costs one long row, not span² cells.
   const span = lastPeriod - firstCohort + 1;
   const size = new Int32Array(span);
   for (let c = 0; c < n; c++) if (cohortOf[c]! > -Infinity) size[cohortOf[c]! - firstCohort]!++;
-  const active = new Int32Array(span * span);
-  const revenue = new Float64Array(span * span);
+  const row = new Float64Array(span);
+  let cells = 0;
+  for (let j = 0; j < span; j++) {
+    row[j] = cells;
+    if (size[j]) cells += span - j;
+  }
+  const active = new Int32Array(cells);
+  const revenue = new Float64Array(cells);
   // A customer counts once per period: `seen` remembers the last customer counted in each period.
   const seen = new Int32Array(span).fill(-1);
   const byCustomer = rowsByCustomer(customer, n);
@@ -107,10 +114,10 @@ export function computeCohorts(activity: DailyActivity, options: CohortOptions =
       const i = byCustomer.rows[at]!;
       if (day[i]! >= cutoffDay) continue;
       const k = periodOfDay(day[i]!, period) - p0;
-      revenue[j * span + k]! += monetary[i]!;
+      revenue[row[j]! + k]! += monetary[i]!;
       if (seen[j + k] !== c) {
         seen[j + k] = c;
-        active[j * span + k]!++;
+        active[row[j]! + k]!++;
       }
     }
   }
@@ -122,7 +129,7 @@ export function computeCohorts(activity: DailyActivity, options: CohortOptions =
     const values: number[] = [];
     let cumulative = 0;
     for (let k = 0; k < span - j; k++) {
-      const cell = j * span + k;
+      const cell = row[j]! + k;
       cumulative += revenue[cell]!;
       if (metric === 'RETENTION') values.push(active[cell]! / size[j]!);
       else if (metric === 'ACTIVE') values.push(active[cell]!);
