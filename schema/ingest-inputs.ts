@@ -7,6 +7,7 @@ import {
   type ParsedRow,
   type RelationshipRecord,
 } from '../server/ingest/types';
+import { numberProblem, timeProblem } from '../server/ingest/plausible';
 import { builder } from './builder';
 import { ChannelEnum, DirectionEnum, SentimentEnum } from './interaction';
 
@@ -77,8 +78,14 @@ function firstProblem(index: number, checks: Check[]) {
 
 const requiredId = (label: string, value: string) =>
   !value.trim() ? `${label} must not be empty` : value.length > MAX_ID_LENGTH ? `${label} is longer than ${MAX_ID_LENGTH} characters` : null;
-const finite = (label: string, value: number | null | undefined) =>
-  value != null && !Number.isFinite(value) ? `${label} must be a finite number` : null;
+const storable = (label: string, value: number | null | undefined) => {
+  const problem = value == null ? null : numberProblem(value);
+  return problem === null ? null : `${label} ${problem}`;
+};
+const plausibleTime = (label: string, value: Date | null | undefined) => {
+  const problem = value == null ? null : timeProblem(value.getTime());
+  return problem === null ? null : `${label} ${problem}`;
+};
 
 export function customerRows(items: (typeof CustomerInput.$inferInput)[]): ParsedRow<CustomerRecord>[] {
   return items.map((c, i) => {
@@ -102,9 +109,10 @@ export function orderRows(items: (typeof OrderInput.$inferInput)[]): ParsedRow<O
       firstProblem(i, [
         ['invoice', requiredId('invoice', o.invoice)],
         ['lineNo', lineNo < 1 ? 'lineNo must be 1 or more' : null],
-        ['quantity', finite('quantity', o.quantity)],
-        ['unitPrice', finite('unitPrice', o.unitPrice)],
-        ['amount', finite('amount', o.amount)],
+        ['orderedAt', plausibleTime('orderedAt', o.orderedAt)],
+        ['quantity', storable('quantity', o.quantity)],
+        ['unitPrice', storable('unitPrice', o.unitPrice)],
+        ['amount', storable('amount', o.amount)],
       ]) ?? {
         line: i + 1,
         record: {
@@ -128,6 +136,7 @@ export function interactionRows(items: (typeof InteractionInput.$inferInput)[]):
   return items.map((x, i) =>
     firstProblem(i, [
       ['externalId', requiredId('externalId', x.externalId)],
+      ['occurredAt', plausibleTime('occurredAt', x.occurredAt)],
       ['text', x.text.length > MAX_TEXT_LENGTH ? `text is longer than ${MAX_TEXT_LENGTH} characters` : null],
     ]) ?? {
       line: i + 1,
@@ -142,7 +151,9 @@ export function relationshipRows(items: (typeof RelationshipInput.$inferInput)[]
       ['source', requiredId('source', r.source)],
       ['target', requiredId('target', r.target)],
       ['kind', isRelationshipKind(r.kind) ? null : `kind must be ${RELATIONSHIP_KIND_RULE}`],
-      ['weight', finite('weight', r.weight) ?? (r.weight != null && r.weight <= 0 ? 'weight must be positive' : null)],
+      ['weight', storable('weight', r.weight) ?? (r.weight != null && r.weight <= 0 ? 'weight must be positive' : null)],
+      ['firstSeen', plausibleTime('firstSeen', r.firstSeen)],
+      ['lastSeen', plausibleTime('lastSeen', r.lastSeen)],
     ]) ?? {
       line: i + 1,
       record: {

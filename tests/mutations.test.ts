@@ -77,6 +77,39 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     expect(enumRes.errors[0].message).toMatch(/fax/);
   });
 
+  it('refuses times and numbers no record holds, item by item and row by row, and stores the rest', async () => {
+    const before = await tableCounts(store);
+    const line = { invoice: 'P1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 1 };
+    const q = `mutation($input: [OrderInput!]!) { addOrders(input: $input) { ${RESULT} } }`;
+    const res: any = await api.gql(q, {
+      input: [
+        { ...line, quantity: 1e308, unitPrice: 1e308 },
+        { ...line, orderedAt: '9999-12-31' },
+        { ...line, orderedAt: '0099-06-01' },
+        { ...line, amount: 1e300 },
+        line,
+      ],
+    });
+    expect(res.data.addOrders.accepted).toBe(false);
+    expect(res.data.addOrders.errors).toEqual([
+      expect.objectContaining({ line: 1, field: 'quantity', message: 'quantity is too large (at most 1,000,000,000,000 either way)' }),
+      expect.objectContaining({ line: 2, field: 'orderedAt', message: 'orderedAt is in the future' }),
+      expect.objectContaining({ line: 3, field: 'orderedAt', message: 'orderedAt is before 1900' }),
+      expect.objectContaining({ line: 4, field: 'amount' }),
+    ]);
+    const tie: any = await api.gql(`mutation { addRelationships(input: [{ source: "a", target: "b", kind: "follows", lastSeen: "9999-12-31" }]) { errors { field message } } }`);
+    expect(tie.data.addRelationships.errors).toEqual([{ field: 'lastSeen', message: 'lastSeen is in the future' }]);
+    expect(await tableCounts(store)).toEqual(before);
+
+    const csv = 'invoice,customer_id,ordered_at,quantity,unit_price\nP2,p2,2024-04-01,1e200,1e200\nP3,p3,9999-12-31,1,1\nP4,p4,2024-04-01,1,3\n';
+    const skipped = await upload('orders', 'orders.csv', csv, { skipInvalid: true });
+    expect(skipped.data.importFile).toMatchObject({ accepted: true, inserted: 1, rejectedCount: 2 });
+    expect(skipped.data.importFile.errors).toEqual([
+      { line: 2, column: 4, field: 'quantity', message: 'quantity "1e200" is too large (at most 1,000,000,000,000 either way)' },
+      { line: 3, column: 3, field: 'ordered_at', message: 'ordered_at "9999-12-31" is in the future' },
+    ]);
+  });
+
   it('refuses batches over 10,000 items with BATCH_TOO_LARGE', async () => {
     const input = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `bulk-${i}` }));
     const res: any = await api.gql(`mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { accepted } }`, { input });

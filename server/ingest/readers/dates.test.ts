@@ -18,6 +18,12 @@ describe('parseDateTime', () => {
     expect(parseDateTime('2024-03-01T09:30:00.123456Z')).toBe(utc('2024-03-01T09:30:00.123Z'));
   });
 
+  it('reads years below 100 as written, not as 19xx', () => {
+    expect(new Date(parseDateTime('0099-06-01')).toISOString()).toBe('0099-06-01T00:00:00.000Z');
+    expect(new Date(parseDateTime('0001-01-01 10:00:00 +0100')).toISOString()).toBe('0001-01-01T09:00:00.000Z');
+    expect(new Date(parseDateTime('0004-02-29')).toISOString()).toBe('0004-02-29T00:00:00.000Z');
+  });
+
   it('refuses times that do not exist or other text', () => {
     for (const text of ['2010-13-01', '2011-02-29', '2010-12-01 24:00:00', '2010-12-01 08:60', '19970231', 'yesterday', '', '2010/12/01']) {
       expect(parseDateTime(text), text).toBeNaN();

@@ -37,7 +37,9 @@ function build(
   const s = second === undefined ? 0 : +second;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || h > 23 || min > 59 || s > 59) return NaN;
   const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  return Date.UTC(year, month - 1, day, h, min, s, ms) - offsetMinutes(zone) * 60_000;
+  // Date.UTC reads years 0–99 as 1900–1999; 400 Gregorian years later is the same calendar, 12,622,780,800 s on.
+  const utc = year < 100 ? Date.UTC(year + 400, month - 1, day, h, min, s, ms) - 12_622_780_800_000 : Date.UTC(year, month - 1, day, h, min, s, ms);
+  return utc - offsetMinutes(zone) * 60_000;
 }
 
 function offsetMinutes(zone: string | undefined): number {

@@ -1,3 +1,4 @@
+import { numberProblem, timeProblem } from '../plausible';
 import { parseDateTime } from './dates';
 import { FieldError } from './field-error';
 import type { FieldSource } from './generic-fields';
@@ -22,9 +23,11 @@ export function requiredText(f: FieldSource, key: string): string {
 export function number(f: FieldSource, key: string): number | null {
   const value = f.get(key);
   if (value === undefined) return null;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string') return toNumber(value, key, f.position(key));
-  throw new FieldError(f.position(key), `${key} ${JSON.stringify(value)} is not a number`, key);
+  if (typeof value !== 'number') throw new FieldError(f.position(key), `${key} ${JSON.stringify(value)} is not a number`, key);
+  const problem = numberProblem(value);
+  if (problem !== null) throw new FieldError(f.position(key), `${key} ${value} ${problem}`, key);
+  return value;
 }
 
 export function requiredNumber(f: FieldSource, key: string): number {
@@ -38,6 +41,8 @@ export function date(f: FieldSource, key: string): Date | null {
   if (value === null) return null;
   const ms = parseDateTime(value);
   if (Number.isNaN(ms)) throw new FieldError(f.position(key), `${key} "${value}" is not an ISO 8601 date like 2024-03-01T09:30:00Z`, key);
+  const problem = timeProblem(ms);
+  if (problem !== null) throw new FieldError(f.position(key), `${key} "${value}" ${problem}`, key);
   return new Date(ms);
 }
 

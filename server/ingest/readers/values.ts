@@ -1,3 +1,4 @@
+import { numberProblem, timeProblem } from '../plausible';
 import { FieldError } from './field-error';
 import type { DateCache } from './dates';
 
@@ -27,6 +28,8 @@ export function toNumber(value: string | undefined, label: string, column: numbe
   if (!Number.isFinite(n) || second === 0x78 || second === 0x62 || second === 0x6f) {
     throw new FieldError(column, `${label} "${text}" is not a number`, label);
   }
+  const problem = numberProblem(n);
+  if (problem !== null) throw new FieldError(column, `${label} "${text}" ${problem}`, label);
   return n;
 }
 
@@ -41,6 +44,8 @@ export function toDate(
   const text = required(value, label, column);
   const date = dates.parse(text);
   if (date === null) throw new FieldError(column, `${label} "${text}" is not a date like ${example}`, label);
+  const problem = timeProblem(date.getTime());
+  if (problem !== null) throw new FieldError(column, `${label} "${text}" ${problem}`, label);
   return date;
 }
 
