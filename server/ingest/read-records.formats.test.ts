@@ -226,6 +226,15 @@ describe('edgelist', () => {
     ]);
   });
 
+  it('skips a first line that names the columns, and only the first', async () => {
+    const headed = fixture('headed.txt', '# ties\nSource Target Weight\n1 2 4\nsource target\n');
+    const { format, rows } = await read(headed, 'relationships');
+    expect(format).toBe('edgelist');
+    expect(records(rows).map((r) => [r.sourceExternalId, r.targetExternalId])).toEqual([['1', '2'], ['source', 'target']]);
+    const nodes = await read(headed, 'customers');
+    expect(records(nodes.rows).map((r) => r.externalId)).toEqual(['1', '2', 'source', 'target']);
+  });
+
   it('yields each node once for the customers kind', async () => {
     const { rows } = await read(file, 'customers');
     expect(records(rows).map((r) => r.externalId)).toEqual(['0', '1', '2', '3']);

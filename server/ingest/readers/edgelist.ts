@@ -20,6 +20,7 @@ export const edgelist: FormatReader = {
     if (i === -1) return head.complete ? null : 'it has no edge in its first lines';
     const line = head.lines[i]!;
     const fields = tokens(line);
+    if (namesColumns(fields)) return null;
     const pair =
       !line.includes(',') &&
       (fields.length === 2 || fields.length === 3) &&
@@ -32,15 +33,35 @@ export const edgelist: FormatReader = {
   read: (lines, kind, options) => tokenRows<AnyRecord>(lines, kind === 'customers' ? nodeMapper() : edgeMapper(options)),
 };
 
+/**
+ * A first row `source target [weight]` (any case) names the columns; without this check it would be read as a tie
+ * between two customers called "source" and "target".
+ */
+function namesColumns(fields: string[]): boolean {
+  const words = fields.map((w) => w.toLowerCase()).join(' ');
+  return words === 'source target' || words === 'source target weight';
+}
+
+function headerSkipper(): (fields: string[]) => boolean {
+  let first = true;
+  return (f) => {
+    if (!first) return false;
+    first = false;
+    return namesColumns(f);
+  };
+}
+
 function checkWidth(fields: string[]): void {
   if (fields.length === 2 || fields.length === 3) return;
   // The first missing field, or the first one too many.
   throw new FieldError(fields.length < 2 ? fields.length + 1 : 4, `expected 2 or 3 fields but found ${fields.length}`);
 }
 
-function edgeMapper(options: ReaderOptions): (fields: string[]) => RelationshipRecord {
+function edgeMapper(options: ReaderOptions): (fields: string[]) => RelationshipRecord | null {
   const kind = options.kindOption ?? 'follows';
+  const isHeader = headerSkipper();
   return (f) => {
+    if (isHeader(f)) return null;
     checkWidth(f);
     return {
       sourceExternalId: f[0]!,
@@ -54,7 +75,9 @@ function edgeMapper(options: ReaderOptions): (fields: string[]) => RelationshipR
 /** Each distinct node once, at the line where it first appears. Memory: one Set entry per node. */
 function nodeMapper(): (fields: string[]) => CustomerRecord[] {
   const seen = new Set<string>();
+  const isHeader = headerSkipper();
   return (f) => {
+    if (isHeader(f)) return [];
     checkWidth(f);
     const records: CustomerRecord[] = [];
     for (const id of [f[0]!, f[1]!]) {
