@@ -17,11 +17,17 @@ const TYPES: Record<string, string> = {
   '.onnx': 'application/octet-stream',
 };
 
+/** Headers of the files any page may load: module scripts and fetches from other origins, cross-origin-isolated pages too. */
+const PUBLIC = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
+
 export interface HttpServerOptions {
   app: RapportApp;
   /** Built playground (`dist/playground`); when absent `/` explains how to build it. */
   staticDir?: string;
-  /** Extra static roots by URL prefix, e.g. `/models/` → the committed ONNX models, with the files they may serve. */
+  /**
+   * Extra static roots by URL prefix, e.g. `/models/` → the committed ONNX models, with the files they may serve.
+   * Their files and the documents are public: any origin may load them (see `public-files.ts`).
+   */
   mounts?: Record<string, { dir: string; allow: RegExp }>;
   /** JSON documents at exact paths, answered before the mounts: what this process decided, not a file on disk. */
   documents?: Record<string, unknown>;
@@ -48,7 +54,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
 function serveStatic(options: HttpServerOptions, pathname: string, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
   if (options.documents && Object.hasOwn(options.documents, pathname)) {
-    res.writeHead(200, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...PUBLIC, 'x-content-type-options': 'nosniff' });
     return void res.end(req.method === 'HEAD' ? undefined : JSON.stringify(options.documents[pathname]));
   }
   const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => pathname.startsWith(prefix));
@@ -65,6 +71,7 @@ function serveStatic(options: HttpServerOptions, pathname: string, req: Incoming
   res.writeHead(200, {
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
+    ...(mount && PUBLIC),
   });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);

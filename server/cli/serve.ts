@@ -6,6 +6,7 @@ import { rateLimitFromEnv, RateLimitSettingError } from '../auth/rate-limit-env'
 import { redisBuckets } from '../auth/redis-buckets';
 import { tokenSecret, TokenSecretError } from '../auth/token-secret';
 import { createHttpServer } from '../http-server';
+import { publicMounts } from '../public-files';
 import { importDemo } from '../ingest/import-demo';
 import { createLogger, LOG_LEVELS } from '../observability/logger';
 import { createRapportPubSub, redactUrl } from '../pubsub';
@@ -97,12 +98,8 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     staticDir: existsSync(playground) ? playground : undefined,
     // The page's default model is this server's (`--sentiment-model`), so in-browser labels match the API's.
     documents: { '/models/default.json': pageDefaultModel(models.defaultName) },
-    // The browser loads the same model files the server uses (in-browser classification), and nothing else there.
-    mounts: {
-      '/models/': { dir: `${ROOT}models/`, allow: /^(default\.json|[a-z0-9-]+\/(model\.onnx|vocab\.json|card\.md|[a-z0-9-]+\.svg))$/ },
-      // The widget bundle, for `<script type="module" src="…/widgets/rapport.js">` embedding (built by `npm run build`).
-      '/widgets/': { dir: `${ROOT}dist/widgets/`, allow: /^[\w./-]+\.(js|mjs|wasm|json|map)$/ },
-    },
+    // The widget bundle, and the same model files the server uses (in-browser classification), for pages anywhere.
+    mounts: publicMounts(ROOT),
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,86 @@
+/**
+ * Embedding as docs/widgets.md shows it: a CRM page on its own origin loads the bundle from the Rapport server
+ * (`<script type="module" src="https://api-host/widgets/rapport.js">`), queries that server, and classifies in the
+ * page with the model files the server publishes at /models/. The other browser tests put everything behind one
+ * origin; here the page and the server are two real HTTP servers, so the browser's CORS checks apply.
+ */
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { createHttpServer } from '../../server/http-server';
+import { publicMounts } from '../../server/public-files';
+import { openStore, type Store } from '../../server/store';
+import { buildBundle, launchChromium, ROOT, serveStatic, type StaticServer } from './harness.js';
+
+describe('a page on another origin embeds the widgets from the server', () => {
+  let store: Store;
+  let api: ReturnType<typeof createHttpServer>;
+  let apiUrl: string;
+  let host: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const failures: string[] = [];
+
+  beforeAll(async () => {
+    const dist = await buildBundle();
+    store = await openStore();
+    api = createHttpServer({ app: createApp({ store, dev: true }), mounts: publicMounts(`${ROOT}/`, join(dist, 'widgets/')) });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const lines = Array.from({ length: 12 }, (_, i) => ({
+      invoice: `I${i}`, customerExternalId: `c${i % 6}`, orderedAt: `2024-0${1 + (i % 6)}-10T10:00:00Z`, quantity: 1 + i, unitPrice: 10,
+    }));
+    await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($o: [OrderInput!]!) { addOrders(input: $o) { accepted } }', variables: { o: lines } }),
+    });
+    // The CRM does not host the bundle: a page that fell back to its own origin would fail.
+    host = await serveStatic(dist, async (req, _body, res) => (req.url?.startsWith('/widgets/') ? (res.writeHead(404).end(), true) : false));
+    host.pages.set(
+      '/crm.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
+      <script type="module" src="${apiUrl}/widgets/rapport.js"></script>
+      <script type="module">
+        import { Rapport, classify } from '${apiUrl}/widgets/rapport.js';
+        Rapport.configure({ endpoint: '${apiUrl}/graphql' });
+        classify(['thanks, the crew was wonderful!'], { modelsUrl: '${apiUrl}/models/' })
+          .then(([p]) => (window.__label = p.label), (e) => (window.__label = 'failed: ' + e.message));
+      </script></head>
+      <body><rapport-segment-map locale="en-US"></rapport-segment-map></body></html>`,
+    );
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('console', (m) => m.type() === 'error' && failures.push(m.text()));
+    page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await new Promise((done) => api?.close(done));
+    await store?.close();
+  });
+
+  it('loads the bundle, draws the segment map from the server and classifies with its models', async () => {
+    expect(new URL(host.url).origin).not.toBe(new URL(apiUrl).origin);
+    await page.goto(`${host.url}/crm.html`);
+    await page.locator('rapport-segment-map [data-segment]').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => (window as { __label?: string }).__label !== undefined, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as { __label?: string }).__label)).toBe('positive');
+    // Requests to the page's own origin are another matter (widgets-config's test); here: none to the server failed.
+    expect(failures.filter((f) => f.includes(apiUrl) || /CORS|Cross-Origin/i.test(f))).toEqual([]);
+  }, 120_000);
+
+  it('answers the public files with CORS headers, and only those', async () => {
+    const origin = { origin: host.url };
+    for (const path of ['/widgets/rapport.js', '/models/default.json', '/models/ensemble/vocab.json']) {
+      const res = await fetch(`${apiUrl}${path}`, { headers: origin });
+      expect([path, res.status, res.headers.get('access-control-allow-origin')]).toEqual([path, 200, '*']);
+    }
+    const refused = await fetch(`${apiUrl}/models/ensemble/card.txt`, { headers: origin });
+    expect([refused.status, refused.headers.get('access-control-allow-origin')]).toEqual([404, null]);
+  });
+});
