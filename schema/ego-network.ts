@@ -7,7 +7,7 @@ import { networkNode, tenantInfluence, type NetworkEdge } from '../server/analyt
 import { customersByIds } from '../server/store/queries/customers';
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
-import { CustomerRef } from './customer';
+import { CustomerRef, parseCustomerId } from './customer';
 import { userError } from './errors';
 import { NetworkRef } from './network';
 import { TieRef } from './network-edges';
@@ -50,7 +50,7 @@ builder.objectField(NetworkRef, 'egoNetwork', (t) =>
     nullable: true,
     description: 'Null when the id names no customer of this tenant; a customer without ties is an ego alone.',
     args: {
-      customer: t.arg.id({ required: true, description: 'A Customer global id.' }),
+      customer: t.arg.globalID({ required: true, description: 'A Customer global id; anything else is refused.' }),
       radius: t.arg.int({ defaultValue: 1, description: '1 or 2.' }),
       first: t.arg.int({ defaultValue: 200, description: `Most customers returned, the ego included (≤ ${MAX_PAGE_SIZE}).` }),
     },
@@ -60,7 +60,7 @@ builder.objectField(NetworkRef, 'egoNetwork', (t) =>
         const first = args.first ?? 200;
         if (radius !== 1 && radius !== 2) throw userError('BAD_USER_INPUT', '`radius` must be 1 or 2.');
         if (first < 1 || first > MAX_PAGE_SIZE) throw userError('BAD_USER_INPUT', `\`first\` must be within 1..${MAX_PAGE_SIZE}.`);
-        const id = ctx.ids.storeId('Customer', String(args.customer));
+        const id = args.customer.typename === 'Customer' ? parseCustomerId(args.customer.id) : 0;
         if (!id || (await customersByIds(ctx.store, ctx.tenant, [id])).length === 0) return null;
         const influence = await tenantInfluence(await snapshotOf(ctx));
         const ids = influence.network.customerIds;

@@ -193,9 +193,12 @@ describe.each(storeCases())('network over GraphQL on the demo tenant ($name)', (
     const res = await gql(`query($id: ID!) { network { egoNetwork(customer: $id) { totalAlters } } community(id: "100000") { id } }`, { id: foreign });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ network: { egoNetwork: null }, community: null });
-    // Nor does their store id in Relay's default shape, `base64("Customer:<id>")`.
-    const plain = await gql(`query($id: ID!) { network { egoNetwork(customer: $id) { totalAlters } } }`, { id: Buffer.from(`Customer:${row!.id}`).toString('base64') });
-    expect(plain.data).toEqual({ network: { egoNetwork: null } });
+    // What is not a Rapport global id at all — Relay's default shape `base64("Customer:<id>")`, an external id — is
+    // refused, as by customer(id:), rather than answered as if no such customer existed.
+    for (const id of [Buffer.from(`Customer:${row!.id}`).toString('base64'), 'x1', 'nope']) {
+      const refused = await gql(`query($id: ID!) { network { egoNetwork(customer: $id) { totalAlters } } }`, { id });
+      expect(refused.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', `"${id}" is not a Rapport global id.`]]);
+    }
     const bad = await gql(`{ community(id: "nope") { id } network(resolution: -1) { modularity } }`);
     expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });
