@@ -12,7 +12,7 @@ import { segmentCustomerIds } from './analytics';
 import { builder } from './builder';
 import { communityCustomerIds } from './community-id';
 import { OrderConnection, loadOrderConnections } from './order';
-import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
+import { checkPageArgs, decodeCursor, emptyPageCursors, encodeCursor, pageOptions } from './paging';
 
 /** The store id a decoded global id carries ("0" for another tenant's id); anything else names no customer. */
 export const parseCustomerId = (id: string): number => (/^\d{1,15}$/.test(id) ? Number(id) : 0);
@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
           return rows;
         },
       );
-      return { ...connection, totalCount: () => customerCount(ctx.store, ctx.tenant, filter) };
+      return { ...emptyPageCursors(connection), totalCount: () => customerCount(ctx.store, ctx.tenant, filter) };
     },
   }),
 }));

@@ -13,7 +13,7 @@ import { builder } from './builder';
 import type { Context } from './context';
 import { CustomerRef, parseCustomerId } from './customer';
 import { userError } from './errors';
-import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
+import { checkPageArgs, decodeCursor, emptyPageCursors, encodeCursor, pageOptions } from './paging';
 
 export const ChannelEnum = builder.enumType('Channel', { values: CHANNELS });
 export const SentimentEnum = builder.enumType('Sentiment', { values: SENTIMENTS });
@@ -133,7 +133,7 @@ builder.queryFields((t) => ({
           return rows;
         },
       );
-      return { ...connection, totalCount: () => interactionCount(ctx.store, ctx.tenant, filter), lastSequence };
+      return { ...emptyPageCursors(connection), totalCount: () => interactionCount(ctx.store, ctx.tenant, filter), lastSequence };
     },
   }, {
     fields: (t) => ({

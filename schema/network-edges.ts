@@ -10,7 +10,7 @@ import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
 import type { Context } from './context';
 import { NetworkRef } from './network';
-import { checkPageArgs, decodeCursor, encodeCursor, pageOptions } from './paging';
+import { checkPageArgs, decodeCursor, emptyPageCursors, encodeCursor, pageOptions } from './paging';
 
 export const TieRef = builder.objectRef<NetworkEdge>('Tie').implement({
   description: 'Two customers tied either way (undirected: parallel ties merged, self-ties left out).',
@@ -51,7 +51,7 @@ builder.objectFields(NetworkRef, (t) => ({
             return page;
           },
         );
-        return { ...connection, totalCount: edges.source.length };
+        return { ...emptyPageCursors(connection), totalCount: edges.source.length };
       }),
   }),
 }));

@@ -41,3 +41,14 @@ export function decodeCursor<T>(cursor: string, parse: (value: unknown) => T | u
   if (parsed === undefined) throw userError('BAD_USER_INPUT', `"${cursor}" is not a cursor this connection gave out.`);
   return parsed;
 }
+
+/**
+ * Pothos's cursor connections give an empty page `""` cursors (or the `after` it was asked with), which look like
+ * cursors but resume nothing: an empty page has null ones, as Relay's PageInfo allows.
+ */
+export function emptyPageCursors<C extends { edges: readonly unknown[]; pageInfo: { startCursor?: string | null; endCursor?: string | null } }>(
+  connection: C,
+): C {
+  if (connection.edges.length > 0) return connection;
+  return { ...connection, pageInfo: { ...connection.pageInfo, startCursor: null, endCursor: null } };
+}

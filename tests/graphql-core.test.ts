@@ -69,6 +69,21 @@ describe.each(storeCases())('GraphQL core on $name', ({ open }) => {
     expect(notAnId.errors?.[0]).toMatchObject({ message: '"Q3VzdG9tZXI6OTk5OTk=" is not a Rapport global id.', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it('gives an empty page null cursors, not cursors that resume nothing', async () => {
+    const pageInfo = 'pageInfo { startCursor endCursor hasNextPage }';
+    const res: any = await gql(`{ customers(first: 0) { edges { cursor } ${pageInfo} } interactions(first: 0) { edges { cursor } ${pageInfo} }
+      network { edges(first: 0) { edges { cursor } ${pageInfo} } } }`);
+    expect(res.errors).toBeUndefined();
+    for (const connection of [res.data.customers, res.data.interactions, res.data.network.edges]) {
+      expect(connection).toEqual({ edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: true } });
+    }
+    const last: any = await gql(`{ customers(last: 1) { pageInfo { endCursor } } }`);
+    const beyond: any = await gql(`query($after: String) { customers(first: 5, after: $after) { edges { cursor } ${pageInfo} } }`, {
+      after: last.data.customers.pageInfo.endCursor,
+    });
+    expect(beyond.data.customers).toEqual({ edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false } });
+  });
+
   it('rejects a malformed cursor with BAD_USER_INPUT', async () => {
     const res = await gql(`{ customers(first: 2, after: "not-a-cursor") { totalCount } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
