@@ -18,10 +18,16 @@ export async function analytics<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof AnalyticsError || err instanceof RfmError || err instanceof CohortError) {
-      throw userError('BAD_USER_INPUT', err.message, { reason: err.code });
+      throw userError('BAD_USER_INPUT', sentence(err.message), { reason: err.code });
     }
     throw err;
   }
+}
+
+/** An engine's message as the API's others read: no `rapport/<engine>:` prefix (that is for logs), a capital, a stop. */
+function sentence(message: string): string {
+  const text = message.replace(/^rapport\/[\w-]+: /, '');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
 /** Store ids of a segment's customers (today's scores in the named map), for list filters. */

@@ -14,6 +14,7 @@ import type { Context } from './context';
 import { CustomerRef, parseCustomerId } from './customer';
 import { userError } from './errors';
 import { checkPageArgs, decodeCursor, emptyPageCursors, encodeCursor, pageOptions } from './paging';
+import { checkTimeRange } from './scalars';
 
 export const ChannelEnum = builder.enumType('Channel', { values: CHANNELS });
 export const SentimentEnum = builder.enumType('Sentiment', { values: SENTIMENTS });
@@ -106,6 +107,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       checkPageArgs(args);
+      checkTimeRange(args);
       if (args.customer && args.customer.typename !== 'Customer') {
         throw userError('BAD_USER_INPUT', '`customer` must be the id of a Customer.');
       }

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder';
+import { userError } from './errors';
 
 const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -35,3 +36,10 @@ builder.scalarType('File', {
     throw new Error('File is an input-only scalar');
   },
 });
+
+/** Refuses a `from` later than its `to`, which would match nothing and look like an empty answer. */
+export function checkTimeRange(args: { from?: Date | null; to?: Date | null }): void {
+  if (args.from && args.to && args.from.getTime() > args.to.getTime()) {
+    throw userError('BAD_USER_INPUT', '`from` must not be later than `to`.');
+  }
+}

@@ -14,6 +14,7 @@ import type { Context } from './context';
 import { CustomerRef } from './customer';
 import { userError } from './errors';
 import { ChannelEnum, ProbabilitiesRef, SentimentEnum } from './interaction';
+import { checkTimeRange } from './scalars';
 import { recordClassify } from '../server/observability/metrics';
 
 /** Most texts one `classify` call takes, and the longest text (1 MB); models read a bounded prefix anyway. */
@@ -134,6 +135,7 @@ builder.queryField('sentimentSummary', (t) =>
       channel: t.arg({ type: ChannelEnum }),
     },
     resolve: async (_root, args, ctx) => {
+      checkTimeRange(args);
       if (args.groupBy === 'SEGMENT') return bySegment(ctx, args);
       const rows = await sentimentByGroup(ctx.store, ctx.tenant, args.groupBy, args);
       return rows.map((r) => ({ ...r, groupBy: args.groupBy }));

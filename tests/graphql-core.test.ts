@@ -84,6 +84,12 @@ describe.each(storeCases())('GraphQL core on $name', ({ open }) => {
     expect(beyond.data.customers).toEqual({ edges: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false } });
   });
 
+  it('refuses a time range whose from is later than its to, rather than answering nothing', async () => {
+    const res: any = await gql(`{ interactions(from: "2026-05-01", to: "2026-01-01") { totalCount } }`);
+    const summary: any = await gql(`{ sentimentSummary(groupBy: MONTH, from: "2026-05-01", to: "2026-01-01") { key } }`);
+    for (const r of [res, summary]) expect(r.errors?.map((e: any) => [e.extensions.code, e.message])).toEqual([['BAD_USER_INPUT', '`from` must not be later than `to`.']]);
+  });
+
   it('rejects a malformed cursor with BAD_USER_INPUT', async () => {
     const res = await gql(`{ customers(first: 2, after: "not-a-cursor") { totalCount } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
