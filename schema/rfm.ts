@@ -48,7 +48,11 @@ const CustomerRfmRef = builder.objectRef<CustomerRfm>('CustomerRfm').implement({
   fields: (t) => ({
     recency: t.exposeInt('recency', { description: 'Whole days from the last order to the reference instant.' }),
     frequency: t.exposeInt('frequency', { description: 'Distinct invoices.' }),
-    monetary: t.exposeFloat('monetary', { description: 'Σ quantity × unit price.' }),
+    monetary: t.float({
+      description: 'Σ quantity × unit price, in cents as the amounts are.',
+      // The engine sums float amounts (1871.3400000000001); the amounts are whole cents, so is their sum.
+      resolve: (c) => Math.round(c.monetary * 100) / 100,
+    }),
     r: t.exposeInt('r', { description: 'Recency quintile, 5 = most recent.' }),
     f: t.exposeInt('f'),
     m: t.exposeInt('m'),

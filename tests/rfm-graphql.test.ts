@@ -70,6 +70,11 @@ describeWithData('RFM over GraphQL on UCI Online Retail', () => {
       expect(one.data!.customerByExternalId.rfm).toEqual({
         recency: 326, frequency: 1, monetary: 77183.6, r: 1, f: 1, m: 5, segment: 'hibernating',
       });
+      // Money in cents, as stored: a sum of float cents shows no 1871.3400000000001.
+      const money = await gql(`{ customers(first: 500) { edges { node { rfm { monetary } } } } }`);
+      const amounts = money.data!.customers.edges.map((e: any) => e.node.rfm?.monetary).filter((m: unknown) => m != null);
+      expect(amounts.length).toBeGreaterThan(400);
+      expect(amounts.filter((m: number) => !/^-?\d+(\.\d{1,2})?$/.test(String(m)))).toEqual([]);
       for (const [segment, n] of Object.entries(EXPECTED)) {
         const page = await gql(`query($s: String) { customers(segment: $s, first: 500) { totalCount edges { node { rfm { segment } } } } }`, { s: segment });
         expect(page.errors).toBeUndefined();
