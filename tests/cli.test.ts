@@ -21,6 +21,8 @@ describe('rapport CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/"widgets" is not something Rapport imports; use one of customers, orders, interactions, relationships\./);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    const unknown = await runCli(['import', 'orders', 'x.csv', '--bogus']);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "rapport: unknown option '--bogus'"]);
   });
 
   it('refuses a tenant id that is not one in one sentence, for every command that takes one, before opening a store', async () => {

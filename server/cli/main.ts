@@ -12,7 +12,9 @@ const program = new Command('rapport')
   .showHelpAfterError('(add --help for usage)')
   // commander's own refusals (unknown option, bad choice, missing argument) are usage errors like ours: exit 2.
   // Set before the commands are added, which inherit it; --help still exits 0.
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  // …and read like ours: `rapport: unknown option '--bogus'`, not commander's `error: …`.
+  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'rapport: ')) });
 
 program
   .command('serve')
