@@ -17,7 +17,7 @@ const BetweennessInfo = builder.objectRef<BetweennessResult>('BetweennessMethod'
   fields: (t) => ({
     mode: t.exposeString('mode', { description: '`exact` (Brandes) or `sampled` (Brandes & Pich pivots), chosen by size.' }),
     pivots: t.exposeInt('pivots'),
-    errorBound: t.exposeFloat('errorBound', { description: '95 % bound on |estimate − exact| for every customer; 0 when exact.' }),
+    errorBound: t.exposeFloat('errorBound', { description: 'A 95 % bound on |estimate − exact| for each customer taken alone (Hoeffding; not for all at once); 0 when exact.' }),
   }),
 });
 
