@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -156,9 +156,12 @@ describe('rapport CLI', () => {
     const token = await runCli(['token', '--key', 'rpk_000000000000_x', '--data', data]);
     expect(token.stderr.trim()).toBe(`${held} Stop it first, or ask it for the token with --server ${url}.`);
 
-    const viaServer = await runCli(['import', 'orders', file, '--server', url!]);
+    const viaServer = await runCli(['import', 'orders', file, '--server', url!, '--progress-lines']);
     expect(viaServer.code).toBe(0);
     expect(viaServer.stdout).toMatch(/into tenant default: 2 rows read, 2 new/);
+    const size = statSync(file).size;
+    expect(viaServer.stderr).toContain(`progress uploading orders.csv to ${new URL(url!).host} ${size}/${size} bytes`);
+    expect(viaServer.stderr).toContain('rapport: orders.csv is uploaded (0.0 MB); the server is importing it…');
     const health = await fetch(`${url}/readyz`);
     expect(health.status).toBe(200);
 

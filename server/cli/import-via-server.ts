@@ -4,6 +4,7 @@ import type { RecordKind, RowError } from '../ingest/types';
 import { CommandError, UsageError } from './fail';
 import type { ImportFlags, ImportReport } from './import';
 import { counted } from './plural';
+import { progress } from './progress';
 import { callServer, graphqlUrl, keyTenant } from './server-call';
 
 const MUTATION = `mutation Import($kind: RecordKind!, $format: ImportFormat, $file: File!, $skipInvalid: Boolean, $relationshipKind: String) {
@@ -38,8 +39,15 @@ export async function importViaServer(server: string, kind: RecordKind, file: st
   };
   form.append('operations', JSON.stringify({ query: MUTATION, variables }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.append('0', await openAsBlob(file), path.basename(file));
-  const response = await callServer(url, { body: form, headers: auth });
+  const blob = await openAsBlob(file);
+  form.append('0', blob, path.basename(file));
+  // The upload's progress, then a word while the server imports: it answers once the import is committed.
+  const bar = progress(`uploading ${path.basename(file)} to ${url.host}`, blob.size, { lines: flags.progressLines });
+  const upload = countedBody(form, blob.size, (n) => bar.update(n), () => {
+    bar.stop();
+    console.error(`rapport: ${path.basename(file)} is uploaded (${(blob.size / 1048576).toFixed(1)} MB); the server is importing it…`);
+  });
+  const response = await callServer(url, { ...upload, headers: { ...upload.headers, ...auth } }).finally(() => bar.stop());
   const body = (await response.json().catch(() => null)) as {
     data?: { importFile: Omit<ImportReport, 'rejected' | 'tenant'> & { accepted: boolean; errors: RowError[] } };
     errors?: { message: string }[];
@@ -59,4 +67,27 @@ export async function importViaServer(server: string, kind: RecordKind, file: st
   // The tenant the server acted for, as it says; a server too old to say acted for the key's (or the header's).
   const tenant = response.headers.get('x-rapport-tenant') ?? (key ? "the key's tenant" : flags.tenant ?? 'default');
   return { ...rest, rejected: errors, tenant };
+}
+
+/**
+ * The multipart encoding of `form` as a stream that reports the bytes sent so far, counted up to `size` (the file;
+ * the other parts are a few hundred bytes), and calls `onSent` once all are sent; with the content type and boundary.
+ */
+function countedBody(form: FormData, size: number, onBytes: (sent: number) => void, onSent: () => void): RequestInit & { headers: Record<string, string> } {
+  const encoded = new Response(form);
+  let sent = 0;
+  const body = encoded.body!.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        sent += chunk.byteLength;
+        if (sent < size) onBytes(sent);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        onBytes(size);
+        onSent();
+      },
+    }),
+  );
+  return { body, headers: { 'content-type': encoded.headers.get('content-type')! }, duplex: 'half' } as RequestInit & { headers: Record<string, string> };
 }
