@@ -40,7 +40,7 @@ function doubled(file: string): Source {
 async function timed(store: Store, source: Source, tenant: string) {
   const [started, cpu0] = [performance.now(), nodeCpu()];
   const s = await importSource(store, 'relationships', source, { tenant });
-  return { seconds: (performance.now() - started) / 1000, cpu: nodeCpu() - cpu0, inserted: s.inserted, updated: s.updated };
+  return { seconds: (performance.now() - started) / 1000, cpu: nodeCpu() - cpu0, inserted: s.inserted, updated: s.updated, merged: s.merged };
 }
 
 async function bench(storeName: string, open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
@@ -57,7 +57,7 @@ async function bench(storeName: string, open: () => Promise<{ store: Store; done
         console.log(
           `${storeName.padEnd(10)} ${name.padEnd(13)} ${label.padEnd(8)} ${t.seconds.toFixed(2).padStart(6)} s  ` +
             `${Math.round(ties / t.seconds).toString().padStart(7)} ties/s  Node CPU ${t.cpu.toFixed(2)} s  ` +
-            `(${t.inserted} new, ${t.updated} updated)`,
+            `(${t.inserted} new, ${t.updated} updated, ${t.merged} added up)`,
         );
       }
     } finally {
