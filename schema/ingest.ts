@@ -58,6 +58,11 @@ const ImportResult = builder.objectRef<ImportOutcome>('ImportResult').implement(
     rowsRead: t.int({ resolve: (o) => o.summary?.rowsRead ?? 0 }),
     inserted: t.int({ resolve: (o) => o.summary?.inserted ?? 0 }),
     updated: t.int({ resolve: (o) => o.summary?.updated ?? 0 }),
+    merged: t.int({
+      description: 'Rows that repeated a tie an earlier row of the same write named, added into it (weights summed); '
+        + 'counted in rowsRead, not in inserted or updated. Always 0 for other kinds.',
+      resolve: (o) => o.summary?.merged ?? 0,
+    }),
     customersCreated: t.int({ resolve: (o) => o.summary?.customersCreated ?? 0 }),
     rejectedCount: t.exposeInt('rejectedCount'),
     errors: t.field({ type: [ImportIssue], resolve: (o) => o.errors }),

@@ -9,7 +9,7 @@ import { callServer, graphqlUrl, keyTenant } from './server-call';
 
 const MUTATION = `mutation Import($kind: RecordKind!, $format: ImportFormat, $file: File!, $skipInvalid: Boolean, $relationshipKind: String) {
   importFile(kind: $kind, format: $format, file: $file, skipInvalid: $skipInvalid, relationshipKind: $relationshipKind) {
-    accepted format rowsRead inserted updated customersCreated rejectedCount errors { line column field message }
+    accepted format rowsRead inserted updated merged customersCreated rejectedCount errors { line column field message }
   }
 }`;
 

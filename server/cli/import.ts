@@ -76,7 +76,7 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
   }
 }
 
-export type ImportReport = Pick<ImportSummary, 'rowsRead' | 'inserted' | 'updated' | 'customersCreated' | 'rejected'> & {
+export type ImportReport = Pick<ImportSummary, 'rowsRead' | 'inserted' | 'updated' | 'merged' | 'customersCreated' | 'rejected'> & {
   format: string;
   rejectedCount: number;
   /** The tenant the rows went into (with `--server`, as the server says). */
@@ -88,7 +88,8 @@ function report(file: string, r: ImportReport, flags: ImportFlags, started: numb
   const rate = Math.round(r.rowsRead / Math.max(seconds, 1e-3));
   console.log(
     `Imported ${file} (${r.format}) into tenant ${r.tenant}: ${counted(r.rowsRead, 'row')} read, ${r.inserted} new, ` +
-      `${r.updated} updated, ${counted(r.customersCreated, 'customer')} created, ${r.rejectedCount} rejected ` +
+      `${r.updated} updated, ${r.merged ? `${counted(r.merged, 'repeat')} added up, ` : ''}` +
+      `${counted(r.customersCreated, 'customer')} created, ${r.rejectedCount} rejected ` +
       `in ${seconds.toFixed(1)} s (${counted(rate, 'row')}/s).`,
   );
   if (r.rejectedCount) {

@@ -5,7 +5,7 @@ import { refreshCustomerAggregates } from './load/aggregates';
 import { DailyAccumulator } from './load/daily-accumulator';
 import { insertInteractions, type Classifier, type InsertedInteraction } from './load/interactions';
 import { OrderWriter, tenantHasOrders } from './load/orders';
-import { insertRelationships } from './load/relationships';
+import { RelationshipWriter } from './load/relationships';
 import { ImportError } from './errors';
 import { ImportRejectedError } from './import-rejected';
 import { inBatches } from './readers/flatten';
@@ -30,6 +30,8 @@ export interface ImportSummary {
   rowsRead: number;
   inserted: number;
   updated: number;
+  /** Rows that repeated a tie named earlier in the same import and were added into it (relationships only). */
+  merged: number;
   customersCreated: number;
   rejected: RowError[];
   /** The interactions this import added, for subscribers. */
@@ -55,13 +57,14 @@ export async function importRows<K extends RecordKind>(
     await ensureTenant(tx, tenant);
     const customers = new CustomerResolver(tx, tenant);
     const summary: ImportSummary = {
-      kind, source, rowsRead: 0, inserted: 0, updated: 0, customersCreated: 0, rejected: [], interactions: [],
+      kind, source, rowsRead: 0, inserted: 0, updated: 0, merged: 0, customersCreated: 0, rejected: [], interactions: [],
     };
     const touched = new Set<number>();
     const checkExisting = kind !== 'orders' || (await tenantHasOrders(tx, tenant));
     // Into a tenant without orders, this import's lines are all there is: aggregate them as they stream by.
     const daily = checkExisting ? undefined : new DailyAccumulator();
     const orders = kind === 'orders' ? new OrderWriter(tx, tenant, customers, { checkExisting, daily }) : undefined;
+    const ties = kind === 'relationships' ? new RelationshipWriter(tx, tenant, customers) : undefined;
     let rejectedCount = 0;
     let dailyText: string | null = null;
     let batch: RecordOf[K][] = [];
@@ -72,7 +75,7 @@ export async function importRows<K extends RecordKind>(
       const full = batch;
       batch = [];
       await writing;
-      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, orders });
+      writing = writeBatch(tx, kind, tenant, customers, full, summary, touched, { classify: options.classify, orders, ties });
       writing.catch(() => {}); // surfaced by the next await
     };
     try {
@@ -94,6 +97,7 @@ export async function importRows<K extends RecordKind>(
       }
       await flush();
       await writing;
+      if (ties) Object.assign(summary, await ties.end());
       // The database finishes the lines and creates the customers while the daily aggregates are formatted.
       const ending = orders?.end();
       dailyText = daily?.format(tenant) ?? null;
@@ -128,7 +132,7 @@ async function writeBatch<K extends RecordKind>(
   batch: RecordOf[K][],
   summary: ImportSummary,
   touched: Set<number>,
-  options: { classify?: Classifier; orders?: OrderWriter },
+  options: { classify?: Classifier; orders?: OrderWriter; ties?: RelationshipWriter },
 ): Promise<void> {
   switch (kind) {
     case 'customers': {
@@ -150,7 +154,7 @@ async function writeBatch<K extends RecordKind>(
       return;
     }
     case 'relationships': {
-      summary.inserted += (await insertRelationships(tx, tenant, customers, batch as RecordOf['relationships'][])).inserted;
+      await options.ties!.write(batch as RecordOf['relationships'][]);
       return;
     }
   }

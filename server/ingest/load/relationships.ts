@@ -2,36 +2,85 @@ import { copyLine, type Tx } from '../../store';
 import type { RelationshipRecord } from '../types';
 import type { CustomerResolver } from './customers';
 
-const COLUMNS = ['tenant_id', 'source_id', 'target_id', 'kind', 'weight', 'first_seen', 'last_seen'] as const;
+/** Per import, in the import's transaction; `tenant_id` because a tenant-scoped COPY must carry it. */
+const STAGE = 'rapport_tie_stage';
+const COLUMNS = ['tenant_id', 'seq', 'source_id', 'target_id', 'kind', 'weight', 'first_seen', 'last_seen'] as const;
 
-/** Writes a batch of ties, creating the customers they name; a tie already stored (same ends and kind) is kept. */
-export async function insertRelationships(tx: Tx, tenant: string, customers: CustomerResolver, batch: RelationshipRecord[]) {
-  const wanted = new Map<string, undefined>();
-  for (const r of batch) wanted.set(r.sourceExternalId, undefined).set(r.targetExternalId, undefined);
-  await customers.resolve(wanted);
-  const ties = batch.map((r) => ({
-    source: customers.get(r.sourceExternalId)!,
-    target: customers.get(r.targetExternalId)!,
-    record: r,
-  }));
-  const existing = await tx.query<{ source_id: number; target_id: number; kind: string }>(
-    `SELECT r.source_id, r.target_id, r.kind
-     FROM unnest($2::bigint[], $3::bigint[], $4::text[]) AS k(s, t, kind)
-     JOIN relationships r ON r.tenant_id = $1 AND r.source_id = k.s AND r.target_id = k.t AND r.kind = k.kind`,
-    [tenant, ties.map((t) => t.source), ties.map((t) => t.target), ties.map((t) => t.record.kind)],
-  );
-  const seen = new Set(existing.map((e) => tieKey(e.source_id, e.target_id, e.kind)));
-  let text = '';
-  let inserted = 0;
-  for (const { source, target, record: r } of ties) {
-    const key = tieKey(source, target, r.kind);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    text += copyLine([tenant, source, target, r.kind, r.weight, r.firstSeen ?? null, r.lastSeen ?? null]);
-    inserted++;
-  }
-  if (inserted) await tx.copyIn('relationships', COLUMNS, text);
-  return { inserted };
+export interface TieCounts {
+  /** Ties new to the tenant. */
+  inserted: number;
+  /** Stored ties whose weight or first/last sighting this import changed. */
+  updated: number;
+  /** Rows that named a tie an earlier row of the same import named, and were added into it. */
+  merged: number;
 }
 
-const tieKey = (source: number, target: number, kind: string) => `${source}:${target}:${kind}`;
+/**
+ * Writes an import's ties. A tie is keyed by its ends and kind, as written (a mutual kind sent as b–a is not the
+ * stored a–b). Within one import the rows naming the same tie add up — weights summed, first seen the earliest,
+ * last seen the latest — and the result replaces the stored tie's weight and widens its span, so a re-sent tie with a
+ * newer sighting or another weight is refreshed and the same file twice changes nothing.
+ *
+ * Rows are staged as they come (one COPY per batch into a temporary table, so Node holds one batch, whatever the
+ * file's size) and merged into `relationships` by one statement at the end: PostgreSQL's `ON CONFLICT DO UPDATE`
+ * cannot touch a row twice, so repeats, which may lie batches apart, are summed before the upsert.
+ */
+export class RelationshipWriter {
+  #rows = 0;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly tenant: string,
+    private readonly customers: CustomerResolver,
+  ) {}
+
+  /** Stages a batch of ties, creating the customers they name. */
+  async write(batch: RelationshipRecord[]): Promise<void> {
+    const wanted = new Map<string, undefined>();
+    for (const r of batch) wanted.set(r.sourceExternalId, undefined).set(r.targetExternalId, undefined);
+    await this.customers.resolve(wanted);
+    if (this.#rows === 0) {
+      await this.tx.query(
+        `CREATE TEMP TABLE ${STAGE} (tenant_id text, seq integer, source_id bigint, target_id bigint, kind text,
+           weight double precision, first_seen timestamptz, last_seen timestamptz) ON COMMIT DROP`,
+      );
+    }
+    let text = '';
+    for (const r of batch) {
+      const [source, target] = [this.customers.get(r.sourceExternalId)!, this.customers.get(r.targetExternalId)!];
+      text += copyLine([this.tenant, this.#rows++, source, target, r.kind, r.weight, r.firstSeen ?? null, r.lastSeen ?? null]);
+    }
+    await this.tx.copyIn(STAGE, COLUMNS, text);
+  }
+
+  /** Merges the staged ties into the store; counts a stored tie as updated only when a value really changes. */
+  async end(): Promise<TieCounts> {
+    if (this.#rows === 0) return { inserted: 0, updated: 0, merged: 0 };
+    // Ties go in the order of their first row, as the file listed them (the engines' edge order follows it).
+    const [counts] = await this.tx.query<{ ties: number; inserted: number; updated: number }>(
+      `WITH ties AS MATERIALIZED (
+         SELECT source_id, target_id, kind, sum(weight) AS weight, min(first_seen) AS first_seen,
+           max(last_seen) AS last_seen, min(seq) AS seq
+         FROM ${STAGE} GROUP BY source_id, target_id, kind
+       ), written AS (
+         INSERT INTO relationships AS r (tenant_id, source_id, target_id, kind, weight, first_seen, last_seen)
+         SELECT $1, source_id, target_id, kind, weight, first_seen, last_seen FROM ties ORDER BY seq
+         ON CONFLICT (tenant_id, source_id, target_id, kind) DO UPDATE
+           SET weight = excluded.weight, first_seen = least(r.first_seen, excluded.first_seen),
+             last_seen = greatest(r.last_seen, excluded.last_seen)
+           WHERE (r.weight, r.first_seen, r.last_seen) IS DISTINCT FROM
+             (excluded.weight, least(r.first_seen, excluded.first_seen), greatest(r.last_seen, excluded.last_seen))
+         RETURNING r.xmax = 0 AS fresh
+       )
+       SELECT (SELECT count(*) FROM ties)::int AS ties, count(*) FILTER (WHERE fresh)::int AS inserted,
+         count(*) FILTER (WHERE NOT fresh)::int AS updated
+       FROM written`,
+      [this.tenant],
+    );
+    await this.tx.query(`DROP TABLE ${STAGE}`);
+    const { ties, inserted, updated } = counts!;
+    const rows = this.#rows;
+    this.#rows = 0;
+    return { inserted, updated, merged: rows - ties };
+  }
+}
