@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
-import { getConfig, tokenSource } from './kit/config.js';
 import { themeStyles } from './kit/theme.js';
 import { feedStyles } from './feed/feed-styles.js';
 import { feedList } from './feed/feed-list.js';
@@ -164,13 +163,10 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   protected override updated(): void {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     if (viewport) this.resize.observe(viewport);
-    const config = this.contextConfig ?? {};
-    const endpoint = this.endpoint ?? config.endpoint ?? getConfig().endpoint ?? '/graphql';
-    const live = this.data == null && this.live !== 'off' && this.base !== undefined;
-    const token = this.token;
-    this.liveController.sync(live ? [endpoint, token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
-      endpoint,
-      getToken: tokenSource(this.localName, token, config.getToken ?? getConfig().getToken),
+    const connection = this.connection();
+    const live = this.data == null && this.live !== 'off' && this.base !== undefined && connection !== undefined;
+    this.liveController.sync(live ? [connection.endpoint, this.token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
+      ...connection!,
       client: this.client(),
       filters: { channel: this.channel, sentiment: this.sentiment },
       since: this.base?.lastSequence,

@@ -89,7 +89,7 @@ describe('the widgets in a host page', () => {
 
   it('shows the error panel with Retry when the server never answers, the long detail wrapped inside it', async () => {
     const endpoint = `/hang/${'x'.repeat(300)}`;
-    server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
+    server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" token="" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
     page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${server.url}/hang.html`);
     const error = page.locator('rapport-cohort-heatmap [part="error"]');

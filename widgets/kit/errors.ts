@@ -1,5 +1,5 @@
 /** Codes a widget can show or a host can branch on. */
-export type RapportErrorCode = 'NETWORK' | 'HTTP' | 'GRAPHQL' | 'BAD_RESPONSE' | 'ABORTED' | 'TIMEOUT';
+export type RapportErrorCode = 'NETWORK' | 'HTTP' | 'GRAPHQL' | 'BAD_RESPONSE' | 'ABORTED' | 'TIMEOUT' | 'UNCONFIGURED';
 
 /** Every failure of the kit's client is one of these: a prefixed message and a code. */
 export class RapportError extends Error {

@@ -2,10 +2,11 @@ import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { RapportClient } from './client.js';
-import { getConfig, onConfigure, rapportConfigContext, tokenSource } from './config.js';
-import type { RapportConfig } from './config.js';
+import { connect, getConfig, onConfigure, pageLevel, rapportConfigContext } from './config.js';
+import type { Connection, RapportConfig } from './config.js';
+import { RapportError } from './errors.js';
 import { formatters } from './format.js';
 import { rapportEvent } from './events.js';
 import { anchorAbove, renderTooltip } from './tooltip.js';
@@ -18,9 +19,9 @@ import type { Formatters } from './format.js';
  * states, locale, theme and event dispatch. Subclasses say how to load, when data is empty, and how to draw it.
  */
 export abstract class RapportElement<T> extends LitElement {
-  /** GraphQL endpoint; overrides `Rapport.configure`. */
+  /** GraphQL endpoint; overrides `Rapport.configure`. With it set, the widget sends nothing until it has `token` too. */
   @property() endpoint?: string;
-  /** Bearer token sent with every request; overrides `getToken`. */
+  /** Bearer token sent with every request; overrides `getToken`. `""` sends none (a dev server on loopback). */
   @property() token?: string;
   /** BCP 47 locale for numbers and dates; defaults to the nearest `lang` attribute, then the browser's. */
   @property() locale?: string;
@@ -39,8 +40,12 @@ export abstract class RapportElement<T> extends LitElement {
   private unsubscribe?: () => void;
 
   protected readonly task = new Task(this, {
-    // null and undefined both mean "not supplied": fetch from the API.
-    task: async ([data], { signal }) => (data != null ? (data as T) : this.load(this.client(), signal)),
+    // null and undefined both mean "not supplied": fetch from the API, once it is known where and with what.
+    task: async ([data], { signal }) => {
+      if (data != null) return data as T;
+      const connection = this.connection();
+      return connection ? this.load(this.clientFor(connection), signal) : initialState;
+    },
     args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
   });
 
@@ -65,16 +70,29 @@ export abstract class RapportElement<T> extends LitElement {
     this.unsubscribe?.();
   }
 
-  /** The client for the configuration in force: attributes, then context, then `Rapport.configure`. */
+  /**
+   * Where requests go and with which credentials: the innermost endpoint of the element's attributes, the
+   * provider's and `Rapport.configure`'s, with credentials of that level or one inside it, never from outside it
+   * (kit/config.ts, `connect`). Undefined while that is not known yet: nothing is sent then.
+   */
+  protected connection(): Connection | undefined {
+    const ctx = this.contextConfig;
+    return connect(this.localName, [
+      { endpoint: this.endpoint, credentials: this.token !== undefined ? { token: this.token } : undefined },
+      { endpoint: ctx?.endpoint, credentials: ctx?.getToken ? { getToken: ctx.getToken } : undefined },
+      pageLevel(),
+    ]);
+  }
+
+  /** The client for the configuration in force; throws `UNCONFIGURED` while `connection()` is undefined. */
   protected client(): RapportClient {
-    const page = getConfig();
-    const ctx = this.contextConfig ?? {};
-    const token = this.token;
-    return new RapportClient({
-      endpoint: this.endpoint ?? ctx.endpoint ?? page.endpoint ?? '/graphql',
-      getToken: tokenSource(this.localName, token, ctx.getToken ?? page.getToken),
-      timeoutMs: ctx.timeoutMs ?? page.timeoutMs,
-    });
+    const connection = this.connection();
+    if (!connection) throw new RapportError('UNCONFIGURED', 'no endpoint with credentials of its own yet');
+    return this.clientFor(connection);
+  }
+
+  private clientFor(connection: Connection): RapportClient {
+    return new RapportClient({ ...connection, timeoutMs: this.contextConfig?.timeoutMs ?? getConfig().timeoutMs });
   }
 
   protected get format(): Formatters {
