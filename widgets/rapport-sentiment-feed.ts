@@ -16,7 +16,8 @@ import { LiveFeedController } from './feed/live-controller.js';
 import type { LiveStatus } from './feed/live-controller.js';
 import { explainText } from './feed/explain.js';
 import { labelLocally } from './feed/local-labels.js';
-import { nextIndex } from './feed/keys.js';
+import { ARTICLE_KEYS, feedExit, nextIndex } from './feed/keys.js';
+import { focusOutside } from './kit/focus-order.js';
 import { ArrivalAnnouncer } from './feed/arrival-announcer.js';
 import type { CustomerSelectDetail, FeedData, FeedItem, InteractionSelectDetail, SentimentPoint, TokenWeight } from './feed/types.js';
 
@@ -27,7 +28,8 @@ const EXPLAIN_HEIGHT = 64;
  * predicted sentiment with its probability and, on demand, the words that drove it; a sparkline of net sentiment
  * over time. New interactions stream in over Server-Sent Events; after a dropped connection the feed reconnects and
  * refetches what it missed, merging by id. Only the rows in view are in the DOM, so 10,000 items scroll smoothly.
- * Arrow keys, Page Up/Down and Home/End move between items; Enter selects one.
+ * Page Up/Down (from anywhere in an item), arrow keys and Home/End move between items; Enter selects one;
+ * Ctrl+End / Ctrl+Home leave the feed. Only the active item and its buttons are tab stops.
  *
  * @fires rapport-interaction-select - An item was clicked or chosen with Enter. `detail: { id, externalId, customerId }`.
  * @fires rapport-customer-select - A customer name was clicked. `detail: { id, externalId, name }`.
@@ -267,15 +269,19 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   };
 
   private onKey = async (e: KeyboardEvent): Promise<void> => {
-    if ((e.target as Element).closest('button, select')) return;
+    const viewport = e.currentTarget as HTMLElement;
+    const exit = feedExit(e);
+    if (exit) {
+      if (focusOutside(viewport, exit)) e.preventDefault();
+      return;
+    }
+    if ((e.target as Element).closest('button, select') && !ARTICLE_KEYS.has(e.key)) return;
     if (e.key === 'Enter') {
       const item = this.shown[this.activeIndex];
       if (item) this.select(item);
       return;
     }
-    const viewport = e.currentTarget as HTMLElement;
-    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
-    const next = nextIndex(e.key, this.activeIndex, this.shown.length, page);
+    const next = nextIndex(e.key, this.activeIndex, this.shown.length);
     if (next === undefined) return;
     e.preventDefault();
     this.activeIndex = next;
