@@ -241,7 +241,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         setChannel: (v) => (this.channel = v),
         setSentiment: (v) => (this.sentiment = v),
       })}
-      ${feedList({
+      ${total ? feedList({
         f,
         label: this.heading || 'Conversations',
         busy: this.task.status === 1,
@@ -256,8 +256,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         selectCustomer: (i) => this.selectCustomer(i),
         toggleExplain: (i) => void this.toggleExplain(i),
         focus: (index) => (this.activeIndex = index),
-      })}
-      ${total ? '' : html`<div class="state" part="empty" role="status">No ${this.noun} to show yet.</div>`}
+      }) : html`<div class="state" part="empty" role="status">${this.channel || this.sentiment ? `No ${this.noun} match these filters.` : `No ${this.noun} to show yet.`}</div>`}
       <div class="sr-only" role="status" aria-live="polite">${this.arrivals}</div>
     `;
   }

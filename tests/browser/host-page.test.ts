@@ -94,7 +94,9 @@ describe('the widgets in a host page', () => {
     await page.goto(`${server.url}/hang.html`);
     const error = page.locator('rapport-cohort-heatmap [part="error"]');
     await error.waitFor({ timeout: 10_000 });
-    expect(await error.textContent()).toContain('did not answer within 1 s');
+    expect(await error.innerText()).toContain('The Rapport server did not answer in time.');
+    await error.locator('summary').click();
+    expect(await error.locator('details').innerText()).toContain('did not answer within 1 s');
     expect(await error.locator('button').textContent()).toBe('Retry');
     const fits = await page.locator('rapport-cohort-heatmap').evaluate((el) => {
       const root = el.shadowRoot!.querySelector('.root')!;

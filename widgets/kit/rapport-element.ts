@@ -6,7 +6,7 @@ import { Task, initialState } from '@lit/task';
 import { RapportClient } from './client.js';
 import { connect, getConfig, onConfigure, pageLevel, rapportConfigContext } from './config.js';
 import type { Connection, RapportConfig } from './config.js';
-import { RapportError } from './errors.js';
+import { RapportError, describeFailure } from './errors.js';
 import { formatters } from './format.js';
 import { rapportEvent } from './events.js';
 import { anchorAbove, renderTooltip } from './tooltip.js';
@@ -47,6 +47,8 @@ export abstract class RapportElement<T> extends LitElement {
       return connection ? this.load(this.clientFor(connection), signal) : initialState;
     },
     args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
+    // The panel says it in plain words; the technical message is for the developer.
+    onError: (error) => console.warn(`${this.localName}: could not load ${this.noun}`, error),
   });
 
   /** Fetches the widget's data from the API. */
@@ -59,6 +61,8 @@ export abstract class RapportElement<T> extends LitElement {
   protected abstract renderData(data: T): TemplateResult;
   /** Words for the empty and loading states, e.g. "segments". */
   protected abstract readonly noun: string;
+  /** The widget's title, shown above its data and its loading, empty and error panels alike; '' shows none. */
+  abstract heading: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,15 +137,22 @@ export abstract class RapportElement<T> extends LitElement {
   }
 
   private renderState(kind: 'loading' | 'empty', message: string) {
-    return html`<div class="state" part=${kind} role="status" aria-busy=${kind === 'loading' ? 'true' : nothing}>${message}</div>`;
+    return html`${this.renderHeading()}
+      <div class="state" part=${kind} role="status" aria-busy=${kind === 'loading' ? 'true' : nothing}>${message}</div>`;
+  }
+
+  /** The heading row alone, so four untitled panels on one page can be told apart. */
+  private renderHeading() {
+    return this.heading ? html`<div class="header"><h2 part="heading">${this.heading}</h2></div>` : nothing;
   }
 
   private renderError(error: unknown) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return html`<div class="state" part="error" role="alert">
-      <span>Could not load ${this.noun}.</span>
-      <small>${detail}</small>
-      <button type="button" @click=${() => this.task.run()}>Retry</button>
-    </div>`;
+    const { sentence, detail } = describeFailure(error, this.noun);
+    return html`${this.renderHeading()}
+      <div class="state" part="error" role="alert">
+        <span>${sentence}</span>
+        <details><summary>Details</summary><small>${detail}</small></details>
+        <button type="button" @click=${() => this.task.run()}>Retry</button>
+      </div>`;
   }
 }
