@@ -53,6 +53,11 @@ describe('which endpoint the widgets query, with which token', () => {
     await host?.close();
   });
 
+  /** A CRM page on its own origin loading the bundle from the Rapport server, as docs/widgets.md shows. */
+  const crmPage = (script = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
+    <script type="module" src="${rapport.url}/widgets/rapport.js"></script></head><body>
+    <rapport-segment-map id="m" locale="en-US"></rapport-segment-map>${script}</body></html>`;
+
   async function open(url: string): Promise<Page> {
     atRapport = [];
     atHost = [];
@@ -95,13 +100,10 @@ describe('which endpoint the widgets query, with which token', () => {
   it('sends nothing to the host page\'s own /graphql when the bundle comes from the Rapport server (documented pattern)', async () => {
     host.pages.set(
       '/crm.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
-      <script type="module" src="${rapport.url}/widgets/rapport.js"></script></head><body>
-      <rapport-segment-map id="m" locale="en-US"></rapport-segment-map>
-      <script type="module">
+      crmPage(`<script type="module">
         import { Rapport } from '${rapport.url}/widgets/rapport.js';
         Rapport.configure({ endpoint: '${rapport.url}/graphql', getToken: () => 'crm-token' });
-      </script></body></html>`,
+      </script>`),
     );
     const page = await open(`${host.url}/crm.html`);
     const failed: string[] = [];
@@ -115,12 +117,7 @@ describe('which endpoint the widgets query, with which token', () => {
   });
 
   it('without Rapport.configure, queries the server the bundle came from, not the host page', async () => {
-    host.pages.set(
-      '/bare.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
-      <script type="module" src="${rapport.url}/widgets/rapport.js"></script></head><body>
-      <rapport-segment-map id="m" locale="en-US"></rapport-segment-map></body></html>`,
-    );
+    host.pages.set('/bare.html', crmPage());
     const page = await open(`${host.url}/bare.html`);
     await page.locator('#m [data-segment="champions"]').waitFor();
     expect(atHost).toEqual([]);
