@@ -14,7 +14,7 @@ import type { RapportConfig } from './kit/config.js';
 export class RapportProvider extends LitElement {
   /** GraphQL endpoint for the widgets inside. */
   @property() endpoint?: string;
-  /** Bearer token for the widgets inside. */
+  /** Bearer token for the widgets inside; `""` sends none (a dev server). With `endpoint` set, the widgets wait for this or `getToken`. */
   @property() token?: string;
   /** Locale for the widgets inside. */
   @property() locale?: string;
@@ -31,7 +31,8 @@ export class RapportProvider extends LitElement {
     this.config = {
       endpoint: this.endpoint,
       locale: this.locale,
-      getToken: this.getToken ?? (token ? () => token : undefined),
+      // Unset means "no credentials at this level" (see connect in kit/config.ts); '' means "none, on purpose".
+      getToken: this.getToken ?? (token !== undefined ? () => token || undefined : undefined),
       timeoutMs: this.timeoutMs,
     };
   }

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RapportElement } from './kit/rapport-element.js';
 import type { RapportClient } from './kit/client.js';
-import { getConfig, tokenSource } from './kit/config.js';
 import { themeStyles } from './kit/theme.js';
 import { feedStyles } from './feed/feed-styles.js';
 import { feedList } from './feed/feed-list.js';
@@ -17,7 +16,8 @@ import { LiveFeedController } from './feed/live-controller.js';
 import type { LiveStatus } from './feed/live-controller.js';
 import { explainText } from './feed/explain.js';
 import { labelLocally } from './feed/local-labels.js';
-import { nextIndex } from './feed/keys.js';
+import { ARTICLE_KEYS, feedExit, nextIndex } from './feed/keys.js';
+import { focusOutside } from './kit/focus-order.js';
 import { ArrivalAnnouncer } from './feed/arrival-announcer.js';
 import type { CustomerSelectDetail, FeedData, FeedItem, InteractionSelectDetail, SentimentPoint, TokenWeight } from './feed/types.js';
 
@@ -28,7 +28,8 @@ const EXPLAIN_HEIGHT = 64;
  * predicted sentiment with its probability and, on demand, the words that drove it; a sparkline of net sentiment
  * over time. New interactions stream in over Server-Sent Events; after a dropped connection the feed reconnects and
  * refetches what it missed, merging by id. Only the rows in view are in the DOM, so 10,000 items scroll smoothly.
- * Arrow keys, Page Up/Down and Home/End move between items; Enter selects one.
+ * Page Up/Down (from anywhere in an item), arrow keys and Home/End move between items; Enter selects one;
+ * Ctrl+End / Ctrl+Home leave the feed. Only the active item and its buttons are tab stops.
  *
  * @fires rapport-interaction-select - An item was clicked or chosen with Enter. `detail: { id, externalId, customerId }`.
  * @fires rapport-customer-select - A customer name was clicked. `detail: { id, externalId, name }`.
@@ -164,13 +165,10 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   protected override updated(): void {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     if (viewport) this.resize.observe(viewport);
-    const config = this.contextConfig ?? {};
-    const endpoint = this.endpoint ?? config.endpoint ?? getConfig().endpoint ?? '/graphql';
-    const live = this.data == null && this.live !== 'off' && this.base !== undefined;
-    const token = this.token;
-    this.liveController.sync(live ? [endpoint, token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
-      endpoint,
-      getToken: tokenSource(this.localName, token, config.getToken ?? getConfig().getToken),
+    const connection = this.connection();
+    const live = this.data == null && this.live !== 'off' && this.base !== undefined && connection !== undefined;
+    this.liveController.sync(live ? [connection.endpoint, this.token, this.channel, this.sentiment, this.generation].join('|') : '', () => ({
+      ...connection!,
       client: this.client(),
       filters: { channel: this.channel, sentiment: this.sentiment },
       since: this.base?.lastSequence,
@@ -243,7 +241,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         setChannel: (v) => (this.channel = v),
         setSentiment: (v) => (this.sentiment = v),
       })}
-      ${feedList({
+      ${total ? feedList({
         f,
         label: this.heading || 'Conversations',
         busy: this.task.status === 1,
@@ -258,8 +256,7 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
         selectCustomer: (i) => this.selectCustomer(i),
         toggleExplain: (i) => void this.toggleExplain(i),
         focus: (index) => (this.activeIndex = index),
-      })}
-      ${total ? '' : html`<div class="state" part="empty" role="status">No ${this.noun} to show yet.</div>`}
+      }) : html`<div class="state" part="empty" role="status">${this.channel || this.sentiment ? `No ${this.noun} match these filters.` : `No ${this.noun} to show yet.`}</div>`}
       <div class="sr-only" role="status" aria-live="polite">${this.arrivals}</div>
     `;
   }
@@ -271,15 +268,19 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   };
 
   private onKey = async (e: KeyboardEvent): Promise<void> => {
-    if ((e.target as Element).closest('button, select')) return;
+    const viewport = e.currentTarget as HTMLElement;
+    const exit = feedExit(e);
+    if (exit) {
+      if (focusOutside(viewport, exit)) e.preventDefault();
+      return;
+    }
+    if ((e.target as Element).closest('button, select') && !ARTICLE_KEYS.has(e.key)) return;
     if (e.key === 'Enter') {
       const item = this.shown[this.activeIndex];
       if (item) this.select(item);
       return;
     }
-    const viewport = e.currentTarget as HTMLElement;
-    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
-    const next = nextIndex(e.key, this.activeIndex, this.shown.length, page);
+    const next = nextIndex(e.key, this.activeIndex, this.shown.length);
     if (next === undefined) return;
     e.preventDefault();
     this.activeIndex = next;

@@ -73,7 +73,7 @@ describe('embedding the widgets', () => {
       hostPage(
         `<rapport-segment-map id="m" locale="en-US" as-of="2011-12-10"></rapport-segment-map>
         <rapport-cohort-heatmap id="h" locale="en-US" token="element-token" period="month" metric="retention"></rapport-cohort-heatmap>
-        <rapport-segment-map id="broken" endpoint="/broken"></rapport-segment-map>
+        <rapport-segment-map id="broken" endpoint="/broken" token=""></rapport-segment-map>
         <script type="module">
           import { Rapport } from '/widgets/rapport.js';
           let n = 0;
@@ -182,8 +182,8 @@ describe('embedding the widgets', () => {
     await page.locator('#h td.cell').first().waitFor();
     await page.locator('#broken [part~="error"]').waitFor();
     expect(await page.locator('#broken [part~="error"]').textContent()).toContain('500');
-    // Rapport.configure runs after the widgets upgraded here, so they reload with its token: the last request counts.
-    const rfm = graphqlRequests.findLast((r) => r.query.includes('rfm('))!;
+    // Rapport.configure runs after the widgets upgraded here; they wait for it, so even the first request has its token.
+    const rfm = graphqlRequests.find((r) => r.query.includes('rfm('))!;
     const cohorts = graphqlRequests.find((r) => r.query.includes('cohorts('))!;
     expect(rfm.auth).toMatch(/^Bearer page-token-\d+$/);
     expect(rfm.variables).toEqual({ asOf: '2011-12-10' });

@@ -89,12 +89,14 @@ describe('the widgets in a host page', () => {
 
   it('shows the error panel with Retry when the server never answers, the long detail wrapped inside it', async () => {
     const endpoint = `/hang/${'x'.repeat(300)}`;
-    server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
+    server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" token="" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
     page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${server.url}/hang.html`);
     const error = page.locator('rapport-cohort-heatmap [part="error"]');
     await error.waitFor({ timeout: 10_000 });
-    expect(await error.textContent()).toContain('did not answer within 1 s');
+    expect(await error.innerText()).toContain('The Rapport server did not answer in time.');
+    await error.locator('summary').click();
+    expect(await error.locator('details').innerText()).toContain('did not answer within 1 s');
     expect(await error.locator('button').textContent()).toBe('Retry');
     const fits = await page.locator('rapport-cohort-heatmap').evaluate((el) => {
       const root = el.shadowRoot!.querySelector('.root')!;

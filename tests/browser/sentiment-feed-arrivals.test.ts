@@ -34,7 +34,7 @@ describe('<rapport-sentiment-feed> when live items arrive', () => {
       }
       return true;
     });
-    server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed endpoint="/graphql" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>'));
+    server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed endpoint="/graphql" token="" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
   });

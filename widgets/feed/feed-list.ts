@@ -24,7 +24,8 @@ export interface ListContext extends Pick<RowContext, 'select' | 'selectCustomer
 export function feedList(ctx: ListContext) {
   const [start, end] = ctx.range;
   const total = ctx.items.length;
-  return html`<div class="viewport" role="feed" aria-busy=${ctx.busy ? 'true' : 'false'} aria-label=${ctx.label}
+  return html`<div class="viewport" role="feed" @focusin=${(e: FocusEvent) => activate(e, ctx)}
+    aria-busy=${ctx.busy ? 'true' : 'false'} aria-label=${ctx.label}
     @scroll=${ctx.onScroll} @keydown=${ctx.onKey}>
     <div class="spacer" style="height: ${ctx.layout.offsets[total] ?? 0}px">
       ${repeat(
@@ -47,4 +48,10 @@ export function feedList(ctx: ListContext) {
       )}
     </div>
   </div>`;
+}
+
+/** Focus entering a row (the row itself or one of its buttons, by Tab or click) makes that row the active one. */
+function activate(e: FocusEvent, ctx: ListContext): void {
+  const row = (e.target as Element).closest('.row');
+  if (row) ctx.focus(Number(row.getAttribute('aria-posinset')) - 1);
 }

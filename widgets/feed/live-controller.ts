@@ -10,7 +10,7 @@ export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveSource {
   endpoint: string;
-  /** The widget's token source (kit/config.ts, tokenSource). */
+  /** The widget's token source, paired with `endpoint` by kit/config.ts (`connect`). */
   getToken?: ClientOptions['getToken'];
   client: RapportClient;
   filters: Filters;

@@ -1,5 +1,5 @@
 /** Codes a widget can show or a host can branch on. */
-export type RapportErrorCode = 'NETWORK' | 'HTTP' | 'GRAPHQL' | 'BAD_RESPONSE' | 'ABORTED' | 'TIMEOUT';
+export type RapportErrorCode = 'NETWORK' | 'HTTP' | 'GRAPHQL' | 'BAD_RESPONSE' | 'ABORTED' | 'TIMEOUT' | 'UNCONFIGURED';
 
 /** Every failure of the kit's client is one of these: a prefixed message and a code. */
 export class RapportError extends Error {
@@ -11,4 +11,25 @@ export class RapportError extends Error {
   ) {
     super(`rapport/client: ${message}`);
   }
+}
+
+/**
+ * What to tell the widget's reader about a failure: a plain sentence, with the technical message (for the console
+ * and the error panel's details) kept apart.
+ */
+export function describeFailure(error: unknown, noun: string): { sentence: string; detail: string } {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof RapportError)) return { sentence: `Could not load ${noun}.`, detail };
+  const status = error.status ?? 0;
+  const sentence =
+    error.code === 'NETWORK'
+      ? 'Could not reach the Rapport server.'
+      : error.code === 'TIMEOUT'
+        ? 'The Rapport server did not answer in time.'
+        : status === 401 || status === 403
+          ? `This page is not allowed to show these ${noun}.`
+          : error.code === 'HTTP' && status >= 500
+            ? 'The Rapport server ran into a problem.'
+            : `Could not load ${noun}.`;
+  return { sentence, detail };
 }

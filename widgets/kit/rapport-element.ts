@@ -2,10 +2,11 @@ import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { RapportClient } from './client.js';
-import { getConfig, onConfigure, rapportConfigContext, tokenSource } from './config.js';
-import type { RapportConfig } from './config.js';
+import { connect, getConfig, onConfigure, pageLevel, rapportConfigContext } from './config.js';
+import type { Connection, RapportConfig } from './config.js';
+import { RapportError, describeFailure } from './errors.js';
 import { formatters } from './format.js';
 import { rapportEvent } from './events.js';
 import { anchorAbove, renderTooltip } from './tooltip.js';
@@ -18,9 +19,9 @@ import type { Formatters } from './format.js';
  * states, locale, theme and event dispatch. Subclasses say how to load, when data is empty, and how to draw it.
  */
 export abstract class RapportElement<T> extends LitElement {
-  /** GraphQL endpoint; overrides `Rapport.configure`. */
+  /** GraphQL endpoint; overrides `Rapport.configure`. With it set, the widget sends nothing until it has `token` too. */
   @property() endpoint?: string;
-  /** Bearer token sent with every request; overrides `getToken`. */
+  /** Bearer token sent with every request; overrides `getToken`. `""` sends none (a dev server on loopback). */
   @property() token?: string;
   /** BCP 47 locale for numbers and dates; defaults to the nearest `lang` attribute, then the browser's. */
   @property() locale?: string;
@@ -39,9 +40,15 @@ export abstract class RapportElement<T> extends LitElement {
   private unsubscribe?: () => void;
 
   protected readonly task = new Task(this, {
-    // null and undefined both mean "not supplied": fetch from the API.
-    task: async ([data], { signal }) => (data != null ? (data as T) : this.load(this.client(), signal)),
+    // null and undefined both mean "not supplied": fetch from the API, once it is known where and with what.
+    task: async ([data], { signal }) => {
+      if (data != null) return data as T;
+      const connection = this.connection();
+      return connection ? this.load(this.clientFor(connection), signal) : initialState;
+    },
     args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
+    // The panel says it in plain words; the technical message is for the developer.
+    onError: (error) => console.warn(`${this.localName}: could not load ${this.noun}`, error),
   });
 
   /** Fetches the widget's data from the API. */
@@ -54,6 +61,8 @@ export abstract class RapportElement<T> extends LitElement {
   protected abstract renderData(data: T): TemplateResult;
   /** Words for the empty and loading states, e.g. "segments". */
   protected abstract readonly noun: string;
+  /** The widget's title, shown above its data and its loading, empty and error panels alike; '' shows none. */
+  abstract heading: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -65,16 +74,29 @@ export abstract class RapportElement<T> extends LitElement {
     this.unsubscribe?.();
   }
 
-  /** The client for the configuration in force: attributes, then context, then `Rapport.configure`. */
+  /**
+   * Where requests go and with which credentials: the innermost endpoint of the element's attributes, the
+   * provider's and `Rapport.configure`'s, with credentials of that level or one inside it, never from outside it
+   * (kit/config.ts, `connect`). Undefined while that is not known yet: nothing is sent then.
+   */
+  protected connection(): Connection | undefined {
+    const ctx = this.contextConfig;
+    return connect(this.localName, [
+      { endpoint: this.endpoint, credentials: this.token !== undefined ? { token: this.token } : undefined },
+      { endpoint: ctx?.endpoint, credentials: ctx?.getToken ? { getToken: ctx.getToken } : undefined },
+      pageLevel(),
+    ]);
+  }
+
+  /** The client for the configuration in force; throws `UNCONFIGURED` while `connection()` is undefined. */
   protected client(): RapportClient {
-    const page = getConfig();
-    const ctx = this.contextConfig ?? {};
-    const token = this.token;
-    return new RapportClient({
-      endpoint: this.endpoint ?? ctx.endpoint ?? page.endpoint ?? '/graphql',
-      getToken: tokenSource(this.localName, token, ctx.getToken ?? page.getToken),
-      timeoutMs: ctx.timeoutMs ?? page.timeoutMs,
-    });
+    const connection = this.connection();
+    if (!connection) throw new RapportError('UNCONFIGURED', 'no endpoint with credentials of its own yet');
+    return this.clientFor(connection);
+  }
+
+  private clientFor(connection: Connection): RapportClient {
+    return new RapportClient({ ...connection, timeoutMs: this.contextConfig?.timeoutMs ?? getConfig().timeoutMs });
   }
 
   protected get format(): Formatters {
@@ -115,15 +137,22 @@ export abstract class RapportElement<T> extends LitElement {
   }
 
   private renderState(kind: 'loading' | 'empty', message: string) {
-    return html`<div class="state" part=${kind} role="status" aria-busy=${kind === 'loading' ? 'true' : nothing}>${message}</div>`;
+    return html`${this.renderHeading()}
+      <div class="state" part=${kind} role="status" aria-busy=${kind === 'loading' ? 'true' : nothing}>${message}</div>`;
+  }
+
+  /** The heading row alone, so four untitled panels on one page can be told apart. */
+  private renderHeading() {
+    return this.heading ? html`<div class="header"><h2 part="heading">${this.heading}</h2></div>` : nothing;
   }
 
   private renderError(error: unknown) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return html`<div class="state" part="error" role="alert">
-      <span>Could not load ${this.noun}.</span>
-      <small>${detail}</small>
-      <button type="button" @click=${() => this.task.run()}>Retry</button>
-    </div>`;
+    const { sentence, detail } = describeFailure(error, this.noun);
+    return html`${this.renderHeading()}
+      <div class="state" part="error" role="alert">
+        <span>${sentence}</span>
+        <details><summary>Details</summary><small>${detail}</small></details>
+        <button type="button" @click=${() => this.task.run()}>Retry</button>
+      </div>`;
   }
 }
