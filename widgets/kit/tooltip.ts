@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { inlineStyle } from './inline-style.js';
 
 export interface TooltipState {
   /** Anchor in px relative to the widget's root box: the tooltip sits above it (below if `below`), centred. */
@@ -15,7 +16,7 @@ const ROOM_ABOVE = 140;
 /** The hover/focus card. Hidden from assistive tech: the same facts are in each item's label and the data table. */
 export function renderTooltip(tip: TooltipState | undefined) {
   if (!tip) return nothing;
-  return html`<div class=${tip.below ? 'tooltip below' : 'tooltip'} part="tooltip" aria-hidden="true" style="left: ${tip.x}px; top: ${tip.y}px">${tip.content}</div>`;
+  return html`<div class=${tip.below ? 'tooltip below' : 'tooltip'} part="tooltip" aria-hidden="true" ${inlineStyle({ left: `${tip.x}px`, top: `${tip.y}px` })}>${tip.content}</div>`;
 }
 
 /**
