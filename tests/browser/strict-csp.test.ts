@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildBundle, launchChromium, serveStatic } from './harness.js';
 import type { StaticServer } from './harness.js';
-import { COHORTS, RFM } from './fixtures.js';
-import { feedItems } from './sentiment-feed-fixtures.js';
-import { plantedNetwork } from './influencer-graph-fixtures.js';
+import { fillWidgets, WIDGET_TAGS } from './all-widgets.js';
 
-const TAGS = ['rapport-segment-map', 'rapport-cohort-heatmap', 'rapport-sentiment-feed', 'rapport-influencer-graph'] as const;
 
 /** What docs/widgets.md promises is enough: no 'unsafe-inline' for styles, no 'unsafe-eval'. */
 const policy = (origin: string) =>
@@ -18,7 +15,7 @@ rapport-segment-map, rapport-cohort-heatmap, rapport-sentiment-feed, rapport-inf
 
 const HOST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict CSP host</title>
 <link rel="stylesheet" href="/csp-host.css"><script type="module" src="/widgets/rapport.js"></script></head>
-<body>${TAGS.map((t) => `<${t} locale="en-US" theme="light"></${t}>`).join('')}</body></html>`;
+<body>${WIDGET_TAGS.map((t) => `<${t} locale="en-US" theme="light"></${t}>`).join('')}</body></html>`;
 
 type Violation = { directive: string; blocked: string; sample: string };
 
@@ -45,17 +42,7 @@ describe('the widgets under a strict host CSP (style-src \'self\')', () => {
       document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }), true);
     });
     await page.goto(`${server.url}/csp.html`);
-    await page.evaluate(
-      async ([rfm, cohorts, feed, graph]) => {
-        await Promise.all(['rapport-segment-map', 'rapport-cohort-heatmap', 'rapport-sentiment-feed', 'rapport-influencer-graph'].map((t) => customElements.whenDefined(t)));
-        document.querySelector('rapport-segment-map')!.data = rfm as never;
-        document.querySelector('rapport-cohort-heatmap')!.data = cohorts as never;
-        document.querySelector('rapport-sentiment-feed')!.data = { items: feed as never };
-        document.querySelector('rapport-influencer-graph')!.data = graph as never;
-      },
-      [RFM, COHORTS, feedItems(20), plantedNetwork(40, 3, 4)] as const,
-    );
-    for (const t of TAGS) await page.locator(`${t} [part="heading"]`).waitFor();
+    await fillWidgets(page);
     await page.waitForFunction(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): { stable: boolean } }).stats().stable, null, { timeout: 60_000 });
   });
 
