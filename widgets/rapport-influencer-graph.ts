@@ -54,7 +54,7 @@ export class RapportInfluencerGraph extends RapportElement<NetworkData> {
 
   /** Evolution windows: `MONTH`, `QUARTER` or `YEAR`. */
   @property() period = 'QUARTER';
-  /** How many of the most influential customers are always labelled. */
+  /** How many of the most influential customers are labelled at any zoom (unless the label would cover a more influential one's). */
   @property({ type: Number }) labels = 12;
   /** Heading shown above the graph; empty hides it. */
   @property() heading = 'Influencers';

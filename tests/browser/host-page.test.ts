@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
 import type { StaticServer } from './harness.js';
-import { COHORTS, RFM } from './fixtures.js';
+import { fillWidgets, WIDGET_TAGS } from './all-widgets.js';
 import { feedItems } from './sentiment-feed-fixtures.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
-
-const TAGS = ['rapport-segment-map', 'rapport-cohort-heatmap', 'rapport-sentiment-feed', 'rapport-influencer-graph'] as const;
 
 /** How the four widgets behave inside someone else's page: landmarks, inherited CSS, right-to-left names. */
 describe('the widgets in a host page', () => {
@@ -34,21 +32,11 @@ describe('the widgets in a host page', () => {
 
   /** All four widgets in a div#wrap (which `head` may style), given fixture data. */
   async function open(head = '', data: { feed?: unknown[]; graph?: unknown } = {}): Promise<void> {
-    const body = `<div id="wrap">${TAGS.map((t) => `<${t} locale="en-US" theme="light" style="max-width: 900px"></${t}>`).join('')}</div>`;
+    const body = `<div id="wrap">${WIDGET_TAGS.map((t) => `<${t} locale="en-US" theme="light" style="max-width: 900px"></${t}>`).join('')}</div>`;
     server.pages.set('/host.html', hostPage(body, head));
     page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
     await page.goto(`${server.url}/host.html`);
-    await page.evaluate(
-      async ([rfm, cohorts, feed, graph]) => {
-        await Promise.all(['rapport-segment-map', 'rapport-cohort-heatmap', 'rapport-sentiment-feed', 'rapport-influencer-graph'].map((t) => customElements.whenDefined(t)));
-        document.querySelector('rapport-segment-map')!.data = rfm as never;
-        document.querySelector('rapport-cohort-heatmap')!.data = cohorts as never;
-        document.querySelector('rapport-sentiment-feed')!.data = { items: feed as never };
-        document.querySelector('rapport-influencer-graph')!.data = graph as never;
-      },
-      [RFM, COHORTS, data.feed ?? feedItems(20), data.graph ?? plantedNetwork(40, 3, 4)] as const,
-    );
-    for (const t of TAGS) await page.locator(`${t} [part="heading"]`).waitFor();
+    await fillWidgets(page, data);
   }
 
   it('adds no landmark of its own: no widget heading row is a banner', async () => {
@@ -78,7 +66,7 @@ describe('the widgets in a host page', () => {
   it('does not inherit the host page\'s text styling', async () => {
     await open(`<style>#wrap { white-space: nowrap; text-transform: uppercase; letter-spacing: 4px; word-spacing: 12px;
       font-style: italic; font-weight: 700; text-indent: 40px; text-shadow: 1px 1px red; }</style>`);
-    for (const tag of TAGS) {
+    for (const tag of WIDGET_TAGS) {
       const style = await page.locator(`${tag} .meta`).first().evaluate((el) => {
         const s = getComputedStyle(el);
         return [s.whiteSpace, s.textTransform, s.letterSpacing, s.wordSpacing, s.fontStyle, s.fontWeight, s.textIndent, s.textShadow].join(' | ');

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Formatters } from '../kit/format.js';
 import { legibleFill } from '../kit/contrast.js';
+import { inlineStyle } from '../kit/inline-style.js';
 import { cohortLabel, METRIC_LABELS, PERIOD_UNITS } from './labels.js';
 import type { CellPos } from './grid-navigation.js';
 import type { CohortMetric, CohortPeriod, CohortTable } from './types.js';
@@ -50,7 +51,7 @@ export function heatmapTable(data: CohortTable, ctx: HeatmapContext) {
             const text = `${name}, ${one} ${col}: ${METRIC_LABELS[metric]} ${ctx.full(value)}`;
             const isActive = ctx.active.row === row && ctx.active.col === col;
             return html`<td class="cell animate" part="cell" tabindex=${isActive ? 0 : -1}
-              data-row=${row} data-col=${col} data-value=${value} style="background: ${fill}; color: ${ink}"
+              data-row=${row} data-col=${col} data-value=${value} ${inlineStyle({ background: fill, color: ink })}
               @click=${() => ctx.choose({ row, col })}
               @focus=${(e: Event) => ctx.focus({ row, col }, e.currentTarget as Element, text, c.size)}
               @pointerenter=${(e: Event) => ctx.hover(e.currentTarget as Element, text, c.size)}

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Formatters } from '../kit/format.js';
+import { inlineStyle } from '../kit/inline-style.js';
 import { feedRow } from './feed-row.js';
 import type { RowContext } from './feed-row.js';
 import type { RowLayout } from './virtual-window.js';
@@ -27,7 +28,7 @@ export function feedList(ctx: ListContext) {
   return html`<div class="viewport" role="feed" @focusin=${(e: FocusEvent) => activate(e, ctx)}
     aria-busy=${ctx.busy ? 'true' : 'false'} aria-label=${ctx.label}
     @scroll=${ctx.onScroll} @keydown=${ctx.onKey}>
-    <div class="spacer" style="height: ${ctx.layout.offsets[total] ?? 0}px">
+    <div class="spacer" ${inlineStyle({ height: `${ctx.layout.offsets[total] ?? 0}px` })}>
       ${repeat(
         ctx.items.slice(start, end),
         // Keyed by id: when items arrive above, each row's element (and the keyboard focus in it) moves with its item.

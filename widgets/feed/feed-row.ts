@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Formatters } from '../kit/format.js';
+import { inlineStyle } from '../kit/inline-style.js';
 import { CHANNEL_LABELS, channelIcon } from './channel-icons.js';
 import { formatDateTime } from './time.js';
 import type { FeedItem, TokenWeight } from './types.js';
@@ -36,7 +37,7 @@ export function feedRow(item: FeedItem, ctx: RowContext) {
   return html`<article class="row ${ctx.active ? 'active' : ''}" part="item" role="article" data-id=${item.id}
     aria-posinset=${ctx.index + 1} aria-setsize=${ctx.total} tabindex=${ctx.active ? 0 : -1}
     aria-label=${`${channel} from ${who}, ${when}${s ? `, ${s.label}` : ''}`}
-    style="transform: translateY(${ctx.top}px)" @focus=${() => ctx.focus(ctx.index)}
+    ${inlineStyle({ transform: `translateY(${ctx.top}px)` })} @focus=${() => ctx.focus(ctx.index)}
     @click=${(e: Event) => (e.target as Element).closest('button') || ctx.select(item)}>
     <div class="line1">
       <span class="channel" title=${channel}>${channelIcon(item.channel)}<span class="sr-only">${channel}</span></span>
@@ -63,7 +64,7 @@ function explanation(value: TokenWeight[] | null | Error) {
     ${value.map((t) => {
       const w = t.weight / max;
       const tone = w >= 0 ? 'up' : 'down';
-      return html`<mark class=${tone} style="--w: ${Math.abs(w).toFixed(2)}" title=${t.weight.toFixed(3)}>${t.token}</mark> `;
+      return html`<mark class=${tone} ${inlineStyle({ '--w': Math.abs(w).toFixed(2) })} title=${t.weight.toFixed(3)}>${t.token}</mark> `;
     })}
   </div>`;
 }

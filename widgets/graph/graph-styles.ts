@@ -16,8 +16,14 @@ export const graphStyles = css`
     border-radius: 6px;
     padding: 2px 6px;
   }
+  /* Customer names, segments and community ids are data: a long one must not widen the widget or the host page.
+     Lists cut it with an ellipsis; the chosen customer's name wraps over at most two lines. */
+  select {
+    max-width: 14em;
+  }
   .search {
     position: relative;
+    min-width: 0;
   }
   .matches {
     position: absolute;
@@ -26,6 +32,7 @@ export const graphStyles = css`
     margin: 2px 0 0;
     padding: 4px;
     min-width: 100%;
+    max-width: min(360px, 100cqi);
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: 6px;
@@ -40,10 +47,19 @@ export const graphStyles = css`
     text-align: start;
     width: 100%;
   }
+  .matches button, .legend .name {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .body {
     display: grid;
     grid-template-columns: minmax(0, 1fr) 220px;
     gap: 12px;
+  }
+  .body > * {
+    min-width: 0;
   }
   .canvas {
     position: relative;
@@ -78,7 +94,7 @@ export const graphStyles = css`
   }
   .legend button {
     display: grid;
-    grid-template-columns: 12px 1fr auto auto auto;
+    grid-template-columns: 12px minmax(0, 1fr) auto auto auto;
     gap: 6px;
     align-items: center;
     border-radius: 4px;
@@ -100,17 +116,25 @@ export const graphStyles = css`
     margin-top: 12px;
     font-size: 0.9em;
   }
+  .details strong {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
   .details dl {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 2px 8px;
     margin: 6px 0;
   }
   .details dt {
     color: var(--_muted);
   }
-  .details dd {
+  .details dd, .events li {
     margin: 0;
+    overflow-wrap: anywhere;
   }
   .ego button {
     border: 1px solid var(--_border);
@@ -143,7 +167,7 @@ export const graphStyles = css`
   /* Stack the legend under the drawing when the widget itself is narrow, whatever the page's width. */
   @container rapport-root (max-width: 560px) {
     .body {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
 `;

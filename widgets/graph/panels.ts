@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Formatters } from '../kit/format.js';
+import { inlineStyle } from '../kit/inline-style.js';
 import type { CommunityInfo, GraphNode } from './types.js';
 
 const signed = (f: Formatters, v: number | null | undefined) => (v == null ? '—' : `${v > 0 ? '+' : ''}${f.decimal(v, 2)}`);
@@ -16,7 +17,7 @@ export function communityLegend(communities: readonly CommunityInfo[], ctx: Lege
   return html`<ul class="legend" part="legend" aria-label="Communities">
     ${communities.map(
       (c) => html`<li><button type="button" aria-pressed=${ctx.selected === c.id ? 'true' : 'false'} data-community=${c.id} @click=${() => ctx.toggle(c.id)}>
-        <span class="swatch" style="background: ${ctx.color(c.id)}"></span>
+        <span class="swatch" ${inlineStyle({ background: ctx.color(c.id) })}></span>
         <span class="name">Community ${c.id}</span>
         <span class="size">${ctx.f.integer(c.size)}</span>
         <span class="value" title="Value">${c.value == null ? '—' : ctx.f.compact(c.value)}</span>

@@ -1,9 +1,10 @@
 // Loaded with import() by <rapport-influencer-graph>: sigma, graphology and the layouts stay out of the main bundle.
 import type Graph from 'graphology';
 import Sigma from 'sigma';
-import { drawDiscNodeHover } from 'sigma/rendering';
+import { drawDiscNodeHover, drawDiscNodeLabel } from 'sigma/rendering';
 import { addTie, buildGraph, nodeSize } from './build-graph.js';
 import type { NodeAttributes } from './build-graph.js';
+import { labelCollisions } from './label-collisions.js';
 import { runLayout, type LayoutResult } from './layout.js';
 import { NO_EDGE, NoEdgeProgram } from './no-edge-program.js';
 import { reducers } from './reducers.js';
@@ -17,7 +18,7 @@ export interface LabelStyle {
 }
 
 export interface SceneOptions {
-  /** How many of the most influential nodes always show their label. */
+  /** How many of the most influential nodes show their label whatever the zoom (unless it would cover a more influential one's). */
   labels: number;
   reducedMotion: boolean;
   labelStyle: LabelStyle;
@@ -59,6 +60,7 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
   // Edges are hidden while the layout moves the nodes (issue 7): they cost most of a frame and say little in motion.
   let stable = false;
   const { nodeReducer, edgeReducer } = reducers(graph, () => ({ ...view(), hideEdges: view().hideEdges || !stable }));
+  const labels = labelCollisions<NodeAttributes>(drawDiscNodeLabel);
   const sigma = new Sigma<NodeAttributes>(graph, container, {
     allowInvalidContainer: true,
     hideEdgesOnMove: true,
@@ -71,12 +73,16 @@ export function createScene(container: HTMLElement, data: NetworkData, options: 
     edgeProgramClasses: { [NO_EDGE]: NoEdgeProgram<NodeAttributes> },
     labelFont: options.labelStyle.font,
     labelColor: { color: options.labelStyle.color },
+    defaultDrawNodeLabel: labels.drawNodeLabel,
     // Sigma draws the hovered label on a white card whatever the theme: keep that label dark so it stays readable.
     defaultDrawNodeHover: (context, data, settings) => drawDiscNodeHover(context, data, { ...settings, labelColor: { color: HOVER_INK } }),
     nodeReducer,
     edgeReducer,
   });
   const firstRenderMs = performance.now() - t0;
+  // The constructor has drawn a first frame already, before the listener below could be added.
+  labels.flush();
+  sigma.on('afterRender', labels.flush);
   sigma.on('clickNode', ({ node }) => options.onClick(node));
   sigma.on('enterNode', ({ node }) => options.onHover(node));
   sigma.on('leaveNode', () => options.onHover(null));

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { inlineStyle } from './inline-style.js';
 
 export interface LegendOptions {
   label: string;
@@ -14,7 +15,7 @@ export function renderLegend({ label, domain, color, format }: LegendOptions) {
   return html`<div class="legend" part="legend" aria-hidden="true">
     <span class="legend-label">${label}</span>
     <span class="legend-value">${format(lo)}</span>
-    <span class="legend-ramp" style="background: linear-gradient(to right, ${stops})"></span>
+    <span class="legend-ramp" ${inlineStyle({ background: `linear-gradient(to right, ${stops})` })}></span>
     <span class="legend-value">${format(hi)}</span>
   </div>`;
 }

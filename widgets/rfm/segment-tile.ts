@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Formatters } from '../kit/format.js';
 import { legibleFill } from '../kit/contrast.js';
+import { inlineStyle } from '../kit/inline-style.js';
 import { describeSegment, segmentDetails } from './describe.js';
 import type { Placement } from './placement.js';
 
@@ -24,7 +25,7 @@ export function segmentTile(p: Placement, ctx: TileContext) {
   const show = (e: Event) => ctx.show(e.currentTarget as Element, segmentDetails(label, segment, f, p.region));
   return html`<button type="button" class="segment animate ${p.size}" part="segment"
     data-segment=${segment.name} aria-pressed=${ctx.selected === segment.name ? 'true' : 'false'}
-    style="${p.style}; background: ${fill}; color: ${ink}"
+    ${inlineStyle({ ...p.style, background: fill, color: ink })}
     @click=${() => ctx.select(segment.name)} @pointerenter=${show} @focus=${show}
     @pointerleave=${ctx.hide} @blur=${ctx.hide}>
     <span class="label">${label}</span>
@@ -36,8 +37,8 @@ export function segmentTile(p: Placement, ctx: TileContext) {
 /** Axis titles and 1–5 ticks around the R×F grid (decorative: the segments carry the meaning). */
 export function scoreAxes() {
   return html`<span class="axis-title y" aria-hidden="true">Frequency score (F) →</span>
-    ${[5, 4, 3, 2, 1].map((s, i) => html`<span class="tick" aria-hidden="true" style="grid-column: 2; grid-row: ${i + 1}">${s}</span>`)}
-    ${[1, 2, 3, 4, 5].map((s) => html`<span class="tick" aria-hidden="true" style="grid-column: ${s + 2}; grid-row: 6">${s}</span>`)}
+    ${[5, 4, 3, 2, 1].map((s, i) => html`<span class="tick" aria-hidden="true" ${inlineStyle({ 'grid-column': 2, 'grid-row': i + 1 })}>${s}</span>`)}
+    ${[1, 2, 3, 4, 5].map((s) => html`<span class="tick" aria-hidden="true" ${inlineStyle({ 'grid-column': s + 2, 'grid-row': 6 })}>${s}</span>`)}
     <span class="axis-title x" aria-hidden="true">Recency score (R) →</span>`;
 }
 
@@ -45,7 +46,7 @@ export function scoreAxes() {
 export function scoreMarker(marker: { r: number; f: number; label?: string } | undefined) {
   const valid = (s: number) => Number.isInteger(s) && s >= 1 && s <= 5;
   if (!marker || !valid(marker.r) || !valid(marker.f)) return nothing;
-  return html`<span class="marker" part="marker" aria-hidden="true" style="grid-column: ${marker.r + 2}; grid-row: ${6 - marker.f}">
+  return html`<span class="marker" part="marker" aria-hidden="true" ${inlineStyle({ 'grid-column': marker.r + 2, 'grid-row': 6 - marker.f })}>
     <span class="pin"></span>${marker.label ? html`<span class="pin-label">${marker.label}</span>` : nothing}
   </span>`;
 }
