@@ -1,4 +1,5 @@
 import { copyLine, type Tx } from '../../store';
+import { DIRECTED_KINDS } from '../../store/queries/network';
 import type { RelationshipRecord } from '../types';
 import type { CustomerResolver } from './customers';
 
@@ -15,9 +16,12 @@ export interface TieCounts {
   merged: number;
 }
 
+const DIRECTED: ReadonlySet<string> = new Set(DIRECTED_KINDS);
+
 /**
- * Writes an import's ties. A tie is keyed by its ends and kind, as written (a mutual kind sent as b–a is not the
- * stored a–b). Within one import the rows naming the same tie add up — weights summed, first seen the earliest,
+ * Writes an import's ties. A tie is keyed by its ends and kind: a directed kind (follows, mentions, replies,
+ * referral) as written, a mutual one (colleague, any other kind) from the smaller customer id to the larger, so
+ * `b a colleague` names the stored `a b colleague` (migration 008 put the older rows that way). Within one import the rows naming the same tie add up — weights summed, first seen the earliest,
  * last seen the latest — and the result replaces the stored tie's weight and widens its span, so a re-sent tie with a
  * newer sighting or another weight is refreshed and the same file twice changes nothing.
  *
@@ -47,7 +51,8 @@ export class RelationshipWriter {
     }
     let text = '';
     for (const r of batch) {
-      const [source, target] = [this.customers.get(r.sourceExternalId)!, this.customers.get(r.targetExternalId)!];
+      let [source, target] = [this.customers.get(r.sourceExternalId)!, this.customers.get(r.targetExternalId)!];
+      if (!DIRECTED.has(r.kind) && source > target) [source, target] = [target, source];
       text += copyLine([this.tenant, this.#rows++, source, target, r.kind, r.weight, r.firstSeen ?? null, r.lastSeen ?? null]);
     }
     await this.tx.copyIn(STAGE, COLUMNS, text);
