@@ -66,5 +66,51 @@ describe('RapportClient', () => {
     controller.abort();
     expect(await pending).toMatchObject({ code: 'ABORTED' });
   });
-});
 
+  it('waits out a 429 (Retry-After, or the "retry in N s" of a body CORS leaves readable) and sends the same request again', async () => {
+    const bodies: string[] = [];
+    let n = 0;
+    const client = new RapportClient({
+      endpoint: '/graphql',
+      fetch: async (_url, init) => {
+        bodies.push(String(init?.body));
+        n++;
+        if (n === 1) return new Response(JSON.stringify({ errors: [{ message: 'Too many requests for this token; retry in 0 s.' }] }), { status: 429, headers: { 'content-type': 'application/json' } });
+        if (n === 2) return new Response('slow down', { status: 429, headers: { 'retry-after': '0.01' } });
+        return json({ data: { ok: n } });
+      },
+    });
+    expect(await client.query('query Q($a: Int) { ok }', { a: 7 })).toEqual({ ok: 3 });
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies).toHaveLength(3);
+  });
+
+  it('gives up after 8 429s in a row, keeping the status; an abort ends the wait', async () => {
+    let n = 0;
+    const limited = async () => (n++, new Response(JSON.stringify({ errors: [{ message: 'Too many requests' }] }), { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '0' } }));
+    expect(await new RapportClient({ endpoint: '/graphql', fetch: limited }).query('{ x }').catch((e: unknown) => e)).toMatchObject({ code: 'GRAPHQL', status: 429 });
+    expect(n).toBe(9);
+    const controller = new AbortController();
+    const waiting = new RapportClient({ endpoint: '/graphql', fetch: async () => new Response('', { status: 429, headers: { 'retry-after': '30' } }) })
+      .query('{ x }', undefined, controller.signal)
+      .catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 20);
+    expect(await waiting).toMatchObject({ code: 'ABORTED' });
+  });
+
+  it('keeps the HTTP status of a refusal with a JSON GraphQL body', async () => {
+    const refuse = (status: number) => async () =>
+      new Response(JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'FORBIDDEN' } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    for (const status of [401, 403, 500]) {
+      const error = await new RapportClient({ endpoint: '/graphql', fetch: refuse(status) }).query('{ x }').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'GRAPHQL', status, message: 'rapport/client: refused' });
+    }
+  });
+
+  it('counts a getToken that never settles against timeoutMs', async () => {
+    let fetched = false;
+    const client = new RapportClient({ endpoint: '/graphql', getToken: () => new Promise<string>(() => {}), timeoutMs: 30, fetch: async () => ((fetched = true), json({ data: {} })) });
+    expect(await client.query('{ x }').catch((e: unknown) => e)).toMatchObject({ code: 'TIMEOUT' });
+    expect(fetched).toBe(false);
+  });
+});

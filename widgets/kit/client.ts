@@ -11,6 +11,8 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** How many 429s in a row one query waits out before it fails. */
+export const MAX_RATE_LIMIT_RETRIES = 8;
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -21,8 +23,24 @@ interface GraphQLResponse<T> {
 export class RapportClient {
   constructor(private readonly options: ClientOptions) {}
 
+  /**
+   * Runs a query or mutation. A 429 (rate limit) is retried after the wait the server asks for, up to
+   * `MAX_RATE_LIMIT_RETRIES` times in a row: an embed token's burst is 40 requests, and the influencer graph pages a
+   * large network in more requests than that. Each attempt has its own `timeoutMs`; the waits honour `signal`.
+   */
   async query<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-    // A hung server would otherwise leave the widget "Loading…" for ever: abort, and say why, after timeoutMs.
+    for (let retries = 0; ; retries++) {
+      try {
+        return await this.attempt<T>(query, variables, signal);
+      } catch (error) {
+        if (!(error instanceof RapportError) || error.status !== 429 || retries >= MAX_RATE_LIMIT_RETRIES) throw error;
+        await sleep(error.retryAfter ?? 1, signal);
+      }
+    }
+  }
+
+  private async attempt<T>(query: string, variables: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<T> {
+    // A hung server (or getToken) would otherwise leave the widget "Loading…" for ever: abort, and say why, after timeoutMs.
     const ms = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const controller = new AbortController();
     let timedOut = false;
@@ -76,9 +94,10 @@ export class RapportClient {
     return () => controller.abort();
   }
 
-  private async post(query: string, variables: Record<string, unknown> | undefined, accept: string, signal?: AbortSignal) {
+  /** Sends the operation; a reply that is not 2xx throws, keeping its HTTP status whatever its body. */
+  private async post(query: string, variables: Record<string, unknown> | undefined, accept: string, signal: AbortSignal) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept };
-    const token = await this.options.getToken?.();
+    const token = await untilAborted(this.options.getToken?.(), signal).catch((error: unknown) => Promise.reject(asRapportError(error)));
     if (token) headers.authorization = `Bearer ${token}`;
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
@@ -87,11 +106,55 @@ export class RapportClient {
     } catch (error) {
       throw asRapportError(error);
     }
-    if (!response.ok && !(response.headers.get('content-type') ?? '').includes('json')) {
-      throw new RapportError('HTTP', `${this.options.endpoint} answered ${response.status}`, response.status);
-    }
+    if (!response.ok) throw await refusal(response, this.options.endpoint);
     return response;
   }
+}
+
+/**
+ * The error for a reply that is not 2xx. The server refuses with a GraphQL error body (docs/security.md): its message
+ * is kept, with the status. The wait before a retry is `Retry-After`, or, where CORS hides that header from a page
+ * on another origin, the "retry in N s" of the message.
+ */
+async function refusal(response: Response, endpoint: string): Promise<RapportError> {
+  const text = await response.text().catch(() => '');
+  let message = '';
+  try {
+    message = ((JSON.parse(text) as GraphQLResponse<unknown>).errors ?? []).map((e) => e.message).join('; ');
+  } catch {
+    // not JSON: a proxy's or a static server's page
+  }
+  const header = response.headers.get('retry-after');
+  const wait = header !== null && header.trim() !== '' ? Number(header) : Number(/retry in (\d+(?:\.\d+)?) s/.exec(message)?.[1] ?? NaN);
+  return message
+    ? new RapportError('GRAPHQL', message, response.status, Number.isFinite(wait) ? wait : undefined)
+    : new RapportError('HTTP', `${endpoint} answered ${response.status}`, response.status, Number.isFinite(wait) ? wait : undefined);
+}
+
+/** `value`, or an AbortError as soon as `signal` aborts: a getToken that never settles still ends with the timeout. */
+function untilAborted<V>(value: V | Promise<V>, signal: AbortSignal): Promise<V> {
+  if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+  return new Promise<V>((resolve, reject) => {
+    const abort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal.addEventListener('abort', abort, { once: true });
+    Promise.resolve(value).then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/** Waits `seconds` (capped at a minute), or rejects with `ABORTED` once `signal` aborts. */
+function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new RapportError('ABORTED', 'request aborted'));
+    const done = () => {
+      clearTimeout(timer);
+      reject(new RapportError('ABORTED', 'request aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }, Math.min(Math.max(seconds, 0), 60) * 1000);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function unwrap<T>(body: GraphQLResponse<T>): T {

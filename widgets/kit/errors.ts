@@ -7,7 +7,10 @@ export class RapportError extends Error {
   constructor(
     readonly code: RapportErrorCode,
     message: string,
+    /** The HTTP status of a refused request, whatever its body. */
     readonly status?: number,
+    /** Seconds the server asked to wait before retrying (429). */
+    readonly retryAfter?: number,
   ) {
     super(`rapport/client: ${message}`);
   }
@@ -26,10 +29,14 @@ export function describeFailure(error: unknown, noun: string): { sentence: strin
       ? 'Could not reach the Rapport server.'
       : error.code === 'TIMEOUT'
         ? 'The Rapport server did not answer in time.'
-        : status === 401 || status === 403
-          ? `This page is not allowed to show these ${noun}.`
-          : error.code === 'HTTP' && status >= 500
-            ? 'The Rapport server ran into a problem.'
-            : `Could not load ${noun}.`;
+        : error.code === 'UNCONFIGURED'
+          ? 'This widget has an endpoint but no credentials yet.'
+          : status === 401 || status === 403
+            ? `This page is not allowed to show these ${noun}.`
+            : status === 429
+              ? 'The Rapport server is busy with this page; try again in a moment.'
+              : status >= 500
+                ? 'The Rapport server ran into a problem.'
+                : `Could not load ${noun}.`;
   return { sentence, detail };
 }
