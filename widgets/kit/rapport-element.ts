@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
-import { RapportClient } from './client.js';
+import { DEFAULT_TIMEOUT_MS, RapportClient } from './client.js';
 import { connect, getConfig, onConfigure, pageLevel, rapportConfigContext } from './config.js';
 import type { Connection, RapportConfig } from './config.js';
 import { RapportError, describeFailure } from './errors.js';
@@ -44,7 +44,14 @@ export abstract class RapportElement<T> extends LitElement {
     task: async ([data], { signal }) => {
       if (data != null) return data as T;
       const connection = this.connection();
-      return connection ? this.load(this.clientFor(connection), signal) : initialState;
+      if (connection) return this.load(this.clientFor(connection), signal);
+      const missing = this.missingCredentials();
+      if (!missing) return initialState;
+      // An endpoint of its own and no credentials: wait for them (setting them reruns this task and aborts the wait),
+      // but not silently for ever.
+      await waitFor(this.timeoutMs(), signal);
+      console.warn(`${this.localName} ${missing}`);
+      throw new RapportError('UNCONFIGURED', `${this.localName} ${missing}`);
     },
     args: () => [this.data, this.endpoint, this.token, this.contextConfig, this.configVersion, ...this.loadArgs()] as unknown[],
     // The panel says it in plain words; the technical message is for the developer.
@@ -88,6 +95,25 @@ export abstract class RapportElement<T> extends LitElement {
     ]);
   }
 
+  /**
+   * What to set when the element or its provider has an endpoint but no credentials to go with it, as a sentence for
+   * the console; undefined otherwise (the page level is known later, after configure or DOMContentLoaded).
+   */
+  private missingCredentials(): string | undefined {
+    if (this.endpoint !== undefined) {
+      return `has endpoint="${this.endpoint}" but no credentials yet: set its token attribute (token="" for none).`;
+    }
+    const ctx = this.contextConfig;
+    if (ctx?.endpoint !== undefined) {
+      return `is inside a <rapport-provider> with endpoint="${ctx.endpoint}" but no credentials yet: set the provider's getToken or token, or the element's token (token="" for none).`;
+    }
+    return undefined;
+  }
+
+  private timeoutMs(): number {
+    return this.contextConfig?.timeoutMs ?? getConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
   /** The client for the configuration in force; throws `UNCONFIGURED` while `connection()` is undefined. */
   protected client(): RapportClient {
     const connection = this.connection();
@@ -96,7 +122,7 @@ export abstract class RapportElement<T> extends LitElement {
   }
 
   private clientFor(connection: Connection): RapportClient {
-    return new RapportClient({ ...connection, timeoutMs: this.contextConfig?.timeoutMs ?? getConfig().timeoutMs });
+    return new RapportClient({ ...connection, timeoutMs: this.timeoutMs() });
   }
 
   protected get format(): Formatters {
@@ -155,4 +181,20 @@ export abstract class RapportElement<T> extends LitElement {
         <button type="button" @click=${() => this.task.run()}>Retry</button>
       </div>`;
   }
+}
+
+/** Resolves after `ms`, or rejects with `ABORTED` when `signal` aborts first. */
+function waitFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new RapportError('ABORTED', 'superseded'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  });
 }
