@@ -67,8 +67,8 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
   @property() live: 'on' | 'off' = 'on';
   /** `local` labels and explains texts in this page with onnxruntime-web (texts never leave it); `server` asks the API. */
   @property() classify: 'server' | 'local' = 'server';
-  /** Where the server's models are published, for `classify="local"`. */
-  @property({ attribute: 'models-url' }) modelsUrl = '/models/';
+  /** Where the server's models are published, for `classify="local"`; unset: `/models/` beside the bundle's server. */
+  @property({ attribute: 'models-url' }) modelsUrl?: string;
   /** Heading shown above the list; empty hides it. */
   @property() heading = 'Conversations';
   /** Height of one row in px (match any `::part(item)` restyling). */
@@ -316,7 +316,9 @@ export class RapportSentimentFeed extends RapportElement<FeedData> {
       const tokens = await explainText(item.text, this.classify, () => this.client(), this.modelsUrl);
       if (this.explanations.has(item.id)) set(tokens);
     } catch (error) {
-      if (this.explanations.has(item.id)) set(new Error(`Could not explain: ${error instanceof Error ? error.message : String(error)}`));
+      // The reader gets a sentence; the URL and status are for the developer.
+      console.warn('rapport-sentiment-feed: could not explain a message', error);
+      if (this.explanations.has(item.id)) set(new Error('Could not explain this message.'));
     }
   }
 }

@@ -48,8 +48,18 @@ describe('a page on another origin embeds the widgets from the server', () => {
         Rapport.configure({ endpoint: '${apiUrl}/graphql' });
         classify(['thanks, the crew was wonderful!'], { modelsUrl: '${apiUrl}/models/' })
           .then(([p]) => (window.__label = p.label), (e) => (window.__label = 'failed: ' + e.message));
+        // Without modelsUrl: /models/ on the server the bundle came from, not the CRM's origin.
+        classify(['the delivery was late again and nobody answered. terrible.'])
+          .then(([p]) => (window.__defaultLabel = p.label), (e) => (window.__defaultLabel = 'failed: ' + e.message));
       </script></head>
       <body><rapport-segment-map locale="en-US"></rapport-segment-map></body></html>`,
+    );
+    host.pages.set(
+      '/feed.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM feed</title><link rel="icon" href="data:,">
+      <script type="module" src="${apiUrl}/widgets/rapport.js"></script></head>
+      <body><rapport-sentiment-feed id="bundled" locale="en-US" classify="local" live="off"></rapport-sentiment-feed>
+      <rapport-sentiment-feed id="missing" locale="en-US" classify="local" live="off" models-url="${apiUrl}/no-models/"></rapport-sentiment-feed></body></html>`,
     );
     browser = await launchChromium();
     page = await browser.newPage();
@@ -65,13 +75,36 @@ describe('a page on another origin embeds the widgets from the server', () => {
     await store?.close();
   });
 
-  it('loads the bundle, draws the segment map from the server and classifies with its models', async () => {
+  it('loads the bundle, draws the segment map from the server and classifies with its models (by default too)', async () => {
     expect(new URL(host.url).origin).not.toBe(new URL(apiUrl).origin);
     await page.goto(`${host.url}/crm.html`);
     await page.locator('rapport-segment-map [data-segment]').first().waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => (window as { __label?: string }).__label !== undefined, undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => (window as { __label?: string }).__label)).toBe('positive');
+    await page.waitForFunction(() => (window as { __defaultLabel?: string }).__defaultLabel !== undefined, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as { __defaultLabel?: string }).__defaultLabel)).toBe('negative');
     expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('explains in a classify="local" feed with the models beside the bundle, and says plainly when there are none', async () => {
+    const feed = await browser.newPage();
+    try {
+      await feed.goto(`${host.url}/feed.html`);
+      await feed.evaluate(async () => {
+        await customElements.whenDefined('rapport-sentiment-feed');
+        for (const el of document.querySelectorAll('rapport-sentiment-feed')) {
+          (el as unknown as { data: unknown }).data = {
+            items: [{ id: 'h0', channel: 'note', occurredAt: '2026-01-01T10:00:00Z', text: 'Worst support experience ever. Cancel my account.' }],
+          };
+        }
+      });
+      for (const id of ['bundled', 'missing']) await feed.locator(`#${id} .row[data-id="h0"] .why`).click();
+      await feed.locator('#bundled .row[data-id="h0"] .explain mark').first().waitFor({ timeout: 60_000 });
+      const missing = feed.locator('#missing .row[data-id="h0"] .explain');
+      await expect.poll(() => missing.textContent(), { timeout: 30_000 }).toBe('Could not explain this message.');
+    } finally {
+      await feed.close();
+    }
   }, 120_000);
 
   it('answers the public files with CORS headers, and only those', async () => {

@@ -11,7 +11,7 @@ export interface LocalClassification {
 export interface LocalClassifyOptions {
   /**
    * Where the server publishes its models (`default.json`, `<name>/model.onnx`, `<name>/vocab.json`).
-   * @default '/models/'
+   * @default '/models/' on the origin the widget bundle was loaded from
    */
   modelsUrl?: string;
   /** A model name; the server's default (`default.json`) when unset. */
@@ -24,6 +24,9 @@ export interface LocalClassifyOptions {
   /** Per-token weights. @default false */
   explain?: boolean;
 }
+
+/** Like the default endpoint (kit/config.ts): the server that served the bundle publishes the models, not the host page. */
+const DEFAULT_MODELS_URL = /^https?:$/.test(new URL(import.meta.url).protocol) ? new URL(/* @vite-ignore */ '/models/', import.meta.url).href : '/models/';
 
 type Model = { id: string; classify(texts: readonly string[], o?: { explain?: boolean }): Promise<Array<Omit<LocalClassification, 'modelId'>>> };
 const models = new Map<string, Promise<Model>>();
@@ -39,7 +42,7 @@ export async function classify(texts: readonly string[], options: LocalClassifyO
 }
 
 function loadModel(options: LocalClassifyOptions): Promise<Model> {
-  const base = new URL(options.modelsUrl ?? '/models/', document.baseURI);
+  const base = new URL(options.modelsUrl ?? DEFAULT_MODELS_URL, document.baseURI);
   const key = `${base.href}|${options.model ?? ''}`;
   let found = models.get(key);
   if (!found) {
