@@ -7,6 +7,8 @@ import { tenantOrigins } from './tenants';
 const BASE: CORSOptions = {
   methods: ['GET', 'POST', 'OPTIONS'],
   allowedHeaders: ['authorization', 'content-type', 'accept'],
+  // A page on another origin can read how long a 429 asks it to wait (the widgets' client waits it out).
+  exposedHeaders: ['retry-after'],
   // Credentials are bearer headers, never cookies: browsers need not send or expose cookies.
   credentials: false,
   maxAge: 600,

@@ -39,6 +39,10 @@ describe('abuse limits', () => {
     for (let i = 0; i < 3; i++) tokenStatuses.push((await send(token, { origin: ORIGIN.alpha })).status);
     expect(tokenStatuses.slice(0, 2)).not.toContain(429);
     expect(tokenStatuses[2]).toBe(429);
+    // The embedding page, on another origin, may read Retry-After.
+    const refused = await send(token, { origin: ORIGIN.alpha });
+    expect([refused.status, refused.headers.get('access-control-allow-origin'), refused.headers.get('access-control-expose-headers')])
+      .toEqual([429, ORIGIN.alpha, 'retry-after']);
   });
 
   it("bounds all the embed tokens of one key together, so fresh tokens do not bring fresh budgets", async () => {
