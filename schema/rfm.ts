@@ -3,6 +3,7 @@ import { customerRfm, tenantRfm, type CustomerRfm, type TenantRfm } from '../ser
 import { analytics, snapshotOf } from './analytics';
 import { builder } from './builder';
 import { CustomerRef } from './customer';
+import { roundCents } from '../server/ingest/readers/values';
 
 const RfmStats = builder.objectRef<Stats>('RfmStats').implement({
   description: 'Within a segment: min, max, mean and sample standard deviation (null for one customer; all null when empty).',
@@ -51,7 +52,7 @@ const CustomerRfmRef = builder.objectRef<CustomerRfm>('CustomerRfm').implement({
     monetary: t.float({
       description: 'Σ quantity × unit price, in cents as the amounts are.',
       // The engine sums float amounts (1871.3400000000001); the amounts are whole cents, so is their sum.
-      resolve: (c) => Math.round(c.monetary * 100) / 100,
+      resolve: (c) => roundCents(c.monetary),
     }),
     r: t.exposeInt('r', { description: 'Recency quintile, 5 = most recent.' }),
     f: t.exposeInt('f'),

@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const SCREENSHOTS = join(ROOT, 'tests/__screenshots__');
@@ -93,6 +94,23 @@ export async function serveStatic(dir: string, route?: Route): Promise<StaticSer
     pages,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/**
+ * The widget bundle served (with `route` first) and a Chromium, for one describe block: opened before its tests,
+ * closed after. Read `server` and `browser` from inside the tests.
+ */
+export function useBrowser(route?: (server: StaticServer) => Route): { readonly server: StaticServer; readonly browser: Browser } {
+  const suite = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await serveStatic(await buildBundle(), route && ((req, body, res) => route(suite.server)(req, body, res)));
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 export function launchChromium(): Promise<Browser> {

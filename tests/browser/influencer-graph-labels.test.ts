@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { hostPage, useBrowser } from './harness.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
 
 type Box = { text: string; left: number; top: number; right: number; bottom: number };
 
 /** The node labels on sigma's label layer must not be drawn over each other. */
 describe('<rapport-influencer-graph> node labels', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser();
 
   it.each([
     [1280, 60],
     [1280, 200],
     [720, 60],
   ])('at %i px with %i customers, no two drawn labels overlap', async (width, n) => {
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width, height: 1000 }, reducedMotion: 'reduce' });
     // The labels of sigma's last frame (it clears the label layer first), with their boxes in canvas pixels: the
     // text's advance and the font's ascent and descent.
     await page.addInitScript(() => {
@@ -45,8 +32,8 @@ describe('<rapport-influencer-graph> node labels', () => {
         return max === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, max);
       };
     });
-    server.pages.set('/labels.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light"></rapport-influencer-graph>'));
-    await page.goto(`${server.url}/labels.html`);
+    suite.server.pages.set('/labels.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light"></rapport-influencer-graph>'));
+    await page.goto(`${suite.server.url}/labels.html`);
     await page.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       document.querySelector('rapport-influencer-graph')!.data = d as never;

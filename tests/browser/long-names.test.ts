@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { RFM } from './fixtures.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
 
@@ -33,24 +32,13 @@ async function overflow(page: Page, tag: string, selectors: readonly string[]) {
 
 /** A 10,000-letter customer or segment name must not widen the widget, or the host page around it. */
 describe.each([320, 1280])('a 10,000-character name at %i px', (width) => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowser();
 
   async function open(tag: string, data: unknown, props: Record<string, unknown> = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
     // No body margin: at 320 px the widget gets the whole viewport (it has a 280 px minimum).
-    server.pages.set('/long.html', hostPage(`<${tag} locale="en-US" theme="light"></${tag}>`, '<style>body { margin: 0 }</style>'));
-    await page.goto(`${server.url}/long.html`);
+    suite.server.pages.set('/long.html', hostPage(`<${tag} locale="en-US" theme="light"></${tag}>`, '<style>body { margin: 0 }</style>'));
+    await page.goto(`${suite.server.url}/long.html`);
     await page.evaluate(
       async ([tag, data, props]) => {
         await customElements.whenDefined(tag);

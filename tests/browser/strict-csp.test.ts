@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './harness.js';
 import { fillWidgets, WIDGET_TAGS } from './all-widgets.js';
 
 
@@ -21,34 +20,26 @@ type Violation = { directive: string; blocked: string; sample: string };
 
 /** All four widgets, with data, in a page served with a strict Content-Security-Policy header. */
 describe('the widgets under a strict host CSP (style-src \'self\')', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
+  const suite = useBrowser((server) => (req, _body, res) => {
+    if (req.url === '/csp-host.css') res.writeHead(200, { 'content-type': 'text/css' }).end(HOST_CSS);
+    else if (req.url === '/csp.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy(server.url) }).end(HOST_HTML);
+    else return false;
+    return true;
+  });
 
   beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), (req, _body, res) => {
-      if (req.url === '/csp-host.css') res.writeHead(200, { 'content-type': 'text/css' }).end(HOST_CSS);
-      else if (req.url === '/csp.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy(server.url) }).end(HOST_HTML);
-      else return false;
-      return true;
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
+    page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     // Init scripts are injected by the browser's debugging protocol, outside the page's policy.
     await page.addInitScript(() => {
       const seen: Violation[] = ((window as unknown as { __violations: Violation[] }).__violations = []);
       document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }), true);
     });
-    await page.goto(`${server.url}/csp.html`);
+    await page.goto(`${suite.server.url}/csp.html`);
     await fillWidgets(page);
     await page.waitForFunction(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): { stable: boolean } }).stats().stable, null, { timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('causes no policy violation, in events or on the console', async () => {

@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 
 const WIDGETS = [
   ['rapport-segment-map', 'Customer segments'],
@@ -19,32 +18,21 @@ const EMPTY = {
 
 /** Loading, empty and error panels keep the widget's heading, and say what went wrong in words a reader knows. */
 describe('the widgets\' loading, empty and error panels', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   /** /hang/… is never answered; /down/… has its connection cut (the browser's "Failed to fetch"). */
   const hung: ServerResponse[] = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), (req, _body, res) => {
-      if (req.url?.startsWith('/hang/')) return hung.push(res), true;
-      if (req.url?.startsWith('/down/')) return res.destroy(), true;
-      return false;
-    });
-    browser = await launchChromium();
+  const suite = useBrowser(() => (req, _body, res) => {
+    if (req.url?.startsWith('/hang/')) return hung.push(res), true;
+    if (req.url?.startsWith('/down/')) return res.destroy(), true;
+    return false;
   });
-
-  afterAll(async () => {
-    for (const res of hung) res.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => hung.forEach((res) => res.destroy())); // before the server closes (after-hooks run last first)
 
   async function open(body: string): Promise<void> {
     await page?.close();
-    server.pages.set('/states.html', hostPage(body));
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/states.html`);
+    suite.server.pages.set('/states.html', hostPage(body));
+    page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(`${suite.server.url}/states.html`);
   }
 
   const all = (attrs = '') => WIDGETS.map(([tag]) => `<${tag} locale="en-US" ${attrs}></${tag}>`).join('');

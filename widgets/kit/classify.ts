@@ -1,4 +1,5 @@
 import type { Probabilities, TokenWeight } from '../feed/types.js';
+import { besideBundle } from './config.js';
 
 /** One in-browser prediction, shaped like the API's `Classification`. */
 export interface LocalClassification {
@@ -26,7 +27,7 @@ export interface LocalClassifyOptions {
 }
 
 /** Like the default endpoint (kit/config.ts): the server that served the bundle publishes the models, not the host page. */
-const DEFAULT_MODELS_URL = /^https?:$/.test(new URL(import.meta.url).protocol) ? new URL(/* @vite-ignore */ '/models/', import.meta.url).href : '/models/';
+const DEFAULT_MODELS_URL = besideBundle('/models/');
 
 type Model = { id: string; classify(texts: readonly string[], o?: { explain?: boolean }): Promise<Array<Omit<LocalClassification, 'modelId'>>> };
 const models = new Map<string, Promise<Model>>();

@@ -1,3 +1,4 @@
+import { delay, untilAborted } from './abort.js';
 import { RapportError } from './errors.js';
 import { readEventStream } from './sse.js';
 
@@ -34,7 +35,7 @@ export class RapportClient {
         return await this.attempt<T>(query, variables, signal);
       } catch (error) {
         if (!(error instanceof RapportError) || error.status !== 429 || retries >= MAX_RATE_LIMIT_RETRIES) throw error;
-        await sleep(error.retryAfter ?? 1, signal);
+        await delay(Math.min(Math.max(error.retryAfter ?? 1, 0), 60) * 1000, signal); // a minute at most
       }
     }
   }
@@ -126,35 +127,10 @@ async function refusal(response: Response, endpoint: string): Promise<RapportErr
   }
   const header = response.headers.get('retry-after');
   const wait = header !== null && header.trim() !== '' ? Number(header) : Number(/retry in (\d+(?:\.\d+)?) s/.exec(message)?.[1] ?? NaN);
+  const retryAfter = Number.isFinite(wait) ? wait : undefined;
   return message
-    ? new RapportError('GRAPHQL', message, response.status, Number.isFinite(wait) ? wait : undefined)
-    : new RapportError('HTTP', `${endpoint} answered ${response.status}`, response.status, Number.isFinite(wait) ? wait : undefined);
-}
-
-/** `value`, or an AbortError as soon as `signal` aborts: a getToken that never settles still ends with the timeout. */
-function untilAborted<V>(value: V | Promise<V>, signal: AbortSignal): Promise<V> {
-  if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
-  return new Promise<V>((resolve, reject) => {
-    const abort = () => reject(new DOMException('aborted', 'AbortError'));
-    signal.addEventListener('abort', abort, { once: true });
-    Promise.resolve(value).then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
-
-/** Waits `seconds` (capped at a minute), or rejects with `ABORTED` once `signal` aborts. */
-function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new RapportError('ABORTED', 'request aborted'));
-    const done = () => {
-      clearTimeout(timer);
-      reject(new RapportError('ABORTED', 'request aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }, Math.min(Math.max(seconds, 0), 60) * 1000);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+    ? new RapportError('GRAPHQL', message, response.status, retryAfter)
+    : new RapportError('HTTP', `${endpoint} answered ${response.status}`, response.status, retryAfter);
 }
 
 function unwrap<T>(body: GraphQLResponse<T>): T {

@@ -41,10 +41,18 @@ function tokenSource(widget: string, token: string | undefined, getToken: Rappor
 }
 
 /**
+ * `path` on the server that served the widget bundle (an absolute URL), or on the page's when the bundle came from
+ * elsewhere (a file, a blob): the defaults of the endpoint and of the models' folder.
+ */
+export function besideBundle(path: string): string {
+  return /^https?:$/.test(new URL(import.meta.url).protocol) ? new URL(/* @vite-ignore */ path, import.meta.url).href : path;
+}
+
+/**
  * `/graphql` beside the server that served the bundle, not the page's origin: a CRM with a `/graphql` of its own
  * must never receive the widgets' queries (or their tokens). A bundle served by `rapport serve` thus talks to it.
  */
-const DEFAULT_ENDPOINT = /^https?:$/.test(new URL(import.meta.url).protocol) ? new URL(/* @vite-ignore */ '/graphql', import.meta.url).href : '/graphql';
+const DEFAULT_ENDPOINT = besideBundle('/graphql');
 const DEFAULTS: Required<Pick<RapportConfig, 'endpoint'>> = { endpoint: DEFAULT_ENDPOINT };
 
 let current: RapportConfig = { ...DEFAULTS };

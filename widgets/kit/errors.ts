@@ -23,20 +23,16 @@ export class RapportError extends Error {
 export function describeFailure(error: unknown, noun: string): { sentence: string; detail: string } {
   const detail = error instanceof Error ? error.message : String(error);
   if (!(error instanceof RapportError)) return { sentence: `Could not load ${noun}.`, detail };
+  return { sentence: sentenceFor(error, noun), detail };
+}
+
+function sentenceFor(error: RapportError, noun: string): string {
+  if (error.code === 'NETWORK') return 'Could not reach the Rapport server.';
+  if (error.code === 'TIMEOUT') return 'The Rapport server did not answer in time.';
+  if (error.code === 'UNCONFIGURED') return 'This widget has an endpoint but no credentials yet.';
   const status = error.status ?? 0;
-  const sentence =
-    error.code === 'NETWORK'
-      ? 'Could not reach the Rapport server.'
-      : error.code === 'TIMEOUT'
-        ? 'The Rapport server did not answer in time.'
-        : error.code === 'UNCONFIGURED'
-          ? 'This widget has an endpoint but no credentials yet.'
-          : status === 401 || status === 403
-            ? `This page is not allowed to show these ${noun}.`
-            : status === 429
-              ? 'The Rapport server is busy with this page; try again in a moment.'
-              : status >= 500
-                ? 'The Rapport server ran into a problem.'
-                : `Could not load ${noun}.`;
-  return { sentence, detail };
+  if (status === 401 || status === 403) return `This page is not allowed to show these ${noun}.`;
+  if (status === 429) return 'The Rapport server is busy with this page; try again in a moment.';
+  if (status >= 500) return 'The Rapport server ran into a problem.';
+  return `Could not load ${noun}.`;
 }

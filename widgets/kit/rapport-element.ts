@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
+import { delay } from './abort.js';
 import { DEFAULT_TIMEOUT_MS, RapportClient } from './client.js';
 import { connect, getConfig, onConfigure, pageLevel, rapportConfigContext } from './config.js';
 import type { Connection, RapportConfig } from './config.js';
@@ -49,7 +50,7 @@ export abstract class RapportElement<T> extends LitElement {
       if (!missing) return initialState;
       // An endpoint of its own and no credentials: wait for them (setting them reruns this task and aborts the wait),
       // but not silently for ever.
-      await waitFor(this.timeoutMs(), signal);
+      await delay(this.timeoutMs(), signal);
       console.warn(`${this.localName} ${missing}`);
       throw new RapportError('UNCONFIGURED', `${this.localName} ${missing}`);
     },
@@ -181,20 +182,4 @@ export abstract class RapportElement<T> extends LitElement {
         <button type="button" @click=${() => this.task.run()}>Retry</button>
       </div>`;
   }
-}
-
-/** Resolves after `ms`, or rejects with `ABORTED` when `signal` aborts first. */
-function waitFor(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abort = () => {
-      clearTimeout(timer);
-      reject(new RapportError('ABORTED', 'superseded'));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
-  });
 }
