@@ -89,4 +89,19 @@ describe('<rapport-sentiment-feed> keyboard', () => {
     expect(await focused()).toEqual({ row: undefined, on: 'select.' });
     expect(await page.evaluate(() => document.activeElement!.shadowRoot!.activeElement!.closest('label')?.textContent ?? '')).toMatch(/sentiment/i);
   });
+
+  it('keeps the active article as its Tab stop when scrolling has taken it out of the drawn rows', async () => {
+    await open(80);
+    await page.locator('rapport-sentiment-feed .row').nth(1).focus();
+    await page.locator('#after').focus();
+    await page.locator('rapport-sentiment-feed .viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    // Rows near the end are drawn; the first rows are not, but the active one (row 2) is.
+    await page.locator('rapport-sentiment-feed .row[aria-posinset="80"]').waitFor();
+    expect(await page.locator('rapport-sentiment-feed .row[aria-posinset="1"]').count()).toBe(0);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual({ row: 2, on: 'button.why' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual({ row: 2, on: 'article' });
+  });
 });
