@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic, sidewaysOverflow } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RECORD_EVENTS, axeSerious, hostPage, matchScreenshot, recordedEvents, sidewaysOverflow, useBrowser } from './harness.js';
 import { COHORTS } from './fixtures.js';
 
 const CELLS = COHORTS.cohorts.reduce((n, c) => n + c.values.length, 0);
 
 describe('<rapport-cohort-heatmap> in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    server.pages.set('/heatmap.html', hostPage('<rapport-cohort-heatmap id="heat" locale="en-US" theme="light" heading="Monthly retention" style="max-width: 980px"></rapport-cohort-heatmap>', RECORD_EVENTS));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    suite.server.pages.set('/heatmap.html', hostPage('<rapport-cohort-heatmap id="heat" locale="en-US" theme="light" heading="Monthly retention" style="max-width: 980px"></rapport-cohort-heatmap>', RECORD_EVENTS));
   });
 
   async function open(metric = 'RETENTION', data = COHORTS): Promise<void> {
-    page = await browser.newPage({ viewport: { width: 1040, height: 760 }, reducedMotion: 'reduce', colorScheme: 'light' });
-    await page.goto(`${server.url}/heatmap.html`);
+    page = await suite.browser.newPage({ viewport: { width: 1040, height: 760 }, reducedMotion: 'reduce', colorScheme: 'light' });
+    await page.goto(`${suite.server.url}/heatmap.html`);
     await page.evaluate(
       async ([d, m]) => {
         await customElements.whenDefined('rapport-cohort-heatmap');
@@ -145,8 +136,8 @@ describe('<rapport-cohort-heatmap> in Chromium', () => {
   });
 
   it('renders the empty state for no cohorts', async () => {
-    page = await browser.newPage();
-    await page.goto(`${server.url}/heatmap.html`);
+    page = await suite.browser.newPage();
+    await page.goto(`${suite.server.url}/heatmap.html`);
     await page.evaluate(async () => {
       await customElements.whenDefined('rapport-cohort-heatmap');
       document.querySelector('rapport-cohort-heatmap')!.data = { cohorts: [] };

@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
 
 type Stats = { nodes: number; stable: boolean };
 
 /** Layout, theme, focus and motion details of the graph, each on a fresh page with a small network. */
 describe('<rapport-influencer-graph> layout and accessibility details', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   const pages: Page[] = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A page holding one graph with `attributes`, given `data`; resolves once the layout is stable. */
   async function open(attributes: string, options: { reducedMotion?: 'reduce' | 'no-preference'; init?: () => void } = {}, data = plantedNetwork(60, 3, 4)) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: options.reducedMotion ?? 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: options.reducedMotion ?? 'reduce' });
     pages.push(page);
     if (options.init) await page.addInitScript(options.init);
-    server.pages.set('/graph.html', hostPage(`<rapport-influencer-graph locale="en-US" ${attributes}></rapport-influencer-graph>`));
-    await page.goto(`${server.url}/graph.html`);
+    suite.server.pages.set('/graph.html', hostPage(`<rapport-influencer-graph locale="en-US" ${attributes}></rapport-influencer-graph>`));
+    await page.goto(`${suite.server.url}/graph.html`);
     await page.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       document.querySelector('rapport-influencer-graph')!.data = d as never;
@@ -95,10 +83,10 @@ describe('<rapport-influencer-graph> layout and accessibility details', () => {
   });
 
   it('under reduced motion shows "Laying out…", never intermediate positions, then the stable layout', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
     pages.push(page);
-    server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light"></rapport-influencer-graph>'));
-    await page.goto(`${server.url}/graph.html`);
+    suite.server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light"></rapport-influencer-graph>'));
+    await page.goto(`${suite.server.url}/graph.html`);
     const seen = await page.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       type Graph = { getNodeAttributes(id: string): { x: number; y: number } };

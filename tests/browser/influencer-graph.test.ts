@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeSerious, buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeSerious, hostPage, useBrowser } from './harness.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
 
 const RECORD = `<script>window.__events = [];
@@ -12,17 +11,14 @@ type Recorded = { type: string; detail: Record<string, unknown> };
 type Stats = { nodes: number; edges: number; visibleNodes: number; visibleEdges: number; stable: boolean; layoutMs?: number };
 
 describe('<rapport-influencer-graph> in Chromium (data property)', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   const data = plantedNetwork(400, 6, 8);
 
   beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light" style="max-width: 1000px"></rapport-influencer-graph>', RECORD));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/graph.html`);
+    suite.server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" theme="light" style="max-width: 1000px"></rapport-influencer-graph>', RECORD));
+    page = await suite.browser.newPage({ viewport: { width: 1100, height: 1000 }, reducedMotion: 'reduce' });
+    await page.goto(`${suite.server.url}/graph.html`);
     await page.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       document.querySelector('rapport-influencer-graph')!.data = d as never;
@@ -31,11 +27,6 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
       if (Date.now() > deadline) throw new Error('layout never became stable');
       await new Promise((r) => setTimeout(r, 500));
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const stats = () => page.evaluate(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): Stats }).stats());
@@ -117,8 +108,8 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
   });
 
   it('hides the ties while the layout moves, and stops a 2,000-node layout by the convergence criterion', async () => {
-    const p = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await p.goto(`${server.url}/graph.html`);
+    const p = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await p.goto(`${suite.server.url}/graph.html`);
     const seen = await p.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       const el = document.querySelector('rapport-influencer-graph') as unknown as HTMLElement & { data: unknown; stats(): Stats };
@@ -140,14 +131,14 @@ describe('<rapport-influencer-graph> in Chromium (data property)', () => {
   });
 
   it('says so and shows the tables where WebGL is unavailable', async () => {
-    const p = await browser.newPage();
+    const p = await suite.browser.newPage();
     await p.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
         return /webgl/.test(type) ? null : (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
     });
-    await p.goto(`${server.url}/graph.html`);
+    await p.goto(`${suite.server.url}/graph.html`);
     await p.evaluate(async (d) => {
       await customElements.whenDefined('rapport-influencer-graph');
       document.querySelector('rapport-influencer-graph')!.data = d as never;

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { RECORD_EVENTS, axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, recordedEvents, serveStatic, sidewaysOverflow } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RECORD_EVENTS, axeSerious, hostPage, matchScreenshot, recordedEvents, sidewaysOverflow, useBrowser } from './harness.js';
 import { RFM } from './fixtures.js';
 
 const NAMES = RFM.segments.map((s) => s.name);
 
 describe('<rapport-segment-map> in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    server.pages.set('/map.html', hostPage('<rapport-segment-map id="map" locale="en-US" theme="light" style="max-width: 760px"></rapport-segment-map>', RECORD_EVENTS));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    suite.server.pages.set('/map.html', hostPage('<rapport-segment-map id="map" locale="en-US" theme="light" style="max-width: 760px"></rapport-segment-map>', RECORD_EVENTS));
   });
 
   async function open(view: 'map' | 'treemap' = 'map'): Promise<void> {
-    page = await browser.newPage({ viewport: { width: 820, height: 720 }, reducedMotion: 'reduce', colorScheme: 'light' });
-    await page.goto(`${server.url}/map.html`);
+    page = await suite.browser.newPage({ viewport: { width: 820, height: 720 }, reducedMotion: 'reduce', colorScheme: 'light' });
+    await page.goto(`${suite.server.url}/map.html`);
     await page.evaluate(
       async ([data, v]) => {
         await customElements.whenDefined('rapport-segment-map');

@@ -1,34 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { feedItems } from './sentiment-feed-fixtures.js';
 
 /** The WAI-ARIA feed pattern with real key presses: Page Down/Up between articles, Ctrl+End/Home out, few tab stops. */
 describe('<rapport-sentiment-feed> keyboard', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    server.pages.set(
+    suite.server.pages.set(
       '/feed.html',
       hostPage(`<button id="before">Before</button>
         <rapport-sentiment-feed id="feed" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>
         <button id="after">After</button>`),
     );
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
   });
 
   async function open(n: number): Promise<void> {
-    await page.goto(`${server.url}/feed.html`);
+    await page.goto(`${suite.server.url}/feed.html`);
     await page.evaluate(async (data) => {
       await customElements.whenDefined('rapport-sentiment-feed');
       document.querySelector('rapport-sentiment-feed')!.data = { items: data as never };

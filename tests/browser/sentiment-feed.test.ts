@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeSerious, buildBundle, hostPage, launchChromium, matchScreenshot, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeSerious, hostPage, matchScreenshot, useBrowser } from './harness.js';
 import { XSS, feedItems } from './sentiment-feed-fixtures.js';
 
 const RECORD = `<script>window.__events = [];
@@ -9,24 +8,16 @@ for (const t of ['rapport-interaction-select', 'rapport-customer-select']) docum
 </script>`;
 
 describe('<rapport-sentiment-feed> in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await serveStatic(await buildBundle());
-    server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed id="feed" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>', RECORD));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC', colorScheme: 'light' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    suite.server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed id="feed" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>', RECORD));
+    page = await suite.browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC', colorScheme: 'light' });
   });
 
   async function open(items: unknown[]): Promise<void> {
-    await page.goto(`${server.url}/feed.html`);
+    await page.goto(`${suite.server.url}/feed.html`);
     await page.evaluate(async (data) => {
       await customElements.whenDefined('rapport-sentiment-feed');
       document.querySelector('rapport-sentiment-feed')!.data = { items: data as never };
