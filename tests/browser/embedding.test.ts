@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { RECORD_EVENTS, buildBundle, buildReactHost, hostPage, launchChromium, recordedEvents, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RECORD_EVENTS, buildBundle, buildReactHost, hostPage, recordedEvents, useBrowser } from './harness.js';
 import { COHORTS, RFM } from './fixtures.js';
 
 const stats = { min: 1, max: 9, mean: 5, std: 2 };
@@ -49,26 +48,23 @@ const HOSTILE = PLAIN.replace(
 );
 
 describe('embedding the widgets', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let graphqlRequests: Array<{ auth: string | undefined; query: string; variables?: Record<string, unknown> }> = [];
+  const suite = useBrowser(() => async (req, body, res) => {
+    if (!req.url?.startsWith('/graphql') && !req.url?.startsWith('/broken')) return false;
+    if (req.url.startsWith('/broken')) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'), true;
+    const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    graphqlRequests.push({ auth: req.headers.authorization, query, variables });
+    const data = query.includes('segmentMaps') ? { rfm: VIP_RFM, segmentMaps: VIP_MAPS } : query.includes('rfm(') ? { rfm: RFM } : { cohorts: COHORTS };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    return true;
+  });
 
   beforeAll(async () => {
-    const dist = await buildBundle();
-    await buildReactHost(dist);
-    server = await serveStatic(dist, async (req, body, res) => {
-      if (!req.url?.startsWith('/graphql') && !req.url?.startsWith('/broken')) return false;
-      if (req.url.startsWith('/broken')) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'), true;
-      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-      graphqlRequests.push({ auth: req.headers.authorization, query, variables });
-      const data = query.includes('segmentMaps') ? { rfm: VIP_RFM, segmentMaps: VIP_MAPS } : query.includes('rfm(') ? { rfm: RFM } : { cohorts: COHORTS };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
-      return true;
-    });
-    server.pages.set('/plain.html', PLAIN);
-    server.pages.set('/hostile.html', HOSTILE);
-    server.pages.set('/react.html', hostPage('<div id="root"></div><script type="module" src="/react/react-host.js"></script>', FIXTURES));
-    server.pages.set(
+    await buildReactHost(await buildBundle());
+    suite.server.pages.set('/plain.html', PLAIN);
+    suite.server.pages.set('/hostile.html', HOSTILE);
+    suite.server.pages.set('/react.html', hostPage('<div id="root"></div><script type="module" src="/react/react-host.js"></script>', FIXTURES));
+    suite.server.pages.set(
       '/api.html',
       hostPage(
         `<rapport-segment-map id="m" locale="en-US" as-of="2011-12-10"></rapport-segment-map>
@@ -82,7 +78,7 @@ describe('embedding the widgets', () => {
         </script>`,
       ),
     );
-    server.pages.set(
+    suite.server.pages.set(
       '/provider.html',
       hostPage(
         `<rapport-provider id="p" endpoint="/graphql?tenant=acme" token="provider-token" locale="de-DE">
@@ -90,20 +86,14 @@ describe('embedding the widgets', () => {
         </rapport-provider>`,
       ),
     );
-    server.pages.set('/vip.html', hostPage('<rapport-segment-map id="v" locale="en-US" segment-map="vip"></rapport-segment-map>'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    suite.server.pages.set('/vip.html', hostPage('<rapport-segment-map id="v" locale="en-US" segment-map="vip"></rapport-segment-map>'));
   });
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${suite.server.url}${path}`);
     page.on('close', () => expect(errors).toEqual([]));
     return page;
   }

@@ -1,41 +1,29 @@
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { fillWidgets, WIDGET_TAGS } from './all-widgets.js';
 import { feedItems } from './sentiment-feed-fixtures.js';
 import { plantedNetwork } from './influencer-graph-fixtures.js';
 
 /** How the four widgets behave inside someone else's page: landmarks, inherited CSS, right-to-left names. */
 describe('the widgets in a host page', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   /** Requests to /hang/… are never answered (a server that accepted the connection and stalled). */
   const hung: ServerResponse[] = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), (req, _body, res) => {
-      if (!req.url?.startsWith('/hang/')) return false;
-      hung.push(res);
-      return true;
-    });
-    browser = await launchChromium();
+  const suite = useBrowser(() => (req, _body, res) => {
+    if (!req.url?.startsWith('/hang/')) return false;
+    hung.push(res);
+    return true;
   });
-
-  afterAll(async () => {
-    for (const res of hung) res.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => hung.forEach((res) => res.destroy())); // before the server closes (after-hooks run last first)
 
   /** All four widgets in a div#wrap (which `head` may style), given fixture data. */
   async function open(head = '', data: { feed?: unknown[]; graph?: unknown } = {}): Promise<void> {
     const body = `<div id="wrap">${WIDGET_TAGS.map((t) => `<${t} locale="en-US" theme="light" style="max-width: 900px"></${t}>`).join('')}</div>`;
-    server.pages.set('/host.html', hostPage(body, head));
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
-    await page.goto(`${server.url}/host.html`);
+    suite.server.pages.set('/host.html', hostPage(body, head));
+    page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
+    await page.goto(`${suite.server.url}/host.html`);
     await fillWidgets(page, data);
   }
 
@@ -77,9 +65,9 @@ describe('the widgets in a host page', () => {
 
   it('shows the error panel with Retry when the server never answers, the long detail wrapped inside it', async () => {
     const endpoint = `/hang/${'x'.repeat(300)}`;
-    server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" token="" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(`${server.url}/hang.html`);
+    suite.server.pages.set('/hang.html', hostPage(`<rapport-provider endpoint="${endpoint}" token="" timeout-ms="800"><rapport-cohort-heatmap locale="en-US" style="max-width: 400px"></rapport-cohort-heatmap></rapport-provider>`));
+    page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${suite.server.url}/hang.html`);
     const error = page.locator('rapport-cohort-heatmap [part="error"]');
     await error.waitFor({ timeout: 10_000 });
     expect(await error.innerText()).toContain('The Rapport server did not answer in time.');

@@ -1,9 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeSerious, buildBundle, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, useBrowser } from './harness.js';
 import { COHORTS, RFM } from './fixtures.js';
 
 const CUSTOMERS = Array.from({ length: 3 }, (_, i) => ({
@@ -16,36 +14,25 @@ const CUSTOMERS = Array.from({ length: 3 }, (_, i) => ({
 }));
 
 describe('playground (the host page served at /)', () => {
-  let server: StaticServer;
-  let browser: Browser;
   const queries: Array<{ query: string; variables?: Record<string, unknown> }> = [];
-
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), async (req, body, res) => {
-      if (!req.url?.startsWith('/graphql')) return false;
-      const request = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-      queries.push(request);
-      const data = request.query.includes('rfm(')
-        ? { rfm: RFM }
-        : request.query.includes('cohorts(')
-          ? { cohorts: COHORTS }
-          : request.query.includes('customer(')
-            ? { customer: CUSTOMERS[0] }
-            : { customers: { totalCount: 633, pageInfo: { hasNextPage: true, endCursor: 'c3' }, edges: CUSTOMERS.map((node) => ({ node, cursor: node.id })) } };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
-      return true;
-    });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = useBrowser(() => async (req, body, res) => {
+    if (!req.url?.startsWith('/graphql')) return false;
+    const request = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    queries.push(request);
+    const data = request.query.includes('rfm(')
+      ? { rfm: RFM }
+      : request.query.includes('cohorts(')
+        ? { cohorts: COHORTS }
+        : request.query.includes('customer(')
+          ? { customer: CUSTOMERS[0] }
+          : { customers: { totalCount: 633, pageInfo: { hasNextPage: true, endCursor: 'c3' }, edges: CUSTOMERS.map((node) => ({ node, cursor: node.id })) } };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    return true;
   });
 
   it('shows the dashboard, goes from a segment to its customers, and to a customer page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/playground/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce' });
+    await page.goto(`${suite.server.url}/playground/`);
     await page.locator('rapport-segment-map [data-segment="champions"]').waitFor();
     await page.locator('rapport-cohort-heatmap td.cell').first().waitFor();
     expect(await page.locator('details.embed').count()).toBe(2);

@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { feedItems } from './sentiment-feed-fixtures.js';
 
 const FIRST = feedItems(30).map((item, i) => ({ ...item, sequence: String(1000 - i), direction: 'INBOUND' }));
@@ -12,38 +11,30 @@ const FIRST = feedItems(30).map((item, i) => ({ ...item, sequence: String(1000 -
  * page): the first page, an empty catch-up, and a subscription stream the test writes to.
  */
 describe('<rapport-sentiment-feed> when live items arrive', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let stream: ServerResponse | undefined;
+  const suite = useBrowser(() => (req, body, res) => {
+    if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return false;
+    const json = (data: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    if ((req.headers.accept ?? '').includes('text/event-stream')) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(': open\n\n');
+      stream = res;
+    } else if (body.includes('RapportFeedTrend')) {
+      json({ sentimentSummary: [] });
+    } else {
+      const catchUp = (JSON.parse(body) as { variables?: { addedAfter?: string } }).variables?.addedAfter != null;
+      const items = catchUp ? [] : FIRST;
+      json({ interactions: { lastSequence: '1000', edges: items.map((node) => ({ node })), pageInfo: { endCursor: null, hasNextPage: false } } });
+    }
+    return true;
+  });
 
   beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), (req, body, res) => {
-      if (req.method !== 'POST' || !req.url?.startsWith('/graphql')) return false;
-      const json = (data: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
-      if ((req.headers.accept ?? '').includes('text/event-stream')) {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.write(': open\n\n');
-        stream = res;
-      } else if (body.includes('RapportFeedTrend')) {
-        json({ sentimentSummary: [] });
-      } else {
-        const catchUp = (JSON.parse(body) as { variables?: { addedAfter?: string } }).variables?.addedAfter != null;
-        const items = catchUp ? [] : FIRST;
-        json({ interactions: { lastSequence: '1000', edges: items.map((node) => ({ node })), pageInfo: { endCursor: null, hasNextPage: false } } });
-      }
-      return true;
-    });
-    server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed endpoint="/graphql" token="" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
+    suite.server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed endpoint="/graphql" token="" locale="en-US" theme="light" style="max-width: 760px"></rapport-sentiment-feed>'));
+    page = await suite.browser.newPage({ viewport: { width: 820, height: 900 }, reducedMotion: 'reduce', timezoneId: 'UTC' });
   });
-
-  afterAll(async () => {
-    stream?.end();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => void stream?.end()); // before the server closes (after-hooks run last first)
 
   const push = (n: number) => {
     for (let i = 0; i < n; i++) {
@@ -53,7 +44,7 @@ describe('<rapport-sentiment-feed> when live items arrive', () => {
   };
 
   it('keeps the keyboard on the same item when items arrive above it, and announces them once, politely', async () => {
-    await page.goto(`${server.url}/feed.html`);
+    await page.goto(`${suite.server.url}/feed.html`);
     await page.locator('rapport-sentiment-feed .row').first().waitFor();
     await expect.poll(() => page.evaluate(() => document.querySelector('rapport-sentiment-feed')!.liveStatus)).toBe('live');
     await expect.poll(() => stream !== undefined).toBe(true);

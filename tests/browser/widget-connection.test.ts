@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ROOT, hostPage, serveStatic, useBrowser } from './harness.js';
 import type { StaticServer } from './harness.js';
 import { RFM } from './fixtures.js';
 
@@ -15,59 +15,51 @@ interface Seen {
  * element) never reaches an endpoint set closer to the widget, and nothing goes to the host page's own origin.
  */
 describe('which endpoint the widgets query, with which token', () => {
-  let rapport: StaticServer;
   let host: StaticServer;
-  let browser: Browser;
   /** Every GraphQL request the Rapport server got, with its path and Authorization header. */
   let atRapport: Seen[] = [];
   /** Every request the host page's own server got for a /graphql path. */
   let atHost: Seen[] = [];
   const seen = (req: IncomingMessage): Seen => ({ path: req.url ?? '', auth: req.headers.authorization });
 
-  beforeAll(async () => {
-    const dist = await buildBundle();
-    rapport = await serveStatic(dist, (req, _body, res) => {
-      // A Rapport server on its own origin: the bundle and the API are readable from any page.
-      res.setHeader('access-control-allow-origin', '*');
-      if (!req.url?.includes('graphql')) return false;
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-headers': 'content-type, authorization', 'access-control-allow-methods': 'POST' }).end();
-        return true;
-      }
-      atRapport.push(seen(req));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { rfm: RFM } }));
+  const suite = useBrowser(() => (req, _body, res) => {
+    // A Rapport server on its own origin: the bundle and the API are readable from any page.
+    res.setHeader('access-control-allow-origin', '*');
+    if (!req.url?.includes('graphql')) return false;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-headers': 'content-type, authorization', 'access-control-allow-methods': 'POST' }).end();
       return true;
-    });
+    }
+    atRapport.push(seen(req));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { rfm: RFM } }));
+    return true;
+  });
+
+  beforeAll(async () => {
     host = await serveStatic(ROOT + '/tests/browser/hosts', (req, _body, res) => {
       if (!req.url?.includes('graphql')) return false;
       atHost.push(seen(req));
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
       return true;
     });
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await rapport?.close();
-    await host?.close();
-  });
+  afterAll(() => host?.close());
 
   /** A CRM page on its own origin loading the bundle from the Rapport server, as docs/widgets.md shows. */
   const crmPage = (script = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title>
-    <script type="module" src="${rapport.url}/widgets/rapport.js"></script></head><body>
+    <script type="module" src="${suite.server.url}/widgets/rapport.js"></script></head><body>
     <rapport-segment-map id="m" locale="en-US"></rapport-segment-map>${script}</body></html>`;
 
   async function open(url: string): Promise<Page> {
     atRapport = [];
     atHost = [];
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
+    const page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(url);
     return page;
   }
 
   it("never sends the page-wide token to an element's or a provider's own endpoint", async () => {
-    rapport.pages.set(
+    suite.server.pages.set(
       '/tenants.html',
       hostPage(
         `<rapport-segment-map id="own" endpoint="/other/graphql" locale="en-US"></rapport-segment-map>
@@ -86,7 +78,7 @@ describe('which endpoint the widgets query, with which token', () => {
         </script>`,
       ),
     );
-    const page = await open(`${rapport.url}/tenants.html`);
+    const page = await open(`${suite.server.url}/tenants.html`);
     for (const id of ['own', 'inner', 'page']) await page.locator(`#${id} [data-segment="champions"]`).waitFor();
     const auths = (prefix: string) => atRapport.filter((r) => r.path.startsWith(prefix)).map((r) => r.auth);
     expect(auths('/other/').length).toBeGreaterThan(0);
@@ -101,8 +93,8 @@ describe('which endpoint the widgets query, with which token', () => {
     host.pages.set(
       '/crm.html',
       crmPage(`<script type="module">
-        import { Rapport } from '${rapport.url}/widgets/rapport.js';
-        Rapport.configure({ endpoint: '${rapport.url}/graphql', getToken: () => 'crm-token' });
+        import { Rapport } from '${suite.server.url}/widgets/rapport.js';
+        Rapport.configure({ endpoint: '${suite.server.url}/graphql', getToken: () => 'crm-token' });
       </script>`),
     );
     const page = await open(`${host.url}/crm.html`);

@@ -3,16 +3,13 @@
  * JSON GraphQL refusal bodies (401/403/5xx keep their status), and credentials that never arrive.
  */
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 
 const PAGES = 12;
 
 describe('the widget kit against refusals and missing credentials', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
   let requests = 0;
   let limited = 0;
@@ -21,39 +18,31 @@ describe('the widget kit against refusals and missing credentials', () => {
   const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildBundle(), (req, body, res) => {
-      const refused = /^\/refuse\/(\d+)\/graphql/.exec(req.url ?? '');
-      if (refused) {
-        const status = Number(refused[1]);
-        return reply(res, status, { errors: [{ message: `refused with ${status}`, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }] }), true;
+  const suite = useBrowser(() => (req, body, res) => {
+    const refused = /^\/refuse\/(\d+)\/graphql/.exec(req.url ?? '');
+    if (refused) {
+      const status = Number(refused[1]);
+      return reply(res, status, { errors: [{ message: `refused with ${status}`, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } }] }), true;
+    }
+    if (req.url?.startsWith('/limited/graphql')) {
+      // Like the server's token bucket: every third request is over the limit (the wait kept short for the test).
+      if (++requests % 3 === 0) {
+        limited++;
+        return reply(res, 429, { errors: [{ message: 'Too many requests for this token; retry in 0 s.', extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': '0' }), true;
       }
-      if (req.url?.startsWith('/limited/graphql')) {
-        // Like the server's token bucket: every third request is over the limit (the wait kept short for the test).
-        if (++requests % 3 === 0) {
-          limited++;
-          return reply(res, 429, { errors: [{ message: 'Too many requests for this token; retry in 0 s.', extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': '0' }), true;
-        }
-        const after = Number((JSON.parse(body) as { variables?: { after?: string | null } }).variables?.after ?? 0);
-        return reply(res, 200, { data: { network: { edges: { edges: [{ node: { source: `s${after}`, target: `t${after}` } }], pageInfo: { hasNextPage: after + 1 < PAGES, endCursor: String(after + 1) } } } } }), true;
-      }
-      return false;
-    });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+      const after = Number((JSON.parse(body) as { variables?: { after?: string | null } }).variables?.after ?? 0);
+      return reply(res, 200, { data: { network: { edges: { edges: [{ node: { source: `s${after}`, target: `t${after}` } }], pageInfo: { hasNextPage: after + 1 < PAGES, endCursor: String(after + 1) } } } } }), true;
+    }
+    return false;
   });
 
   async function open(body: string, head = ''): Promise<void> {
     await page?.close();
     warnings.length = 0;
-    server.pages.set('/refusals.html', hostPage(body, head));
-    page = await browser.newPage();
+    suite.server.pages.set('/refusals.html', hostPage(body, head));
+    page = await suite.browser.newPage();
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(`${server.url}/refusals.html`);
+    await page.goto(`${suite.server.url}/refusals.html`);
   }
 
   it('waits out 429s and pages through the whole network', async () => {
