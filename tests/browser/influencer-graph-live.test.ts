@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
 
 type Recorded = { type: string; detail: Record<string, unknown> };
@@ -23,26 +22,23 @@ window.__loading = new Set();
 
 describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real server (demo tenant)', () => {
   let server: LiveServer;
-  let pages: StaticServer;
-  let browser: Browser;
   let page: Page;
   let edgeRequests = 0;
 
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-graph-')));
     await server.start();
-    pages = await serveStatic(await buildBundle(), server.proxy());
-    pages.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" style="max-width: 1100px"></rapport-influencer-graph>', RECORD));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce' });
-    page.on('request', (r) => (r.postData() ?? '').includes('RapportNetworkEdges') && edgeRequests++);
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
     await server?.stop();
     if (server) await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  const suite = useBrowser(() => server.proxy());
+  beforeAll(async () => {
+    suite.server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" style="max-width: 1100px"></rapport-influencer-graph>', RECORD));
+    page = await suite.browser.newPage({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce' });
+    page.on('request', (r) => (r.postData() ?? '').includes('RapportNetworkEdges') && edgeRequests++);
   });
 
   const stats = () => page.evaluate(() => (document.querySelector('rapport-influencer-graph') as unknown as { stats(): Stats }).stats());
@@ -66,7 +62,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     };
     const api = await server.graphql<Api>(`{ network { nodeCount communities { id size } influencers(first: 20) { customer { id } } }
       communityEvolution(period: QUARTER) { windows { index } tracks { snapshots { window members(first: 500) { id } } } } }`);
-    await page.goto(`${pages.url}/graph.html`);
+    await page.goto(`${suite.server.url}/graph.html`);
     await page.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => stats().then((s) => s.stable), { timeout: 90_000, interval: 1_000 }).toBe(true);
     const s = await stats();
@@ -124,10 +120,10 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
   });
 
   it('runs in the playground: Community and Conversations views', async () => {
-    const p = await browser.newPage({ viewport: { width: 1280, height: 1200 }, reducedMotion: 'reduce' });
+    const p = await suite.browser.newPage({ viewport: { width: 1280, height: 1200 }, reducedMotion: 'reduce' });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(`${pages.url}/playground/#/community`);
+    await p.goto(`${suite.server.url}/playground/#/community`);
     await p.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
     expect(await p.locator('.embed summary').first().textContent()).toContain('Embed this');
     await p.locator('a[data-route="conversations"]').click();

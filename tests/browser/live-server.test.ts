@@ -6,9 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ROOT, buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import { ROOT, hostPage, useBrowser } from './harness.js';
 import { RapportClient } from '../../widgets/kit/client.js';
 import type { CohortTable, RfmSummary } from '../../widgets/index.js';
 
@@ -27,8 +25,6 @@ describe.skipIf(!existsSync(CLI))('widgets against the real server (demo tenant)
   let child: ChildProcess;
   let dataDir: string;
   let api: string;
-  let pages: StaticServer;
-  let browser: Browser;
   let log = '';
 
   const graphql = async <T>(query: string): Promise<T> => {
@@ -60,23 +56,9 @@ describe.skipIf(!existsSync(CLI))('widgets against the real server (demo tenant)
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    // Same-origin for the page: /graphql on the static server is forwarded to the real one.
-    pages = await serveStatic(await buildBundle(), async (req, body, res) => {
-      if (!req.url?.startsWith('/graphql')) return false;
-      const upstream = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
-      return true;
-    });
-    pages.pages.set(
-      '/live.html',
-      hostPage('<rapport-segment-map id="m" locale="en-US"></rapport-segment-map><rapport-cohort-heatmap id="h" locale="en-US"></rapport-cohort-heatmap>'),
-    );
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
     if (child && child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise((done) => {
@@ -85,6 +67,20 @@ describe.skipIf(!existsSync(CLI))('widgets against the real server (demo tenant)
       });
     }
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // Same-origin for the page: /graphql on the static server is forwarded to the real one.
+  const suite = useBrowser(() => async (req, body, res) => {
+    if (!req.url?.startsWith('/graphql')) return false;
+    const upstream = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
+    return true;
+  });
+  beforeAll(() => {
+    suite.server.pages.set(
+      '/live.html',
+      hostPage('<rapport-segment-map id="m" locale="en-US"></rapport-segment-map><rapport-cohort-heatmap id="h" locale="en-US"></rapport-cohort-heatmap>'),
+    );
   });
 
   it("streams a subscription with the widgets' client (Server-Sent Events)", async () => {
@@ -114,8 +110,8 @@ describe.skipIf(!existsSync(CLI))('widgets against the real server (demo tenant)
     const { cohorts } = await graphql<{ cohorts: CohortTable }>('{ cohorts(period: MONTH, metric: RETENTION) { cohorts { start size values } } }');
     expect(rfm.customerCount).toBeGreaterThan(0);
 
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${pages.url}/live.html`);
+    const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${suite.server.url}/live.html`);
     await page.locator('#m .segment').first().waitFor({ timeout: 30_000 });
     await page.locator('#h td.cell').first().waitFor({ timeout: 30_000 });
 
@@ -135,10 +131,10 @@ describe.skipIf(!existsSync(CLI))('widgets against the real server (demo tenant)
 
   it('runs the playground against the API: segment → its customers → a customer page', async () => {
     const { customers } = await graphql<{ customers: { totalCount: number } }>('{ customers(segment: "champions") { totalCount } }');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1400 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${pages.url}/playground/`);
+    await page.goto(`${suite.server.url}/playground/`);
     await page.locator('rapport-segment-map [data-segment="champions"]').click({ timeout: 30_000 });
     await expect.poll(() => page.locator('.page-head p').textContent()).toContain(`${customers.totalCount.toLocaleString('en-GB')} customers in Champions`);
     const badges = await page.locator('table.list .badge').allTextContents();

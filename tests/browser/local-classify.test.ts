@@ -3,17 +3,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { buildBundle, hostPage, useBrowser } from './harness.js';
 import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
 
 type Prediction = { label: string; probabilities: Record<'positive' | 'neutral' | 'negative', number>; modelId?: string };
 
 describe.skipIf(!existsSync(CLI))('classify="local": the server model in the browser (onnxruntime-web)', () => {
   let server: LiveServer;
-  let pages: StaticServer;
-  let browser: Browser;
   let page: Page;
   let texts: string[];
   const requests: Array<{ url: string; body: string }> = [];
@@ -21,21 +18,6 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-local-')));
     await server.start();
-    const dist = await buildBundle();
-    const proxy = server.proxy();
-    pages = await serveStatic(dist, async (req, body, res) => {
-      // Served as application/wasm so the browser can compile while downloading.
-      if (req.url?.startsWith('/widgets/ort/')) {
-        const type = req.url.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-        res.writeHead(200, { 'content-type': type }).end(await readFile(join(dist, req.url)));
-        return true;
-      }
-      return proxy(req, body, res);
-    });
-    pages.pages.set('/local.html', hostPage(
-      '<rapport-sentiment-feed locale="en-US" classify="local" live="off"></rapport-sentiment-feed>',
-      `<script type="module">import { classify } from '/widgets/rapport.js'; window.__classify = classify;</script>`,
-    ));
     const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { text: string } }> } }>('{ interactions(first: 190) { edges { node { text } } } }');
     texts = [
       ...interactions.edges.map((e) => e.node.text),
@@ -50,17 +32,29 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
       'Meeting moved to 3pm; bring the Q3 numbers.',
       'The delivery was late and the box was damaged.',
     ];
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' || m.type() === 'warning' ? console.log(`page ${m.type()}: ${m.text()}`) : undefined);
-    page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
     await server?.stop();
     if (server) await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  const suite = useBrowser(() => async (req, body, res) => {
+    // Served as application/wasm so the browser can compile while downloading.
+    if (req.url?.startsWith('/widgets/ort/')) {
+      const type = req.url.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+      res.writeHead(200, { 'content-type': type }).end(await readFile(join(await buildBundle(), req.url)));
+      return true;
+    }
+    return server.proxy()(req, body, res);
+  });
+  beforeAll(async () => {
+    suite.server.pages.set('/local.html', hostPage(
+      '<rapport-sentiment-feed locale="en-US" classify="local" live="off"></rapport-sentiment-feed>',
+      `<script type="module">import { classify } from '/widgets/rapport.js'; window.__classify = classify;</script>`,
+    ));
+    page = await suite.browser.newPage();
+    page.on('console', (m) => m.type() === 'error' || m.type() === 'warning' ? console.log(`page ${m.type()}: ${m.text()}`) : undefined);
+    page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
   });
 
   it("returns the server's labels and probabilities (±1e-4) for 200 texts, and no request carries them", async () => {
@@ -68,7 +62,7 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
       'query C($texts: [String!]!) { classify(texts: $texts) { label probabilities { positive neutral negative } modelId } }',
       { texts },
     );
-    await page.goto(`${pages.url}/local.html`);
+    await page.goto(`${suite.server.url}/local.html`);
     await page.waitForFunction(() => '__classify' in window);
     const { got, ms, warm } = await page.evaluate(async (t) => {
       const { __classify: classify } = window as unknown as { __classify(texts: string[]): Promise<unknown[]> };

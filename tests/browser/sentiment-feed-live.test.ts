@@ -3,17 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundle, hostPage, launchChromium, serveStatic } from './harness.js';
-import type { StaticServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { hostPage, useBrowser } from './harness.js';
 import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
 
 type FeedState = { ids: string[]; status: string };
 
 describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real server', () => {
   let server: LiveServer;
-  let pages: StaticServer;
-  let browser: Browser;
   let page: Page;
   let trendRequests = 0;
   let pageRequests = 0;
@@ -21,22 +18,21 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
   beforeAll(async () => {
     server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-feed-')));
     await server.start();
-    pages = await serveStatic(await buildBundle(), server.proxy());
-    pages.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (server) await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  const suite = useBrowser(() => server.proxy());
+  beforeAll(async () => {
+    suite.server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
+    page = await suite.browser.newPage({ viewport: { width: 900, height: 900 } });
     page.on('request', (r) => {
       const body = r.postData() ?? '';
       if (body.includes('RapportFeedTrend')) trendRequests++;
       if (/query RapportFeed\(/.test(body)) pageRequests++;
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await server?.stop();
-    if (server) await rm(server.dataDir, { recursive: true, force: true });
   });
 
   const state = () =>
@@ -48,7 +44,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
 
   it("shows the API's newest interactions, then a new one pushed by the subscription", async () => {
     const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
-    await page.goto(`${pages.url}/feed.html`);
+    await page.goto(`${suite.server.url}/feed.html`);
     await page.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 60_000 });
     await expect.poll(async () => (await state()).status, { timeout: 20_000 }).toBe('live');
     expect((await state()).ids.slice(0, 5)).toEqual(interactions.edges.map((e) => e.node.id));
