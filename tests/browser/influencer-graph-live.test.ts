@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hostPage, useBrowser } from './harness.js';
-import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
+import { CLI, useLiveServer } from './sentiment-feed-server.js';
 
 type Recorded = { type: string; detail: Record<string, unknown> };
 type Stats = { nodes: number; edges: number; visibleNodes: number; stable: boolean; layoutMs?: number; firstRenderMs?: number; stoppedBy?: string; iterations?: number };
@@ -21,20 +18,11 @@ window.__loading = new Set();
 </script>`;
 
 describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real server (demo tenant)', () => {
-  let server: LiveServer;
   let page: Page;
   let edgeRequests = 0;
 
-  beforeAll(async () => {
-    server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-graph-')));
-    await server.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    if (server) await rm(server.dataDir, { recursive: true, force: true });
-  });
-
-  const suite = useBrowser(() => server.proxy());
+  const live = useLiveServer('rapport-graph-');
+  const suite = useBrowser(() => live.server.proxy());
   beforeAll(async () => {
     suite.server.pages.set('/graph.html', hostPage('<rapport-influencer-graph locale="en-US" style="max-width: 1100px"></rapport-influencer-graph>', RECORD));
     page = await suite.browser.newPage({ viewport: { width: 1200, height: 1000 }, reducedMotion: 'reduce' });
@@ -46,7 +34,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     type Page = { network: { edges: { edges: Array<{ node: { source: string; target: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
     const out: Array<{ source: string; target: string }> = [];
     for (let after: string | null = null; ; ) {
-      const { network }: Page = await server.graphql<Page>(`query($after: String) { network { edges(first: 500, after: $after) {
+      const { network }: Page = await live.server.graphql<Page>(`query($after: String) { network { edges(first: 500, after: $after) {
         edges { node { source target } } pageInfo { hasNextPage endCursor } } } }`, { after });
       out.push(...network.edges.edges.map((e) => e.node));
       if (!network.edges.pageInfo.hasNextPage) return out;
@@ -60,7 +48,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
       network: { nodeCount: number; communities: Array<{ id: string; size: number }>; influencers: Array<{ customer: { id: string } }> };
       communityEvolution: { windows: Array<{ index: number }>; tracks: Array<{ snapshots: Array<{ window: number; members: Array<{ id: string }> }> }> };
     };
-    const api = await server.graphql<Api>(`{ network { nodeCount communities { id size } influencers(first: 20) { customer { id } } }
+    const api = await live.server.graphql<Api>(`{ network { nodeCount communities { id size } influencers(first: 20) { customer { id } } }
       communityEvolution(period: QUARTER) { windows { index } tracks { snapshots { window members(first: 500) { id } } } } }`);
     await page.goto(`${suite.server.url}/graph.html`);
     await page.locator('rapport-influencer-graph .legend button').first().waitFor({ timeout: 60_000 });
@@ -102,7 +90,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-influencer-graph> against the real s
     await page.mouse.click(pos!.x, pos!.y);
     await expect.poll(async () => (await last('rapport-customer-select'))?.detail.id).toBe(top);
 
-    const { network } = await server.graphql<{ network: { egoNetwork: { nodes: Array<{ customer: { id: string } }> } } }>(
+    const { network } = await live.server.graphql<{ network: { egoNetwork: { nodes: Array<{ customer: { id: string } }> } } }>(
       `{ network { egoNetwork(customer: ${JSON.stringify(top)}, radius: 1, first: 500) { nodes { customer { id } } } } }`,
     );
     await page.locator('rapport-influencer-graph .ego button[data-radius="1"]').click();

@@ -1,24 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildBundle, hostPage, useBrowser } from './harness.js';
-import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
+import { CLI, useLiveServer } from './sentiment-feed-server.js';
 
 type Prediction = { label: string; probabilities: Record<'positive' | 'neutral' | 'negative', number>; modelId?: string };
 
 describe.skipIf(!existsSync(CLI))('classify="local": the server model in the browser (onnxruntime-web)', () => {
-  let server: LiveServer;
   let page: Page;
   let texts: string[];
   const requests: Array<{ url: string; body: string }> = [];
 
+  const live = useLiveServer('rapport-local-');
   beforeAll(async () => {
-    server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-local-')));
-    await server.start();
-    const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { text: string } }> } }>('{ interactions(first: 190) { edges { node { text } } } }');
+    const { interactions } = await live.server.graphql<{ interactions: { edges: Array<{ node: { text: string } }> } }>('{ interactions(first: 190) { edges { node { text } } } }');
     texts = [
       ...interactions.edges.map((e) => e.node.text),
       'Private note: the merger with Acme closes Friday, keep it quiet.',
@@ -33,10 +30,6 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
       'The delivery was late and the box was damaged.',
     ];
   });
-  afterAll(async () => {
-    await server?.stop();
-    if (server) await rm(server.dataDir, { recursive: true, force: true });
-  });
 
   const suite = useBrowser(() => async (req, body, res) => {
     // Served as application/wasm so the browser can compile while downloading.
@@ -45,7 +38,7 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
       res.writeHead(200, { 'content-type': type }).end(await readFile(join(await buildBundle(), req.url)));
       return true;
     }
-    return server.proxy()(req, body, res);
+    return live.server.proxy()(req, body, res);
   });
   beforeAll(async () => {
     suite.server.pages.set('/local.html', hostPage(
@@ -58,7 +51,7 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
   });
 
   it("returns the server's labels and probabilities (±1e-4) for 200 texts, and no request carries them", async () => {
-    const { classify: expected } = await server.graphql<{ classify: Prediction[] }>(
+    const { classify: expected } = await live.server.graphql<{ classify: Prediction[] }>(
       'query C($texts: [String!]!) { classify(texts: $texts) { label probabilities { positive neutral negative } modelId } }',
       { texts },
     );
@@ -99,7 +92,7 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
 
   it('runs the opt-in quality model as its cascade: the gate fetched from beside it, the server\'s answers', async () => {
     const sample = texts.slice(150, 200);
-    const { classify: expected } = await server.graphql<{ classify: Prediction[] }>(
+    const { classify: expected } = await live.server.graphql<{ classify: Prediction[] }>(
       'query C($t: [String!]!) { classify(texts: $t, model: "quality") { label probabilities { positive neutral negative } modelId } }',
       { t: sample },
     );
@@ -126,7 +119,7 @@ describe.skipIf(!existsSync(CLI))('classify="local": the server model in the bro
     }, items);
     await expect.poll(() => page.locator('rapport-sentiment-feed .badge:not(.none)').count(), { timeout: 30_000 }).toBe(4);
     const labels = await page.locator('rapport-sentiment-feed .row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-id'), r.querySelector('.badge')!.classList[1]]));
-    const { classify: expected } = await server.graphql<{ classify: Prediction[] }>('query C($t: [String!]!) { classify(texts: $t) { label } }', { t: items.map((i) => i.text) });
+    const { classify: expected } = await live.server.graphql<{ classify: Prediction[] }>('query C($t: [String!]!) { classify(texts: $t) { label } }', { t: items.map((i) => i.text) });
     for (const [id, label] of labels) expect(label).toBe(expected[Number(id!.slice(1))]!.label);
     await page.locator('rapport-sentiment-feed .row[data-id="h1"] .why').click();
     await page.locator('rapport-sentiment-feed .row[data-id="h1"] .explain mark').first().waitFor({ timeout: 30_000 });

@@ -2,29 +2,20 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hostPage, useBrowser } from './harness.js';
-import { CLI, LiveServer, freePort } from './sentiment-feed-server.js';
+import { CLI, LiveServer, useLiveServer } from './sentiment-feed-server.js';
 
 type FeedState = { ids: string[]; status: string };
 
 describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real server', () => {
-  let server: LiveServer;
   let page: Page;
   let trendRequests = 0;
   let pageRequests = 0;
 
-  beforeAll(async () => {
-    server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), 'rapport-feed-')));
-    await server.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    if (server) await rm(server.dataDir, { recursive: true, force: true });
-  });
-
-  const suite = useBrowser(() => server.proxy());
+  const live = useLiveServer('rapport-feed-');
+  const suite = useBrowser(() => live.server.proxy());
   beforeAll(async () => {
     suite.server.pages.set('/feed.html', hostPage('<rapport-sentiment-feed locale="en-US" limit="200"></rapport-sentiment-feed>'));
     page = await suite.browser.newPage({ viewport: { width: 900, height: 900 } });
@@ -43,7 +34,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
   const texts = () => page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ text: string }> }).interactions.map((i) => i.text));
 
   it("shows the API's newest interactions, then a new one pushed by the subscription", async () => {
-    const { interactions } = await server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
+    const { interactions } = await live.server.graphql<{ interactions: { edges: Array<{ node: { id: string } }> } }>('{ interactions(first: 5) { edges { node { id } } } }');
     await page.goto(`${suite.server.url}/feed.html`);
     await page.locator('rapport-sentiment-feed .row').first().waitFor({ timeout: 60_000 });
     await expect.poll(async () => (await state()).status, { timeout: 20_000 }).toBe('live');
@@ -52,7 +43,7 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     const text = `Live check ${Date.now()}: <b>delivery</b> was quick, thanks!`;
     expect(pageRequests).toBeGreaterThan(0); // the first page was fetched, so the count sees the list's queries
     const [t0, pagesBefore] = [Date.now(), pageRequests];
-    await server.addInteraction(`feed-live-${Date.now()}`, text);
+    await live.server.addInteraction(`feed-live-${Date.now()}`, text);
     await page.locator('rapport-sentiment-feed .row .text', { hasText: text }).first().waitFor({ timeout: 15_000 });
     // The latency is reported, not asserted (tests never assert wall-clock times); what is asserted is that the
     // item was pushed: no page of the list was fetched meanwhile.
@@ -65,21 +56,21 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
   it('survives a server restart mid-stream without losing or duplicating items, an old-dated import included', async () => {
     const before = await state();
     const oldest = await page.evaluate(() => (document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ occurredAt: string }> }).interactions.at(-1)!.occurredAt);
-    server.refuseStreams = true;
-    await server.stop();
+    live.server.refuseStreams = true;
+    await live.server.stop();
     await expect.poll(async () => (await state()).status, { timeout: 10_000 }).toBe('reconnecting');
-    await server.start();
+    await live.server.start();
     // Written while the page cannot reconnect: only the catch-up after reconnecting can bring them. One is dated a
     // year before anything the feed shows, so "everything newer than what I hold" would never find it.
     const early = `Added during the restart ${Date.now()}`;
     const old = `Imported late, dated long ago ${Date.now()}`;
-    await server.addInteraction(`feed-early-${Date.now()}`, early);
-    await server.addInteraction(`feed-old-${Date.now()}`, old, new Date(Date.parse(oldest) - 365 * 86_400_000));
+    await live.server.addInteraction(`feed-early-${Date.now()}`, early);
+    await live.server.addInteraction(`feed-old-${Date.now()}`, old, new Date(Date.parse(oldest) - 365 * 86_400_000));
     expect((await state()).status).toBe('reconnecting');
-    server.refuseStreams = false;
+    live.server.refuseStreams = false;
     await expect.poll(async () => (await state()).status, { timeout: 30_000 }).toBe('live');
     const late = `Added after reconnecting ${Date.now()}`;
-    await server.addInteraction(`feed-late-${Date.now()}`, late);
+    await live.server.addInteraction(`feed-late-${Date.now()}`, late);
     await expect.poll(async () => (await texts()).filter((t) => t === early || t === late || t === old).length, { timeout: 5_000 }).toBe(3);
 
     const after = await state();
@@ -95,10 +86,10 @@ describe.skipIf(!existsSync(CLI))('<rapport-sentiment-feed> against the real ser
     const before = await state();
     const heard = await page.evaluate(() =>
       Math.max(...(document.querySelector('rapport-sentiment-feed') as unknown as { interactions: Array<{ sequence: string }> }).interactions.map((i) => Number(i.sequence))));
-    await server.stop();
+    await live.server.stop();
     await expect.poll(async () => (await state()).status, { timeout: 10_000 }).toBe('reconnecting');
     // Another store on the same port: the same demo, with ids of its own and sequences below what the page heard.
-    const other = new LiveServer(server.port, await mkdtemp(join(tmpdir(), 'rapport-feed-other-')));
+    const other = new LiveServer(live.server.port, await mkdtemp(join(tmpdir(), 'rapport-feed-other-')));
     try {
       await other.start();
       const { interactions } = await other.graphql<{ interactions: { lastSequence: string; edges: Array<{ node: { id: string } }> } }>(

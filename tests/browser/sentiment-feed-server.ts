@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './harness.js';
 import type { Route } from './harness.js';
 
@@ -100,4 +103,21 @@ export class LiveServer {
       return true;
     };
   }
+}
+
+/**
+ * The real server for one describe block, on a free port with a fresh data dir (`prefix` + random, in the temp dir):
+ * started before its tests, stopped and its data removed after them. Read `server` from inside the tests.
+ */
+export function useLiveServer(prefix: string): { readonly server: LiveServer } {
+  const live = {} as { server: LiveServer };
+  beforeAll(async () => {
+    live.server = new LiveServer(await freePort(), await mkdtemp(join(tmpdir(), prefix)));
+    await live.server.start();
+  });
+  afterAll(async () => {
+    await live.server?.stop();
+    if (live.server) await rm(live.server.dataDir, { recursive: true, force: true });
+  });
+  return live;
 }
