@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../server/store';
+import { STORE_SECRET_NOTE } from '../server/cli/token';
 import { tenantIdMessage } from '../server/store/tenant-scope';
 import { runCli, startCli, waitForOutput } from './support/cli';
 import { dataFile, describeWithData } from './support/data';
@@ -58,6 +59,19 @@ describe('rapport CLI', () => {
     const token = await runCli(['token', '--key', key.stdout.trim(), '--data', data], env);
     expect(token.stderr.trim()).toBe(message);
     expect(token.code).toBe(1);
+  });
+
+  it('says when a token it mints from the store is signed with the store\'s secret, which servers with RAPPORT_TOKEN_SECRET refuse', async () => {
+    const data = path.join(files.dir, 'store-secret');
+    expect((await runCli(['tenant', 'create', 'signs', '--data', data])).code).toBe(0);
+    const key = (await runCli(['key', 'create', '--tenant', 'signs', '--data', data])).stdout.trim();
+    const fromStore = await runCli(['token', '--key', key, '--data', data], { RAPPORT_TOKEN_SECRET: undefined });
+    expect(fromStore.code).toBe(0);
+    expect(fromStore.stderr).toContain(STORE_SECRET_NOTE);
+    const fromEnv = await runCli(['token', '--key', key, '--data', data], { RAPPORT_TOKEN_SECRET: 'x'.repeat(40) });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stderr).not.toContain('RAPPORT_TOKEN_SECRET');
+    expect(fromEnv.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
   it('says when it upgrades a store, migration by migration, and is silent when it creates one', async () => {

@@ -68,6 +68,7 @@ export function runToken(flags: TokenFlags): Promise<void> {
         ttlSeconds,
       });
       console.error(`Embed token for tenant ${verified.tenant}, read-only, expires ${expiresAt.toISOString()}:`);
+      if (process.env.RAPPORT_TOKEN_SECRET === undefined) console.error(STORE_SECRET_NOTE);
       console.log(token);
     } catch (err) {
       if (err instanceof MintError || err instanceof TokenSecretError) throw new CommandError(err.message);
@@ -75,5 +76,10 @@ export function runToken(flags: TokenFlags): Promise<void> {
     }
   }, (url) => `Stop it first, or ask it for the token with --server ${url}.`);
 }
+
+/** Said when the token is signed with the store's secret: servers given RAPPORT_TOKEN_SECRET refuse such tokens. */
+export const STORE_SECRET_NOTE =
+  'Signed with the secret kept in the store, as RAPPORT_TOKEN_SECRET is not set here: servers started with ' +
+  'RAPPORT_TOKEN_SECRET refuse it. Set the same value here, or mint with --server URL.';
 
 const list = (text: string | undefined) => text?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -8,11 +8,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Starts `rapport …` as a real process (through tsx, as `npx rapport` does). */
-export function startCli(args: string[], env: Record<string, string> = {}): ChildProcess & { output: () => { stdout: string; stderr: string } } {
+/** Starts `rapport …` as a real process (through tsx, as `npx rapport` does); an `env` value undefined unsets it. */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}): ChildProcess & { output: () => { stdout: string; stderr: string } } {
+  const merged = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -22,7 +24,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
   return Object.assign(child, { output: () => ({ stdout, stderr }) });
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   const child = startCli(args, env);
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...child.output() })));
 }
