@@ -111,6 +111,7 @@ describe('rapport CLI', () => {
     for (const [args, env, message] of [
       [['serve', '--port', '0', '--data', data, '--log-level', 'loud'], {}, `--log-level must be one of ${levels}, not "loud".`],
       [['serve', '--port', '0', '--data', data], { LOG_LEVEL: 'loud' }, `LOG_LEVEL must be one of ${levels}, not "loud".`],
+      [['serve', '--data', data], { PORT: 'abc' }, '--port (or PORT) must be a port number, not "abc".'],
       [['serve', '--port', '0', '--data', data], { RAPPORT_ANALYTICS_THREADS: 'two' }, 'RAPPORT_ANALYTICS_THREADS must be a whole number from 0 (inline) to 64, not "two".'],
       [['import', 'orders', files.write('o-server.csv', ORDERS), '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],
       [['token', '--key', 'rpk_000000000000_x', '--server', 'localhost:4322'], {}, '--server must be a URL like http://host:port.'],

@@ -37,7 +37,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** `rapport serve`: the API and the playground on one port, until SIGTERM or SIGINT. */
 export async function runServe(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port (or PORT) must be a port number, not "${flags.port}".`);
   const options = storeOptions(flags, 'server');
   const models = sentimentModels(flags.sentimentModel ?? process.env.RAPPORT_SENTIMENT_MODEL);
   const logger = createLogger({ level: logLevel(flags.logLevel) });
