@@ -80,6 +80,19 @@ describe('a live subscriber of a big write, on a real server (PGlite)', () => {
   }, 120_000);
 });
 
+describe('rapport import --redis-url', () => {
+  const files = tempFiles('rapport-live-flags-');
+  afterAll(() => rmSync(files.dir, { recursive: true, force: true }));
+
+  it('is refused, in one sentence and before anything is read, where there is nothing to announce to', async () => {
+    const file = files.write('one.csv', csv('flag', 1));
+    const pglite = await runCli(['import', 'interactions', file, '--data', `${files.dir}/data`, '--redis-url', 'redis://127.0.0.1:1']);
+    expect([pglite.code, pglite.stderr.trim()]).toEqual([2, 'rapport: --redis-url applies to imports into PostgreSQL (--database-url): a server on PGlite holds its store, so import through it with --server.']);
+    const server = await runCli(['import', 'interactions', file, '--server', 'http://127.0.0.1:1', '--redis-url', 'redis://127.0.0.1:1']);
+    expect([server.code, server.stderr.trim()]).toEqual([2, 'rapport: --redis-url applies to imports into a store opened here; a server announces what it imports itself.']);
+  }, 60_000);
+});
+
 describe('a subscriber further behind than its backlog (in process, over a real socket)', () => {
   const BACKLOG = 1_000;
   let store: Store;
