@@ -1,4 +1,4 @@
-import type { createPubSub } from 'graphql-yoga';
+import type { LiveBus } from '../server/live-bus';
 import type { Store } from '../server/store';
 import type { Classifier } from '../server/ingest/load/interactions';
 import type { Principal } from '../server/auth/credentials';
@@ -6,13 +6,24 @@ import type { TenantIds } from '../server/auth/global-ids';
 import type { ModelRegistry } from '../server/sentiment/model-registry';
 import type { RequestWork } from '../server/auth/request-work';
 
-/** Events published to subscribers, keyed by tenant so no tenant hears another's. */
+/** One interaction of an `interactionsAdded` event: what subscribers filter on, and where it stands in the tenant's order. */
+export interface AddedInteraction {
+  id: number;
+  channel: string;
+  sentiment: string | null;
+  sequence: number;
+}
+
+/**
+ * Events published to subscribers, keyed by tenant so no tenant hears another's. A write announces its new
+ * interactions in batches (server/ingest/announce.ts), not one event each: an import of 100,000 rows is 200 events.
+ */
 export type RapportEvents = {
-  interactionAdded: [tenant: string, payload: { id: number; channel: string; sentiment: string | null }];
+  interactionsAdded: [tenant: string, payload: { interactions: AddedInteraction[] }];
   tenantChanged: [tenant: string, payload: { version: number | null }];
 };
 
-export type RapportPubSub = ReturnType<typeof createPubSub<RapportEvents>>;
+export type RapportPubSub = LiveBus<RapportEvents>;
 
 /** What every resolver sees: the caller's tenant (already authenticated) and the server's services. */
 export interface Context {

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'BATCH_TOO_LARGE'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** A live stream fell too far behind and ended; `extensions.resumeAfter` is where to catch up from. */
+  | 'STREAM_OVERFLOW';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 

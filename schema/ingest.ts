@@ -1,3 +1,4 @@
+import { announceWrite } from '../server/ingest/announce';
 import { ImportRejectedError } from '../server/ingest/import-rejected';
 import { importRows, type ImportSummary } from '../server/ingest/import-rows';
 import { importSource } from '../server/ingest/import-source';
@@ -74,7 +75,7 @@ async function outcome(ctx: Context, kind: RecordKind, run: () => Promise<Import
   try {
     const summary = await run();
     recordImport(kind, { inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected.length });
-    announce(ctx, summary);
+    announceWrite(ctx.pubsub, ctx.tenant, summary);
     return {
       accepted: true, kind, format: summary.format ?? null, summary,
       errors: summary.rejected, rejectedCount: summary.rejected.length,
@@ -86,14 +87,6 @@ async function outcome(ctx: Context, kind: RecordKind, run: () => Promise<Import
     }
     if (err instanceof ImportError) throw userError('BAD_USER_INPUT', err.message, { reason: err.code });
     throw err;
-  }
-}
-
-function announce(ctx: Context, summary: ImportSummary): void {
-  if (!summary.inserted && !summary.updated && !summary.customersCreated) return;
-  ctx.pubsub.publish('tenantChanged', ctx.tenant, { version: null });
-  for (const i of summary.interactions) {
-    ctx.pubsub.publish('interactionAdded', ctx.tenant, { id: i.id, channel: i.channel, sentiment: i.sentiment });
   }
 }
 

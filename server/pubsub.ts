@@ -1,13 +1,15 @@
 /**
  * The subscription bus. In one process an in-memory event target is enough; with Redis every instance publishes
  * to and hears from the same channels (graphql-yoga's Redis event target), so a subscriber on instance B sees an
- * interaction written through instance A. Topics are already tenant-keyed (`interactionAdded:<tenant>`).
+ * interaction written through instance A. Topics are already tenant-keyed (`interactionsAdded:<tenant>`). Each
+ * subscriber's backlog is bounded by server/live-bus.ts, whose listener never throws.
  */
 import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, type PubSubEventTarget } from 'graphql-yoga';
+import type { PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { RapportEvents, RapportPubSub } from '../schema';
+import { createLiveBus } from './live-bus';
 
 export interface RapportPubSubOptions {
   /** `redis://…`; without it events stay in this process. @default process.env.REDIS_URL */
@@ -37,7 +39,7 @@ export interface RapportPubSubHandle {
 export function memoryPubSub(): RapportPubSub {
   const eventTarget = new EventTarget();
   setMaxListeners(0, eventTarget);
-  return createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> });
+  return createLiveBus<RapportEvents>(eventTarget);
 }
 
 export async function createRapportPubSub(options: RapportPubSubOptions = {}): Promise<RapportPubSubHandle> {
@@ -75,7 +77,7 @@ export async function createRapportPubSub(options: RapportPubSubOptions = {}): P
   const prefix = options.channelPrefix ?? process.env.RAPPORT_REDIS_PREFIX ?? 'rapport:';
   const eventTarget = prefixed(inner, prefix, publish);
   return {
-    pubsub: createPubSub<RapportEvents>({ eventTarget: eventTarget as PubSubEventTarget<RapportEvents> }),
+    pubsub: createLiveBus<RapportEvents>(eventTarget as PubSubEventTarget<RapportEvents>),
     kind: 'redis',
     redis: { client: publishClient, prefix },
     async check() {

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { announceWrite } from '../ingest/announce';
 import { importSource } from '../ingest/import-source';
 import { formatRowError } from '../ingest/import-rejected';
 import type { ImportSummary } from '../ingest/import-rows';
 import { fileSource, type FormatName } from '../ingest/read-records';
 import type { RecordKind, RowError } from '../ingest/types';
 import { importClassifier } from '../sentiment/import-classifier';
+import { createRapportPubSub } from '../pubsub';
 import { openStore } from '../store';
 import { UsageError } from './fail';
 import { importViaServer } from './import-via-server';
@@ -26,6 +28,8 @@ export interface ImportFlags extends StoreFlags {
   progressLines?: boolean;
   /** Classifies unlabelled interactions with this model instead of the default. */
   sentimentModel?: string;
+  /** With PostgreSQL: the Redis the servers share, to announce the import to their live subscribers. */
+  redisUrl?: string;
 }
 
 /** `rapport import KIND FILE`: into a store opened here, or sent to a running server with `--server`. */
@@ -39,6 +43,7 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
       ? '--sentiment-model applies to imports into a store opened here; a server classifies with its own default.'
       : '--sentiment-model applies to interactions only.');
   }
+  if (flags.redisUrl && flags.server) throw new UsageError('--redis-url applies to imports into a store opened here; a server announces what it imports itself.');
   if (flags.server) {
     const result = await importViaServer(flags.server, kind, file, flags);
     report(file, result, flags, started);
@@ -47,7 +52,18 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
   const tenant = flags.tenant ?? 'default';
   // Interactions are classified as they are written, with the default model (like the server) or the one asked for.
   const models = kind === 'interactions' ? sentimentModels(flags.sentimentModel) : undefined;
-  const store = await openStore(storeOptions(flags, 'cli'));
+  const options = storeOptions(flags, 'cli');
+  if (flags.redisUrl && !options.databaseUrl) {
+    throw new UsageError('--redis-url applies to imports into PostgreSQL (--database-url): a server on PGlite holds its store, so import through it with --server.');
+  }
+  // Servers on the same PostgreSQL and Redis tell their live subscribers, as if the rows came through them. The bus
+  // is reached before anything is imported: an import that cannot be announced is refused, not silently unseen.
+  const redisUrl = options.databaseUrl ? (flags.redisUrl ?? process.env.REDIS_URL) : undefined;
+  const bus = redisUrl ? await createRapportPubSub({ redisUrl }) : undefined;
+  const store = await openStore(options).catch(async (err) => {
+    await bus?.close();
+    throw err;
+  });
   try {
     const source = fileSource(file);
     const bar = progress(`importing ${kind}`, source.size, { lines: flags.progressLines });
@@ -67,12 +83,14 @@ export async function runImport(kind: RecordKind, file: string, flags: ImportFla
         onBytes: (n) => bar.update(n),
       }).finally(removeInterrupt); // once committed, an interrupt must not claim otherwise
       bar.stop();
+      if (bus) announceWrite(bus.pubsub, tenant, summary);
       report(file, { ...summary, rejectedCount: summary.rejected.length, tenant }, flags, started);
     } finally {
       bar.stop();
     }
   } finally {
-    await Promise.all([store.close(), models?.dispose()]);
+    // Closing the bus waits for its PUBLISHes to be sent.
+    await Promise.all([store.close(), models?.dispose(), bus?.close()]);
   }
 }
 

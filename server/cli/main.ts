@@ -43,6 +43,7 @@ program
   .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')
   .option('--server <url>', 'send the file to a running Rapport server instead of opening a store')
   .option('--key <key>', 'API key (write scope) for --server (env RAPPORT_KEY)')
+  .option('--redis-url <url>', "with PostgreSQL: tell the servers' live subscribers through this Redis what was imported (env REDIS_URL)")
   .option('--skip-invalid', 'import the good rows and write the bad ones to a reject report')
   .option('--rejects <file>', 'where to write the reject report (default FILE.rejects.csv)')
   .option('--relationship-kind <kind>', 'kind of the ties in an edge list', 'follows')

@@ -23,6 +23,8 @@ export interface InsertedInteraction {
   externalId: string;
   channel: string;
   sentiment: string | null;
+  /** The tenant's ingestion sequence (`Interaction.sequence`). */
+  sequence: number;
 }
 
 /**
@@ -69,10 +71,10 @@ export async function insertInteractions(
     ]);
   });
   await tx.copyIn('interactions', COLUMNS, text);
-  const rows = await tx.query<{ id: number; external_id: string; channel: string; predicted_label: string | null }>(
-    `SELECT id, external_id, channel, predicted_label FROM interactions
+  const rows = await tx.query<{ id: number; external_id: string; channel: string; predicted_label: string | null; sequence: number | string }>(
+    `SELECT id, external_id, channel, predicted_label, sequence FROM interactions
      WHERE tenant_id = $1 AND external_id = ANY($2::text[]) ORDER BY id`,
     [tenant, fresh.map((i) => i.externalId)],
   );
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, channel: r.channel, sentiment: r.predicted_label }));
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id, channel: r.channel, sentiment: r.predicted_label, sequence: Number(r.sequence) }));
 }
