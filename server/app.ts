@@ -8,6 +8,7 @@ import { tokenSecret } from './auth/token-secret';
 import { tenantIds } from './auth/global-ids';
 import { loggedMaskError } from './observability/logged-mask-error';
 import type { Logger } from './observability/logger';
+import { watchDependency } from './observability/metrics';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
 import { useEmbedOperations } from './plugins/use-embed-operations';
@@ -50,8 +51,13 @@ export interface AppOptions {
   logger?: Logger;
   /** Serve Prometheus metrics at `/metrics` (no tenant credentials needed). @default true */
   metrics?: boolean;
-  /** More for `/readyz` to check besides the store, e.g. the Redis bus. */
+  /** More for `/readyz` to check besides the store: essential, a rejection answers 503. */
   ready?: () => Promise<void>;
+  /**
+   * Dependencies the API works without (Redis): `/readyz` stays 200 and names each in its JSON body as `ok` or
+   * `degraded`, and `rapport_dependency_up` reports it. Each probe answers quickly and never rejects.
+   */
+  optional?: Record<string, () => Promise<boolean>>;
 }
 
 type ServerContext = { req?: IncomingMessage };
@@ -60,6 +66,7 @@ export type RapportApp = YogaServerInstance<ServerContext, Context>;
 
 /** The GraphQL application: yoga, its context and its plugins. Transport (HTTP, static files) lives elsewhere. */
 export function createApp(options: AppOptions): RapportApp {
+  for (const [name, probe] of Object.entries(options.optional ?? {})) watchDependency(name, probe);
   const pubsub = options.pubsub ?? memoryPubSub();
   const owner = options.store;
   const secret = () => tokenSecret(owner, options.tokenSecret ?? process.env.RAPPORT_TOKEN_SECRET);
@@ -95,9 +102,14 @@ export function createApp(options: AppOptions): RapportApp {
     plugins: [
       useReadinessCheck({
         endpoint: '/readyz',
-        check: async () => {
+        // Readiness means "send me requests": the store is essential, Redis is not (without it each instance counts
+        // rate limits alone and events stay on their instance), so a Redis outage must not empty the load balancer.
+        check: async ({ fetchAPI }) => {
           await owner.query('SELECT 1');
           await options.ready?.();
+          const body: Record<string, string> = { store: 'ok' };
+          for (const [name, probe] of Object.entries(options.optional ?? {})) body[name] = (await probe()) ? 'ok' : 'degraded';
+          return new fetchAPI.Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
         },
       }),
       // Before the plugins that may refuse a request early, so refusals are counted and logged as well.

@@ -9,7 +9,7 @@ import { createHttpServer } from '../http-server';
 import { publicMounts } from '../public-files';
 import { importDemo } from '../ingest/import-demo';
 import { createLogger, LOG_LEVELS } from '../observability/logger';
-import { createRapportPubSub, redactUrl } from '../pubsub';
+import { createRapportPubSub, redactUrl, RedisUrlError } from '../pubsub';
 import { importClassifier } from '../sentiment/import-classifier';
 import { describeLock, openStore } from '../store';
 import { CommandError, UsageError } from './fail';
@@ -51,6 +51,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   await checkPortFree(port, host);
   // Before the store: a server that cannot reach Redis stops here, holding nothing.
   const bus = await createRapportPubSub({ redisUrl: flags.redisUrl, onError: (message) => logger.warn(message) }).catch((err: Error) => {
+    if (err instanceof RedisUrlError) throw new UsageError(`${flags.redisUrl !== undefined ? '--redis-url' : 'REDIS_URL'} ${err.message}`);
     throw new CommandError(err.message);
   });
   let rateLimit;
@@ -90,7 +91,9 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   }
   const app = createApp({
     store, dev: flags.dev, introspection: flags.introspection, classify, models,
-    pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, ready: bus.check, rateLimit,
+    pubsub: bus.pubsub, logger, metrics: flags.metrics ?? true, rateLimit,
+    // Redis is reported (body of /readyz, rapport_dependency_up), never a reason to leave the load balancer.
+    optional: bus.redis ? { redis: bus.healthy } : undefined,
   });
   const playground = `${ROOT}dist/playground`;
   const server = createHttpServer({
@@ -125,6 +128,9 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     // Open SSE streams never end by themselves: give requests in flight a moment, then cut the rest.
     setTimeout(() => server.closeAllConnections(), 2000).unref();
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    // The streams' teardown (UNSUBSCRIBE) runs once their sockets are gone: let it, then close Redis, which
+    // from then on is sent nothing more.
+    await new Promise((resolve) => setImmediate(resolve));
     await release();
     process.exit(0);
   };

@@ -2,10 +2,28 @@
  * The server's Prometheus metrics, one registry per process. Counters are process-wide on purpose: Prometheus sums
  * instances, and in-process tests that build several apps read the same totals (they compare before and after).
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'rapport_' });
+
+const dependencyProbes = new Map<string, () => Promise<boolean>>();
+
+/** Optional dependencies (Redis): 1 while one answers, 0 while the instance works without it (degraded). */
+export const dependencyUp = new Gauge({
+  name: 'rapport_dependency_up',
+  help: 'Whether an optional dependency answers (1) or this instance works without it, degraded (0), by dependency (redis).',
+  labelNames: ['dependency'] as const,
+  registers: [registry],
+  async collect() {
+    await Promise.all([...dependencyProbes].map(async ([dependency, probe]) => this.set({ dependency }, (await probe()) ? 1 : 0)));
+  },
+});
+
+/** Reports `probe` (which must never reject) as `rapport_dependency_up{dependency=name}` at each scrape. */
+export function watchDependency(name: string, probe: () => Promise<boolean>): void {
+  dependencyProbes.set(name, probe);
+}
 
 export const requestsTotal = new Counter({
   name: 'rapport_graphql_requests_total',

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisBuckets } from '../../server/auth/redis-buckets';
 import { services } from '../support/services';
+import { startForwarder } from '../support/tcp-forwarder';
 
 const env = services('the Redis rate-limit buckets', 'REDIS_URL');
 
@@ -59,5 +60,35 @@ describe.skipIf(!env)('rate-limit buckets in Redis', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^Rate limit through Redis failed .*counting in this instance/);
     dead.disconnect();
+  });
+
+  it('stop waiting for a hung Redis: answer from memory within a bound, say so once, and use Redis again once it answers', async () => {
+    const fwd = await startForwarder(env!.REDIS_URL);
+    // A client with no command timeout of its own: the buckets bound the wait themselves.
+    const client = new Redis(fwd.url, { maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+    const messages: string[] = [];
+    const buckets = redisBuckets(client, { prefix, onError: (m) => messages.push(m), timeoutMs: 300, retryAfterMs: 1500 });
+    // Generous: it proves "does not hang", not a latency figure.
+    const bounded = (id: string) => Promise.race([buckets.take(id, 0.01, 2), new Promise<string>((r) => setTimeout(() => r('hung'), 10_000))]);
+    try {
+      expect(await bounded('key:hung')).toBe(0);
+      fwd.hang();
+      const waits = [];
+      for (let i = 0; i < 3; i++) waits.push(await bounded('key:hung'));
+      // This process's bucket starts full: two, then refused.
+      expect(waits.slice(0, 2)).toEqual([0, 0]);
+      expect(waits[2]).toBeGreaterThan(1);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/^Rate limit through Redis failed \(.*\); counting in this instance/);
+      await fwd.restore();
+      await new Promise((r) => setTimeout(r, 1600));
+      expect(typeof (await bounded('key:hung'))).toBe('number');
+      expect(messages).toHaveLength(2);
+      expect(messages[1]).toMatch(/through Redis again/);
+    } finally {
+      client.disconnect();
+      await fwd.close();
+    }
   });
 });

@@ -1,0 +1,103 @@
+import net from 'node:net';
+
+/**
+ * A TCP forwarder in front of a real service (Redis), for outages without touching the service: `refuse()` stops
+ * listening and cuts every connection (as when the service is down: connection refused), `hang()` keeps the
+ * connections open but passes nothing on (as when the service is stopped with `kill -STOP`: no answer), and
+ * `restore()` undoes either — what was held while hung is delivered then.
+ */
+export interface TcpForwarder {
+  port: number;
+  /** `redis://127.0.0.1:<port>` with the target URL's path and query. */
+  url: string;
+  refuse(): Promise<void>;
+  hang(): void;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startForwarder(targetUrl: string): Promise<TcpForwarder> {
+  const target = new URL(targetUrl);
+  const targetPort = Number(target.port || 6379);
+  const sockets = new Set<net.Socket>();
+  let hung = false;
+  let held: [net.Socket, Buffer][] = [];
+  const send = (to: net.Socket, data: Buffer) => {
+    if (hung) held.push([to, data]);
+    else if (!to.destroyed) to.write(data);
+  };
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
+      s.on('error', () => {});
+    }
+    client.on('data', (d) => send(upstream, d));
+    upstream.on('data', (d) => send(client, d));
+  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  const url = `redis://127.0.0.1:${port}${target.pathname === '/' ? '' : target.pathname}${target.search}`;
+  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  return {
+    port,
+    url,
+    async refuse() {
+      hung = false;
+      held = [];
+      const closed = stopListening();
+      sockets.forEach((s) => s.destroy());
+      await closed;
+    },
+    hang() {
+      hung = true;
+    },
+    async restore() {
+      if (hung) {
+        hung = false;
+        const pending = held;
+        held = [];
+        for (const [to, data] of pending) if (!to.destroyed) to.write(data);
+      }
+      if (!server.listening) await listen(port);
+    },
+    async close() {
+      hung = false;
+      held = [];
+      const closed = stopListening();
+      sockets.forEach((s) => s.destroy());
+      await closed;
+    },
+  };
+}
+
+/** A listener that accepts connections and never answers (a wrong port, a firewall that swallows). */
+export async function startSilentListener(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => {});
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
