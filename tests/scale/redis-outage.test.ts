@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../server/auth/keys';
-import { createTenant } from '../../server/auth/tenants';
-import { openStore } from '../../server/store';
 import { runCli, startCli, waitForOutput } from '../support/cli';
-import { freshDatabase, services } from '../support/services';
+import { freshDatabase, services, tenantWithReadKey } from '../support/services';
 import { subscribeSse, type SseSubscription } from '../support/sse';
 import { startForwarder, startSilentListener, type TcpForwarder } from '../support/tcp-forwarder';
 
@@ -28,10 +25,7 @@ describe.skipIf(!env)('a server whose Redis goes away', () => {
 
   beforeAll(async () => {
     db = await freshDatabase(env!.TEST_DATABASE_URL);
-    const store = await openStore({ databaseUrl: db.url });
-    await createTenant(store, 'limited');
-    key = (await createKey(store, 'limited', 'read')).key;
-    await store.close();
+    key = await tenantWithReadKey(db.url, 'limited');
   });
 
   afterEach(async () => {

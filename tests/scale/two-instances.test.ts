@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../server/auth/keys';
-import { createTenant } from '../../server/auth/tenants';
 import { openStore } from '../../server/store';
 import { runCli, startCli, waitForOutput } from '../support/cli';
-import { services, freshDatabase } from '../support/services';
+import { freshDatabase, services, tenantWithReadKey } from '../support/services';
 import { subscribeSse, type SseSubscription } from '../support/sse';
 
 const KEY_RATE = 0.01;
@@ -27,10 +25,7 @@ describe.skipIf(!env)('two server instances on one PostgreSQL and one Redis', ()
 
   beforeAll(async () => {
     db = await freshDatabase(env!.TEST_DATABASE_URL);
-    const store = await openStore({ databaseUrl: db.url });
-    await createTenant(store, 'limited');
-    key = (await createKey(store, 'limited', 'read')).key;
-    await store.close();
+    key = await tenantWithReadKey(db.url, 'limited');
     // A channel prefix of its own, so other runs sharing this Redis (tenant `default` too) are never heard.
     const prefix = `rapport-test-${randomBytes(4).toString('hex')}:`;
     const start = async () => {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createKey } from '../../server/auth/keys';
+import { createTenant } from '../../server/auth/tenants';
 import { openStore } from '../../server/store';
 
 /**
@@ -37,4 +39,15 @@ export async function freshDatabase(adminUrl: string): Promise<{ url: string; dr
       await cleanup.end();
     },
   };
+}
+
+/** Creates `tenant` in the database at `url` with a read key, and returns the key. */
+export async function tenantWithReadKey(url: string, tenant: string): Promise<string> {
+  const store = await openStore({ databaseUrl: url });
+  try {
+    await createTenant(store, tenant);
+    return (await createKey(store, tenant, 'read')).key;
+  } finally {
+    await store.close();
+  }
 }
