@@ -6,7 +6,9 @@ import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
 import { tenantIds } from './auth/global-ids';
-import { loggedMaskError } from './observability/logged-mask-error';
+import { unexpectedErrors } from './observability/logged-mask-error';
+import { errorFacts } from './observability/error-facts';
+import { withQueryTimeout } from './store/query-timeout';
 import type { Logger } from './observability/logger';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
 import { principalOf, useCredentials } from './plugins/use-credentials';
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions): RapportApp {
   const owner = options.store;
   const secret = () => tokenSecret(owner, options.tokenSecret ?? process.env.RAPPORT_TOKEN_SECRET);
   const introspection = options.dev || options.introspection;
+  const unexpected = options.logger ? unexpectedErrors(options.logger) : undefined;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -71,7 +74,7 @@ export function createApp(options: AppOptions): RapportApp {
     landingPage: false,
     graphiql: introspection ? { title: 'Rapport GraphQL' } : false,
     // Clients see `Unexpected error.`; the server's log gets the message and stack.
-    maskedErrors: options.logger ? { maskError: loggedMaskError(options.logger) } : true,
+    maskedErrors: unexpected ? { maskError: unexpected.maskError } : true,
     logging: false,
     batching: { limit: options.maxBatch ?? 10 },
     // useBodyLimit enforces both limits (JSON and uploads) with its own messages; yoga's single one would pre-empt it.
@@ -93,16 +96,12 @@ export function createApp(options: AppOptions): RapportApp {
       };
     },
     plugins: [
-      useReadinessCheck({
-        endpoint: '/readyz',
-        check: async () => {
-          await owner.query('SELECT 1');
-          await options.ready?.();
-        },
-      }),
       // Before the plugins that may refuse a request early, so refusals are counted and logged as well.
       useMetrics({ expose: options.metrics ?? true }),
       options.logger ? useRequestLog({ logger: options.logger }) : {},
+      // After the request log, so probes get their (debug) line too.
+      useReadinessCheck({ endpoint: '/readyz', check: () => readiness(owner, options) }),
+      unexpected?.plugin ?? {},
       useCredentials({ store: owner, secret, dev: options.dev, devTenant: options.devTenant, endpoint: '/graphql' }),
       useRateLimit(options.rateLimit),
       useBodyLimit(options.body),
@@ -114,4 +113,27 @@ export function createApp(options: AppOptions): RapportApp {
       useErrorCodes(),
     ],
   });
+}
+
+/** How long `/readyz` may take before it answers 503: a hung database must not hang the probe too. */
+export const READY_TIMEOUT_MS = 5000;
+
+/**
+ * `/readyz`: the store answers `SELECT 1` within READY_TIMEOUT_MS, then `ready` (Redis). The 503's body says which
+ * failed in two words; the real reason (the database's host among it) goes to the log at warn level.
+ */
+async function readiness(owner: Store, options: AppOptions): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    });
+    await Promise.race([withQueryTimeout(READY_TIMEOUT_MS, () => owner.query('SELECT 1')), late]);
+  } catch (err) {
+    options.logger?.warn({ err: errorFacts(err) }, 'not ready: store unavailable');
+    throw new Error('store unavailable');
+  } finally {
+    clearTimeout(timer);
+  }
+  await options.ready?.();
 }

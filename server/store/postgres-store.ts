@@ -45,8 +45,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     types: { getTypeParser },
     connectionTimeoutMillis: connectTimeoutMs,
   });
-  // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
+  // An idle client's error (the server restarting) must not crash the process; the next query reconnects. Nor may
+  // the error of a checked-out client between two statements (pg emits it when no query is active to take it): its
+  // next statement fails (`not queryable`), and the connection is dropped then.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await pool.query({ text: 'SELECT 1', query_timeout: connectTimeoutMs } as pg.QueryConfig);
   } catch (err) {
