@@ -6,7 +6,9 @@ import type { ModelRegistry } from './sentiment/model-registry';
 import { corsOptions } from './auth/cors';
 import { tokenSecret } from './auth/token-secret';
 import { tenantIds } from './auth/global-ids';
-import { loggedMaskError } from './observability/logged-mask-error';
+import { unexpectedErrors } from './observability/logged-mask-error';
+import { errorFacts } from './observability/error-facts';
+import { withQueryTimeout } from './store/query-timeout';
 import type { Logger } from './observability/logger';
 import { watchDependency } from './observability/metrics';
 import { useBodyLimit, type BodyLimitOptions } from './plugins/use-body-limit';
@@ -71,6 +73,7 @@ export function createApp(options: AppOptions): RapportApp {
   const owner = options.store;
   const secret = () => tokenSecret(owner, options.tokenSecret ?? process.env.RAPPORT_TOKEN_SECRET);
   const introspection = options.dev || options.introspection;
+  const unexpected = options.logger ? unexpectedErrors(options.logger) : undefined;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -78,7 +81,7 @@ export function createApp(options: AppOptions): RapportApp {
     landingPage: false,
     graphiql: introspection ? { title: 'Rapport GraphQL' } : false,
     // Clients see `Unexpected error.`; the server's log gets the message and stack.
-    maskedErrors: options.logger ? { maskError: loggedMaskError(options.logger) } : true,
+    maskedErrors: unexpected ? { maskError: unexpected.maskError } : true,
     logging: false,
     batching: { limit: options.maxBatch ?? 10 },
     // useBodyLimit enforces both limits (JSON and uploads) with its own messages; yoga's single one would pre-empt it.
@@ -100,21 +103,12 @@ export function createApp(options: AppOptions): RapportApp {
       };
     },
     plugins: [
-      useReadinessCheck({
-        endpoint: '/readyz',
-        // Readiness means "send me requests": the store is essential, Redis is not (without it each instance counts
-        // rate limits alone and events stay on their instance), so a Redis outage must not empty the load balancer.
-        check: async ({ fetchAPI }) => {
-          await owner.query('SELECT 1');
-          await options.ready?.();
-          const body: Record<string, string> = { store: 'ok' };
-          for (const [name, probe] of Object.entries(options.optional ?? {})) body[name] = (await probe()) ? 'ok' : 'degraded';
-          return new fetchAPI.Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-        },
-      }),
       // Before the plugins that may refuse a request early, so refusals are counted and logged as well.
       useMetrics({ expose: options.metrics ?? true }),
       options.logger ? useRequestLog({ logger: options.logger }) : {},
+      // After the request log, so probes get their (debug) line too.
+      useReadinessCheck({ endpoint: '/readyz', check: ({ fetchAPI }) => readiness(owner, options, fetchAPI) }),
+      unexpected?.plugin ?? {},
       useCredentials({ store: owner, secret, dev: options.dev, devTenant: options.devTenant, endpoint: '/graphql' }),
       useRateLimit(options.rateLimit),
       useBodyLimit(options.body),
@@ -126,4 +120,33 @@ export function createApp(options: AppOptions): RapportApp {
       useErrorCodes(),
     ],
   });
+}
+
+/** How long `/readyz` may take before it answers 503: a hung database must not hang the probe too. */
+export const READY_TIMEOUT_MS = 5000;
+
+/**
+ * `/readyz`: the store answers `SELECT 1` within READY_TIMEOUT_MS, then `ready`. The 503's body says which failed in
+ * two words; the real reason (the database's host among it) goes to the log at warn level. Readiness means "send me
+ * requests": the store is essential, Redis is not (without it each instance counts rate limits alone and events stay
+ * on their instance), so a Redis outage must not empty the load balancer: the 200's JSON body names each optional
+ * dependency `ok` or `degraded`.
+ */
+async function readiness(owner: Store, options: AppOptions, fetchAPI: { Response: typeof Response }): Promise<Response> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    });
+    await Promise.race([withQueryTimeout(READY_TIMEOUT_MS, () => owner.query('SELECT 1')), late]);
+  } catch (err) {
+    options.logger?.warn({ err: errorFacts(err) }, 'not ready: store unavailable');
+    throw new Error('store unavailable');
+  } finally {
+    clearTimeout(timer);
+  }
+  await options.ready?.();
+  const body: Record<string, string> = { store: 'ok' };
+  for (const [name, probe] of Object.entries(options.optional ?? {})) body[name] = (await probe()) ? 'ok' : 'degraded';
+  return new fetchAPI.Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 }

@@ -14,6 +14,9 @@ import type { PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { RapportEvents, RapportPubSub } from '../schema';
 import { createLiveBus } from './live-bus';
+import { redactUrl } from './redact-url';
+
+export { redactUrl };
 
 export interface RapportPubSubOptions {
   /** `redis://…` or `rediss://…`; without it events stay in this process. @default process.env.REDIS_URL */
@@ -228,20 +231,4 @@ function redisEventTarget(publishClient: Redis, subscribeClient: Redis, prefix: 
       closed = true;
     },
   };
-}
-
-/** Query-string parameters that may carry a secret (ioredis reads `?password=`). */
-const SECRET_PARAM = /pass|pwd|secret|token|key|auth|credential/i;
-
-/** The URL without its password, in the user part or the query string, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    for (const name of [...u.searchParams.keys()]) if (SECRET_PARAM.test(name)) u.searchParams.set(name, '***');
-    // URLSearchParams encodes the mask as %2A%2A%2A.
-    return u.toString().replace(/%2A%2A%2A/g, '***');
-  } catch {
-    return 'the configured URL';
-  }
 }

@@ -9,7 +9,14 @@ export const AUTH_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   QUERY_TOO_COMPLEX: 400,
   BAD_USER_INPUT: 400,
+  /** The store cannot be reached (refused, no answer in time): nothing is wrong with the request; try again. */
+  UNAVAILABLE: 503,
+  /** A failure the caller can do nothing about; the server logs the real message under the request id. */
+  INTERNAL_SERVER_ERROR: 500,
 } as const;
+
+/** What a client is told when the store cannot be reached; the real reason (with the host) stays in the log. */
+export const STORE_UNAVAILABLE_MESSAGE = 'The database is unavailable; try again shortly.';
 
 export type AuthErrorCode = keyof typeof AUTH_STATUS;
 

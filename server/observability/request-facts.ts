@@ -4,6 +4,7 @@
  * operations share one record and nothing outlives the request.
  */
 import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
+import { errorFacts } from './error-facts';
 
 export interface RequestFacts {
   started: number;
@@ -13,6 +14,8 @@ export interface RequestFacts {
   errorCodes: string[];
   /** Results were seen (their errors are in errorCodes); otherwise an error response's body is read instead. */
   resultsSeen: boolean;
+  /** What really went wrong when the request was refused before GraphQL ran (`errorFacts`), for the log only. */
+  failure?: Record<string, unknown>;
 }
 
 const facts = new WeakMap<Request, RequestFacts>();
@@ -64,4 +67,9 @@ export async function noteErrorResponse(request: Request, response: Response): P
   } catch {
     f.errorCodes.push('UNKNOWN');
   }
+}
+
+/** Records the real failure behind a refusal answered before GraphQL ran; the request log line carries it. */
+export function noteFailure(request: Request, err: unknown): void {
+  startFacts(request).failure = errorFacts(err);
 }

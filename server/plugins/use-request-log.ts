@@ -20,6 +20,11 @@ export function requestIdOf(request: Request): string | undefined {
   return ids.get(request);
 }
 
+function assignId(request: Request): void {
+  const given = request.headers.get('x-request-id');
+  ids.set(request, given && SAFE_ID.test(given) ? given : randomUUID());
+}
+
 /**
  * One JSON log line per request with its id, echoed in `X-Request-Id` so a client's report can be matched to the
  * server's line. It records who asked by principal id (`key:<id>`, `token:<jti>`, `dev`), never a credential, a
@@ -29,17 +34,18 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
   const graphql = options.graphqlEndpoint ?? '/graphql';
   return {
     onRequest({ request }) {
-      const given = request.headers.get('x-request-id');
-      ids.set(request, given && SAFE_ID.test(given) ? given : randomUUID());
+      assignId(request);
       startFacts(request);
     },
     onExecute: ({ args }) => noteOperation(args),
     onSubscribe: ({ args }) => noteOperation(args),
     onResultProcess: ({ request, result }) => noteResult(request, result),
     async onResponse({ request, response, serverContext }) {
-      const reqId = ids.get(request);
-      const f = factsOf(request);
-      if (!reqId || !f) return;
+      // yoga answers /healthz before any plugin's onRequest: such a request gets its id (and line) here.
+      const seen = ids.has(request);
+      if (!seen) assignId(request);
+      const reqId = ids.get(request)!;
+      const f = factsOf(request) ?? startFacts(request);
       try {
         response.headers.set('x-request-id', reqId);
       } catch {
@@ -53,11 +59,12 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
         method: request.method,
         path: url.pathname,
         status: response.status,
-        ms: Math.round((performance.now() - f.started) * 10) / 10,
+        ms: seen ? Math.round((performance.now() - f.started) * 10) / 10 : undefined,
         operation: f.operation,
         operationName: f.operationName,
         principal: tryPrincipalOf(request),
         errors: f.errorCodes.length ? f.errorCodes : undefined,
+        failure: f.failure,
         remote: req?.socket?.remoteAddress,
       };
       if (url.pathname !== graphql) options.logger.debug(line, 'request');

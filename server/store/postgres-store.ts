@@ -4,6 +4,9 @@ import { once } from 'node:events';
 import { StoreError, type Row, type Store, type Tx } from './store';
 import { BINARY_HEADER, BINARY_TRAILER, checkCopyFormat } from './copy-binary';
 import { checkCopyTenant, memoScopes, refuseOtherTenant, SCOPE_SQL, TENANT_ROLE, UNSCOPE_SQL } from './tenant-scope';
+import { queryTimeout } from './query-timeout';
+import { isStoreUnavailable } from './store-unavailable';
+import { redactUrl } from '../redact-url';
 
 /**
  * Who each pooled connection acts as for its session: null for the owner, else a tenant under `rapport_app`.
@@ -16,7 +19,16 @@ export interface PostgresStoreOptions {
   url: string;
   /** @default 10 */
   poolSize?: number;
+  /**
+   * How long opening a connection, or waiting for one of the pool's, may take before the caller is told the
+   * database is unavailable (a server that accepts and never answers would otherwise hold it for ever).
+   * Statements have no global bound (imports run long transactions); short uses bound theirs with
+   * `withQueryTimeout`. @default 10000
+   */
+  connectTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -26,16 +38,38 @@ const getTypeParser = ((oid: number, format?: string) =>
   typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: { getTypeParser } });
-  // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    types: { getTypeParser },
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
+  // An idle client's error (the server restarting) must not crash the process; the next query reconnects. Nor may
+  // the error of a checked-out client between two statements (pg emits it when no query is active to take it): its
+  // next statement fails (`not queryable`), and the connection is dropped then.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
-    await pool.query('SELECT 1');
+    await pool.query({ text: 'SELECT 1', query_timeout: connectTimeoutMs } as pg.QueryConfig);
   } catch (err) {
-    await pool.end();
-    throw new StoreError(`Cannot reach PostgreSQL at ${redact(options.url)}: ${(err as Error).message}`, 'STORE_UNREACHABLE');
+    await pool.end().catch(() => {});
+    const message = (err as Error).message;
+    const why = /^(timeout exceeded when trying to connect|Query read timeout|Connection terminated due to connection timeout)/.test(message)
+      ? `no answer within ${connectTimeoutMs / 1000} s`
+      : message;
+    throw new StoreError(`Cannot reach PostgreSQL at ${redact(options.url)}: ${why}.`, 'STORE_UNREACHABLE');
   }
   return new PostgresStore(pool, redact(options.url));
+}
+
+/**
+ * A statement as pg takes it, bounded when the caller runs under `withQueryTimeout` (pg reads `query_timeout` per
+ * query, though its types do not list it).
+ */
+function statement(text: string, values?: readonly unknown[]): pg.QueryConfig {
+  const bound = queryTimeout();
+  return { text, values: values as unknown[], ...(bound ? { query_timeout: bound } : {}) } as pg.QueryConfig;
 }
 
 class PostgresStore implements Store {
@@ -73,7 +107,7 @@ class PostgresStore implements Store {
     try {
       if ((this.#scopes.get(client) ?? null) !== scope) {
         // Outside any transaction, so a later ROLLBACK cannot undo it behind the bookkeeping's back.
-        await (scope === null ? client.query(UNSCOPE_SQL) : client.query(SCOPE_SQL(false), [scope]));
+        await client.query(scope === null ? statement(UNSCOPE_SQL) : statement(SCOPE_SQL(false), [scope]));
         this.#scopes.set(client, scope);
       }
       return client;
@@ -85,25 +119,33 @@ class PostgresStore implements Store {
 
   private async run<T extends Row>(scope: Scope, sql: string, params?: readonly unknown[]): Promise<T[]> {
     const client = await this.connect(scope);
+    let broken: Error | undefined;
     try {
-      return (await client.query(sql, params as unknown[])).rows as T[];
+      return (await client.query(statement(sql, params))).rows as T[];
+    } catch (err) {
+      // A statement that timed out is still running on that connection, and a broken one is of no further use.
+      if (isStoreUnavailable(err)) broken = err as Error;
+      throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
   private async inTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.connect(scope);
+    let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(statement('BEGIN'));
       const result = await fn(wrap(client, scope));
-      await client.query('COMMIT');
+      await client.query(statement('COMMIT'));
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      // No ROLLBACK on a connection that timed out or broke: it would wait behind the statement still running.
+      if (isStoreUnavailable(err)) broken = err as Error;
+      else await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
@@ -111,7 +153,7 @@ class PostgresStore implements Store {
 function wrap(client: pg.PoolClient, scope: Scope): Tx {
   const tx: Tx = {
     async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
-      return (await client.query(sql, params as unknown[])).rows as T[];
+      return (await client.query(statement(sql, params))).rows as T[];
     },
     async copyIn(table, columns, rows, format = 'text') {
       const copy = await tx.openCopy(table, columns, format);
@@ -168,13 +210,7 @@ function wrap(client: pg.PoolClient, scope: Scope): Tx {
   return tx;
 }
 
-/** A connection URL fit for messages and logs: the password never leaves this function. */
+/** A connection URL fit for messages and logs: no password (of `user:password@` or `?password=`) leaves this function. */
 export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the configured database';
-  }
+  return redactUrl(url, 'the configured database');
 }
