@@ -7,7 +7,7 @@ import { openPostgresStore, redact } from '../server/store/postgres-store';
 import { redactUrl } from '../server/redact-url';
 import { withQueryTimeout } from '../server/store/query-timeout';
 import { services } from './support/services';
-import { tcpForwarder, type Forwarder } from './support/forwarder';
+import { startForwarder, startSilentListener, type TcpForwarder } from './support/tcp-forwarder';
 
 const env = services('the PostgreSQL store tests', 'TEST_DATABASE_URL');
 const admin = env?.TEST_DATABASE_URL ?? '';
@@ -58,7 +58,7 @@ describe('redacting connection URLs', () => {
 
 describe.skipIf(!env)('the PostgreSQL store', () => {
   it('never prints a password given as a query parameter when PostgreSQL cannot be reached', async () => {
-    const closed = await tcpForwarder({ host: '127.0.0.1', port: 1 });
+    const closed = await startForwarder('postgres://127.0.0.1:1');
     await closed.refuse();
     const err = await openPostgresStore({ url: `postgres://u@127.0.0.1:${closed.port}/db?password=S3cretPw!` }).catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
@@ -67,8 +67,7 @@ describe.skipIf(!env)('the PostgreSQL store', () => {
   });
 
   it('gives up on a server that accepts and never answers, with one sentence, within the connect timeout', async () => {
-    const silent = await tcpForwarder({ host: '127.0.0.1', port: 1 });
-    silent.hang();
+    const silent = await startSilentListener();
     const started = performance.now();
     const err = await openPostgresStore({ url: `postgres://u@127.0.0.1:${silent.port}/db`, connectTimeoutMs: 1000 }).catch((e) => e);
     await silent.close();
@@ -78,11 +77,8 @@ describe.skipIf(!env)('the PostgreSQL store', () => {
   }, 20_000);
 
   it('bounds statements run under withQueryTimeout when the server hangs mid-run, and recovers after', async () => {
-    const url = new URL(await emptyDatabase());
-    let fwd: Forwarder | undefined;
-    fwd = await tcpForwarder({ host: url.hostname, port: Number(url.port || 5432) });
-    url.host = `127.0.0.1:${fwd.port}`;
-    const store = await openPostgresStore({ url: url.toString(), connectTimeoutMs: 1000 });
+    const fwd: TcpForwarder = await startForwarder(await emptyDatabase());
+    const store = await openPostgresStore({ url: fwd.url, connectTimeoutMs: 1000 });
     try {
       await store.query('SELECT 1');
       fwd.hang();

@@ -7,7 +7,7 @@ import { createTenant } from '../server/auth/tenants';
 import { createLogger } from '../server/observability/logger';
 import { openStore, type Store } from '../server/store';
 import { freshDatabase, services } from './support/services';
-import { tcpForwarder, type Forwarder } from './support/forwarder';
+import { startForwarder, type TcpForwarder } from './support/tcp-forwarder';
 
 /** Log lines written by the app, parsed. */
 function memoryLog(level = 'debug') {
@@ -28,7 +28,7 @@ const env = services('the PostgreSQL outage tests', 'TEST_DATABASE_URL');
 
 describe.skipIf(!env)('a PostgreSQL outage, as API callers and operators see it', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let fwd: Forwarder;
+  let fwd: TcpForwarder;
   let store: Store;
   let app: RapportApp;
   let key = '';
@@ -44,11 +44,9 @@ describe.skipIf(!env)('a PostgreSQL outage, as API callers and operators see it'
 
   beforeAll(async () => {
     db = await freshDatabase(env!.TEST_DATABASE_URL);
-    const url = new URL(db.url);
-    fwd = await tcpForwarder({ host: url.hostname, port: Number(url.port || 5432) });
+    fwd = await startForwarder(db.url);
     port = fwd.port;
-    url.host = `127.0.0.1:${fwd.port}`;
-    store = await openStore({ databaseUrl: url.toString() });
+    store = await openStore({ databaseUrl: fwd.url });
     await createTenant(store, 'acme');
     key = (await createKey(store, 'acme', 'read')).key;
     app = createApp({ store, logger: log.logger });

@@ -1,14 +1,14 @@
 import net from 'node:net';
 
 /**
- * A TCP forwarder in front of a real service (Redis), for outages without touching the service: `refuse()` stops
+ * A TCP forwarder in front of a real service (Redis, PostgreSQL), for outages without touching the service: `refuse()` stops
  * listening and cuts every connection (as when the service is down: connection refused), `hang()` keeps the
  * connections open but passes nothing on (as when the service is stopped with `kill -STOP`: no answer), and
  * `restore()` undoes either — what was held while hung is delivered then.
  */
 export interface TcpForwarder {
   port: number;
-  /** `redis://127.0.0.1:<port>` with the target URL's path and query. */
+  /** The target URL (scheme, user, path, query) with the forwarder's host and port in it. */
   url: string;
   refuse(): Promise<void>;
   hang(): void;
@@ -16,9 +16,11 @@ export interface TcpForwarder {
   close(): Promise<void>;
 }
 
+const DEFAULT_PORTS: Record<string, number> = { 'redis:': 6379, 'rediss:': 6379, 'postgres:': 5432, 'postgresql:': 5432 };
+
 export async function startForwarder(targetUrl: string): Promise<TcpForwarder> {
   const target = new URL(targetUrl);
-  const targetPort = Number(target.port || 6379);
+  const targetPort = Number(target.port || DEFAULT_PORTS[target.protocol] || 0);
   const sockets = new Set<net.Socket>();
   let hung = false;
   let held: [net.Socket, Buffer][] = [];
@@ -50,7 +52,9 @@ export async function startForwarder(targetUrl: string): Promise<TcpForwarder> {
     });
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
-  const url = `redis://127.0.0.1:${port}${target.pathname === '/' ? '' : target.pathname}${target.search}`;
+  const via = new URL(targetUrl);
+  via.host = `127.0.0.1:${port}`;
+  const url = via.toString();
   const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   return {
     port,
