@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { leasedStream } from '../server/auth/stream-lease';
+import { streamOverflowsTotal } from '../server/observability/metrics';
 import { STREAM_BACKLOG } from '../server/live-bus';
 import { builder } from './builder';
 import type { AddedInteraction, Context } from './context';
@@ -33,6 +34,7 @@ builder.subscriptionFields((t) => ({
 
 /** The error a stream that fell too far behind ends with: where to resume, so nothing is silently lost. */
 export function streamOverflow(dropped: AddedInteraction[]): GraphQLError {
+  streamOverflowsTotal.inc();
   const first = dropped.reduce((min, i) => Math.min(min, i.sequence), Number.POSITIVE_INFINITY);
   const resumeAfter = String(Number.isFinite(first) ? first - 1 : 0);
   return userError(

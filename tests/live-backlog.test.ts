@@ -113,10 +113,13 @@ describe('a subscriber further behind than its backlog (in process, over a real 
   });
 
   it('gets what it kept, then STREAM_OVERFLOW with the sequence to resume after; the rest is there to read; nothing is lost', async () => {
+    const overflows = async () => Number(/^rapport_stream_overflows_total (\d+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1]);
+    const before = await overflows();
     const stream = await open(base);
     const other = await open(base);
     expect((await gql(base, ADD, { i: items('burst', N) })).data.addInteractions.inserted).toBe(N);
     await Promise.all([stream.ended, other.ended]);
+    expect(await overflows()).toBe(before + 2);
 
     const got = received(stream);
     expect(got).toHaveLength(BACKLOG);

@@ -47,6 +47,12 @@ export const errorsTotal = new Counter({
   registers: [registry],
 });
 
+export const streamOverflowsTotal = new Counter({
+  name: 'rapport_stream_overflows_total',
+  help: 'Subscription streams ended with STREAM_OVERFLOW (more than their backlog behind; the client resumes with addedAfter).',
+  registers: [registry],
+});
+
 export const importRowsTotal = new Counter({
   name: 'rapport_import_rows_total',
   help: 'Rows written or refused by imports and write mutations, by kind and result (inserted, updated, rejected).',

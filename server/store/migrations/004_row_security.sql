@@ -5,7 +5,7 @@
 -- made it first; the one-line DO blocks are there because migrations split statements at line ends.
 -- A DBA may create the role beforehand (`CREATE ROLE rapport_app NOLOGIN; GRANT rapport_app TO <owner>`), so an owner
 -- without CREATEROLE can run this: the role is created, and granted, only when missing (docs/deployment.md). Changed
--- in place on 2026-12-08: the same end state, so stores that applied the old text are unaffected, and a store left at
+-- in place on 2026-12-07: the same end state, so stores that applied the old text are unaffected, and a store left at
 -- 003 by the old text (`permission denied to create role`) moves on.
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rapport_app') THEN CREATE ROLE rapport_app NOLOGIN; END IF; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; WHEN insufficient_privilege THEN RAISE EXCEPTION 'role rapport_app does not exist and % may not create it: have a superuser run CREATE ROLE rapport_app NOLOGIN; GRANT rapport_app TO %', current_user, current_user; END $$;
 DO $$ BEGIN IF NOT pg_has_role(current_user, 'rapport_app', 'MEMBER') THEN EXECUTE format('GRANT rapport_app TO %I', current_user); END IF; EXCEPTION WHEN insufficient_privilege THEN RAISE EXCEPTION '% is not a member of rapport_app and may not grant it: have a superuser run GRANT rapport_app TO %', current_user, current_user; END $$;
