@@ -1,21 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { firstSseData } from './support/sse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../server/store';
-import { testApp } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/app';
 import { tableCounts } from './support/snapshot';
 import { storeCases } from './support/stores';
 
 const RESULT = 'accepted rowsRead inserted updated customersCreated rejectedCount errors { line column field message }';
 
 describe.each(storeCases())('write API on $name', ({ open }) => {
-  let store: Store;
-  let api: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    store = await open();
-    api = testApp(store);
-  });
-  afterAll(() => store?.close());
+  const t = useTestApp(open);
 
   const upload = async (kind: string, name: string, content: BlobPart, extra: Record<string, unknown> = {}) => {
     const form = new FormData();
@@ -23,7 +16,7 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     form.append('operations', JSON.stringify({ query, variables: { kind, file: null, ...extra } }));
     form.append('map', JSON.stringify({ 0: ['variables.file'] }));
     form.append('0', new Blob([content]), name);
-    const res = await api.app.fetch('http://yoga/graphql', { method: 'POST', body: form });
+    const res = await t.api.app.fetch('http://yoga/graphql', { method: 'POST', body: form });
     return (await res.json()) as any;
   };
 
@@ -33,20 +26,20 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
       { externalId: 'c-2', name: 'Grace Hopper' },
     ];
     const q = `mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { ${RESULT} } }`;
-    const first: any = await api.gql(q, { input });
+    const first: any = await t.api.gql(q, { input });
     expect(first.data.upsertCustomers).toMatchObject({ accepted: true, inserted: 2, updated: 0 });
-    const second: any = await api.gql(q, { input });
+    const second: any = await t.api.gql(q, { input });
     expect(second.data.upsertCustomers).toMatchObject({ accepted: true, inserted: 0, updated: 0 });
-    const changed: any = await api.gql(q, { input: [{ externalId: 'c-2', country: 'US' }] });
+    const changed: any = await t.api.gql(q, { input: [{ externalId: 'c-2', country: 'US' }] });
     expect(changed.data.upsertCustomers).toMatchObject({ inserted: 0, updated: 1 });
-    const got: any = await api.gql(`{ customerByExternalId(externalId: "c-2") { name country } }`);
+    const got: any = await t.api.gql(`{ customerByExternalId(externalId: "c-2") { name country } }`);
     expect(got.data.customerByExternalId).toEqual({ name: 'Grace Hopper', country: 'US' });
   });
 
   it('adds orders all-or-nothing: one bad item refuses the batch and names it', async () => {
-    const before = await tableCounts(store);
+    const before = await tableCounts(t.store);
     const q = `mutation($input: [OrderInput!]!) { addOrders(input: $input) { ${RESULT} } }`;
-    const res: any = await api.gql(q, {
+    const res: any = await t.api.gql(q, {
       input: [
         { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 },
         { invoice: '', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 5 },
@@ -54,9 +47,9 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     });
     expect(res.data.addOrders.accepted).toBe(false);
     expect(res.data.addOrders.errors).toEqual([{ line: 2, column: 1, field: 'invoice', message: 'invoice must not be empty' }]);
-    expect(await tableCounts(store)).toEqual(before);
+    expect(await tableCounts(t.store)).toEqual(before);
 
-    const ok: any = await api.gql(q, {
+    const ok: any = await t.api.gql(q, {
       input: [
         { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 },
         { invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 2.5 },
@@ -64,24 +57,24 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
       ],
     });
     expect(ok.data.addOrders).toMatchObject({ accepted: true, inserted: 3 });
-    const again: any = await api.gql(q, { input: [{ invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 }] });
+    const again: any = await t.api.gql(q, { input: [{ invoice: 'X1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 2, unitPrice: 5 }] });
     expect(again.data.addOrders).toMatchObject({ accepted: true, inserted: 0 });
-    const stats: any = await api.gql(`{ customerByExternalId(externalId: "c-1") { stats { invoices monetary } } }`);
+    const stats: any = await t.api.gql(`{ customerByExternalId(externalId: "c-1") { stats { invoices monetary } } }`);
     expect(stats.data.customerByExternalId.stats).toEqual({ invoices: 1, monetary: 12.5 });
   });
 
   it('rejects invalid values with a coded error before anything runs', async () => {
-    const res: any = await api.gql(`mutation { addOrders(input: [{ invoice: "Z", orderedAt: "yesterday", quantity: 1, unitPrice: 1 }]) { accepted } }`);
+    const res: any = await t.api.gql(`mutation { addOrders(input: [{ invoice: "Z", orderedAt: "yesterday", quantity: 1, unitPrice: 1 }]) { accepted } }`);
     expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const enumRes: any = await api.gql(`mutation { addInteractions(input: [{ externalId: "i", channel: fax, occurredAt: "2024-01-01", text: "hi" }]) { accepted } }`);
+    const enumRes: any = await t.api.gql(`mutation { addInteractions(input: [{ externalId: "i", channel: fax, occurredAt: "2024-01-01", text: "hi" }]) { accepted } }`);
     expect(enumRes.errors[0].message).toMatch(/fax/);
   });
 
   it('refuses times and numbers no record holds, item by item and row by row, and stores the rest', async () => {
-    const before = await tableCounts(store);
+    const before = await tableCounts(t.store);
     const line = { invoice: 'P1', customerExternalId: 'c-1', orderedAt: '2024-03-01T10:00:00Z', quantity: 1, unitPrice: 1 };
     const q = `mutation($input: [OrderInput!]!) { addOrders(input: $input) { ${RESULT} } }`;
-    const res: any = await api.gql(q, {
+    const res: any = await t.api.gql(q, {
       input: [
         { ...line, quantity: 1e308, unitPrice: 1e308 },
         { ...line, orderedAt: '9999-12-31' },
@@ -97,9 +90,9 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
       expect.objectContaining({ line: 3, field: 'orderedAt', message: 'orderedAt is before 1900' }),
       expect.objectContaining({ line: 4, field: 'amount' }),
     ]);
-    const tie: any = await api.gql(`mutation { addRelationships(input: [{ source: "a", target: "b", kind: "follows", lastSeen: "9999-12-31" }]) { errors { field message } } }`);
+    const tie: any = await t.api.gql(`mutation { addRelationships(input: [{ source: "a", target: "b", kind: "follows", lastSeen: "9999-12-31" }]) { errors { field message } } }`);
     expect(tie.data.addRelationships.errors).toEqual([{ field: 'lastSeen', message: 'lastSeen is in the future' }]);
-    expect(await tableCounts(store)).toEqual(before);
+    expect(await tableCounts(t.store)).toEqual(before);
 
     const csv = 'invoice,customer_id,ordered_at,quantity,unit_price\nP2,p2,2024-04-01,1e200,1e200\nP3,p3,9999-12-31,1,1\nP4,p4,2024-04-01,1,3\n';
     const skipped = await upload('orders', 'orders.csv', csv, { skipInvalid: true });
@@ -112,12 +105,12 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
 
   it('refuses batches over 10,000 items with BATCH_TOO_LARGE', async () => {
     const input = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `bulk-${i}` }));
-    const res: any = await api.gql(`mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { accepted } }`, { input });
+    const res: any = await t.api.gql(`mutation($input: [CustomerInput!]!) { upsertCustomers(input: $input) { accepted } }`, { input });
     expect(res.errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
   });
 
   it('adds interactions and relationships, creating the customers they name', async () => {
-    const res: any = await api.gql(
+    const res: any = await t.api.gql(
       `mutation($i: [InteractionInput!]!, $r: [RelationshipInput!]!) {
         addInteractions(input: $i) { ${RESULT} }
         addRelationships(input: $r) { ${RESULT} }
@@ -129,18 +122,18 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     );
     expect(res.data.addInteractions).toMatchObject({ accepted: true, inserted: 1, customersCreated: 1 });
     expect(res.data.addRelationships).toMatchObject({ accepted: true, inserted: 2, customersCreated: 1 });
-    const text: any = await api.gql(`{ interactions(first: 1, channel: email) { edges { node { text customer { externalId name } } } } }`);
+    const text: any = await t.api.gql(`{ interactions(first: 1, channel: email) { edges { node { text customer { externalId name } } } } }`);
     expect(text.data.interactions.edges[0].node).toEqual({ text: 'Thanks, <b>great</b> service!', customer: { externalId: 'c-9', name: 'Nine' } });
   });
 
   it('imports an uploaded file with the CLI readers, and refuses a bad one with lines named and nothing stored', async () => {
     const good = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU1,u1,2024-04-01,1,3\nU2,u2,2024-04-02,2,4\n');
     expect(good.data.importFile).toMatchObject({ accepted: true, inserted: 2, customersCreated: 2, format: 'csv' });
-    const before = await tableCounts(store);
+    const before = await tableCounts(t.store);
     const bad = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU3,u3,2024-04-01,1,3\nU4,u4,2024-04-02,two,4\n');
     expect(bad.data.importFile.accepted).toBe(false);
     expect(bad.data.importFile.errors).toEqual([expect.objectContaining({ line: 3, column: 4 })]);
-    expect(await tableCounts(store)).toEqual(before);
+    expect(await tableCounts(t.store)).toEqual(before);
     const skipped = await upload('orders', 'orders.csv', 'invoice,customer_id,ordered_at,quantity,unit_price\nU3,u3,2024-04-01,1,3\nU4,u4,2024-04-02,two,4\n', { skipInvalid: true });
     expect(skipped.data.importFile).toMatchObject({ accepted: true, inserted: 1, rejectedCount: 1 });
   });
@@ -170,7 +163,7 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
 
   it('streams interactionAdded to subscribers of the tenant over SSE, filtered by channel', async () => {
     const abort = new AbortController();
-    const res = await api.app.fetch('http://yoga/graphql', {
+    const res = await t.api.app.fetch('http://yoga/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify({ query: `subscription { interactionAdded(channel: chat) { externalId text channel } }` }),
@@ -179,7 +172,7 @@ describe.each(storeCases())('write API on $name', ({ open }) => {
     const reading = firstSseData(res);
     reading.catch(() => {});
     await new Promise((r) => setTimeout(r, 100));
-    await api.gql(`mutation { addInteractions(input: [
+    await t.api.gql(`mutation { addInteractions(input: [
       { externalId: "sse-1", channel: email, occurredAt: "2024-05-01", text: "not for chat" },
       { externalId: "sse-2", channel: chat, occurredAt: "2024-05-01", text: "hello from chat" }
     ]) { accepted } }`);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSource } from '../server/ingest/import-source';
 import type { Source } from '../server/ingest/types';
-import type { Store } from '../server/store';
-import { testApp } from './support/app';
+import { testApp, useTestApp } from './support/app';
 import { storeCases } from './support/stores';
 
 const RESULT = 'accepted rowsRead inserted updated merged customersCreated rejectedCount';
@@ -11,17 +10,11 @@ const ADD = `mutation($input: [RelationshipInput!]!) { addRelationships(input: $
 const text = (name: string, content: string): Source => ({ name, size: content.length, open: () => new Blob([content]).stream() });
 
 describe.each(storeCases())('ties written again on $name', ({ open }) => {
-  let store: Store;
-  let api: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    store = await open();
-    api = testApp(store);
-  });
-  afterAll(() => store?.close());
+  const t = useTestApp(open);
 
   /** The stored ties of a tenant between customers of these external ids, as `source>target kind` → values. */
   async function ties(tenant: string, ...ids: string[]) {
-    const rows = await store.query<{ s: string; t: string; kind: string; weight: number; first_seen: Date | null; last_seen: Date | null }>(
+    const rows = await t.store.query<{ s: string; t: string; kind: string; weight: number; first_seen: Date | null; last_seen: Date | null }>(
       `SELECT s.external_id AS s, t.external_id AS t, r.kind, r.weight, r.first_seen, r.last_seen
        FROM relationships r
        JOIN customers s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
@@ -35,31 +28,31 @@ describe.each(storeCases())('ties written again on $name', ({ open }) => {
 
   it('refreshes a tie sent again: the new weight, the earliest first and the latest last sighting', async () => {
     const tie = { source: 'u1', target: 'v1', kind: 'follows', firstSeen: '2024-01-01T00:00:00Z', lastSeen: '2024-01-01T00:00:00Z' };
-    const first: any = await api.gql(ADD, { input: [tie] });
+    const first: any = await t.api.gql(ADD, { input: [tie] });
     expect(first.data.addRelationships).toMatchObject({ accepted: true, inserted: 1, updated: 0, merged: 0 });
-    const same: any = await api.gql(ADD, { input: [tie] });
+    const same: any = await t.api.gql(ADD, { input: [tie] });
     expect(same.data.addRelationships).toMatchObject({ accepted: true, inserted: 0, updated: 0, merged: 0 });
 
-    const newer: any = await api.gql(ADD, { input: [{ ...tie, lastSeen: '2024-12-31T00:00:00Z' }] });
+    const newer: any = await t.api.gql(ADD, { input: [{ ...tie, lastSeen: '2024-12-31T00:00:00Z' }] });
     expect(newer.data.addRelationships).toMatchObject({ accepted: true, inserted: 0, updated: 1 });
     expect(await ties('default', 'u1')).toEqual({ 'u1>v1 follows': [1, '2024-01-01', '2024-12-31'] });
 
     // An older sighting widens the span back and keeps the latest; a tie without dates keeps the stored ones.
-    const older: any = await api.gql(ADD, { input: [{ ...tie, weight: 5, firstSeen: '2023-06-01T00:00:00Z', lastSeen: '2023-06-01T00:00:00Z' }] });
+    const older: any = await t.api.gql(ADD, { input: [{ ...tie, weight: 5, firstSeen: '2023-06-01T00:00:00Z', lastSeen: '2023-06-01T00:00:00Z' }] });
     expect(older.data.addRelationships).toMatchObject({ inserted: 0, updated: 1 });
     expect(await ties('default', 'u1')).toEqual({ 'u1>v1 follows': [5, '2023-06-01', '2024-12-31'] });
-    const undated: any = await api.gql(ADD, { input: [{ source: 'u1', target: 'v1', kind: 'follows', weight: 5 }] });
+    const undated: any = await t.api.gql(ADD, { input: [{ source: 'u1', target: 'v1', kind: 'follows', weight: 5 }] });
     expect(undated.data.addRelationships).toMatchObject({ inserted: 0, updated: 0 });
     expect(await ties('default', 'u1')).toEqual({ 'u1>v1 follows': [5, '2023-06-01', '2024-12-31'] });
 
     // The key is (source, target, kind): another kind or the other direction is another tie.
-    const others: any = await api.gql(ADD, { input: [{ ...tie, kind: 'colleague' }, { ...tie, source: 'v1', target: 'u1' }] });
+    const others: any = await t.api.gql(ADD, { input: [{ ...tie, kind: 'colleague' }, { ...tie, source: 'v1', target: 'u1' }] });
     expect(others.data.addRelationships).toMatchObject({ inserted: 2, updated: 0 });
   });
 
   it('shows the refreshed tie in the network at the next request (no stale cache)', async () => {
     const tenant = 'fresh-net';
-    const net = testApp(store, { tenant });
+    const net = testApp(t.store, { tenant });
     const add = async (input: object[]) => ((await net.gql(ADD, { input })) as any).data.addRelationships;
     const old = { source: 'n1', target: 'n2', kind: 'colleague', firstSeen: '2024-01-01T00:00:00Z', lastSeen: '2024-01-01T00:00:00Z' };
     // n3–n4 holds the tenant's latest sighting, from which the decay is measured.
@@ -79,26 +72,26 @@ describe.each(storeCases())('ties written again on $name', ({ open }) => {
 
   it('replaces a stored weight from a file and reports it; the same file again changes nothing', async () => {
     const tenant = 'file-upsert';
-    await importSource(store, 'relationships', text('edges.txt', 'a b 1\n'), { tenant });
-    const again = await importSource(store, 'relationships', text('edges.txt', 'a b 5\n'), { tenant });
+    await importSource(t.store, 'relationships', text('edges.txt', 'a b 1\n'), { tenant });
+    const again = await importSource(t.store, 'relationships', text('edges.txt', 'a b 5\n'), { tenant });
     expect(again).toMatchObject({ rowsRead: 1, inserted: 0, updated: 1, merged: 0 });
     expect(await ties(tenant, 'a')).toEqual({ 'a>b follows': [5, null, null] });
-    const same = await importSource(store, 'relationships', text('edges.txt', 'a b 5\n'), { tenant });
+    const same = await importSource(t.store, 'relationships', text('edges.txt', 'a b 5\n'), { tenant });
     expect(same).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it.each([5_000, 2])('adds up the lines of one file that repeat a tie (batches of %i), and says so', async (batchSize) => {
     const tenant = `repeats-${batchSize}`;
     const file = text('edges.txt', 'a b\na b\na b\nc d 2\nc d 7\n');
-    const first = await importSource(store, 'relationships', file, { tenant, batchSize });
+    const first = await importSource(t.store, 'relationships', file, { tenant, batchSize });
     expect(first).toMatchObject({ rowsRead: 5, inserted: 2, updated: 0, merged: 3, customersCreated: 4 });
     expect(await ties(tenant, 'a', 'c')).toEqual({ 'a>b follows': [3, null, null], 'c>d follows': [9, null, null] });
     // The same file again gives the same sums: nothing changes, nothing is counted as updated.
-    const again = await importSource(store, 'relationships', file, { tenant, batchSize });
+    const again = await importSource(t.store, 'relationships', file, { tenant, batchSize });
     expect(again).toMatchObject({ rowsRead: 5, inserted: 0, updated: 0, merged: 3 });
     expect(await ties(tenant, 'a', 'c')).toEqual({ 'a>b follows': [3, null, null], 'c>d follows': [9, null, null] });
     // A later file replaces the sums of the ties it names.
-    const later = await importSource(store, 'relationships', text('edges.txt', 'c d 4\n'), { tenant, batchSize });
+    const later = await importSource(t.store, 'relationships', text('edges.txt', 'c d 4\n'), { tenant, batchSize });
     expect(later).toMatchObject({ inserted: 0, updated: 1, merged: 0 });
     expect(await ties(tenant, 'a', 'c')).toEqual({ 'a>b follows': [3, null, null], 'c>d follows': [4, null, null] });
   });
@@ -113,7 +106,7 @@ describe.each(storeCases())('ties written again on $name', ({ open }) => {
       'x,y,colleague,1,,',
       'a,b,colleague,0.5,2024-04-01,2024-06-30',
     ].join('\n');
-    const res = await importSource(store, 'relationships', text('ties.csv', csv), { tenant, batchSize: 1 });
+    const res = await importSource(t.store, 'relationships', text('ties.csv', csv), { tenant, batchSize: 1 });
     expect(res).toMatchObject({ rowsRead: 5, inserted: 2, updated: 0, merged: 3 });
     expect(await ties(tenant, 'a', 'x')).toEqual({
       'a>b colleague': [3.5, '2024-01-10', '2024-06-30'],
@@ -124,10 +117,10 @@ describe.each(storeCases())('ties written again on $name', ({ open }) => {
   it('adds up the items of one addRelationships batch that repeat a tie', async () => {
     const item = { source: 'm1', target: 'm2', kind: 'mentions' };
     const input = [item, item, { ...item, weight: 2, lastSeen: '2024-05-01T00:00:00Z' }];
-    const res: any = await api.gql(ADD, { input });
+    const res: any = await t.api.gql(ADD, { input });
     expect(res.data.addRelationships).toMatchObject({ accepted: true, rowsRead: 3, inserted: 1, updated: 0, merged: 2 });
     expect(await ties('default', 'm1')).toEqual({ 'm1>m2 mentions': [4, null, '2024-05-01'] });
-    const again: any = await api.gql(ADD, { input });
+    const again: any = await t.api.gql(ADD, { input });
     expect(again.data.addRelationships).toMatchObject({ inserted: 0, updated: 0, merged: 2 });
   });
 });

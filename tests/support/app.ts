@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app';
 import type { ModelRegistry } from '../../server/sentiment/model-registry';
 import { importClassifier } from '../../server/sentiment/import-classifier';
@@ -20,4 +21,15 @@ export function testApp(store: Store, options: { tenant?: string; models?: Model
     return (await response.json()) as GraphQLResponse<T>;
   }
   return { app, gql, pubsub };
+}
+
+/** For a describe block: opens a store and a `testApp` over it before its tests, closes the store after. */
+export function useTestApp(open: () => Promise<Store>): { readonly store: Store; readonly api: ReturnType<typeof testApp> } {
+  const suite = {} as { store: Store; api: ReturnType<typeof testApp> };
+  beforeAll(async () => {
+    suite.store = await open();
+    suite.api = testApp(suite.store);
+  });
+  afterAll(() => suite.store?.close());
+  return suite;
 }

@@ -56,16 +56,18 @@ export async function startForwarder(targetUrl: string): Promise<TcpForwarder> {
   via.host = `127.0.0.1:${port}`;
   const url = via.toString();
   const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  /** Stops listening and cuts every connection, dropping what a hang held back. */
+  const cut = async () => {
+    hung = false;
+    held = [];
+    const closed = stopListening();
+    sockets.forEach((s) => s.destroy());
+    await closed;
+  };
   return {
     port,
     url,
-    async refuse() {
-      hung = false;
-      held = [];
-      const closed = stopListening();
-      sockets.forEach((s) => s.destroy());
-      await closed;
-    },
+    refuse: cut,
     hang() {
       hung = true;
     },
@@ -78,13 +80,7 @@ export async function startForwarder(targetUrl: string): Promise<TcpForwarder> {
       }
       if (!server.listening) await listen(port);
     },
-    async close() {
-      hung = false;
-      held = [];
-      const closed = stopListening();
-      sockets.forEach((s) => s.destroy());
-      await closed;
-    },
+    close: cut,
   };
 }
 
