@@ -35,7 +35,7 @@ const IMPORT_THROUGH_SERVER: ServedAdvice = (url) => `Stop it first, or send the
 
 export async function acquireDataLock(dir: string, role: LockOwner['role'], advice = IMPORT_THROUGH_SERVER): Promise<() => void> {
   const file = path.join(dir, LOCK_FILE);
-  const owner: LockOwner = { pid: process.pid, role, startedAt: new Date().toISOString(), ...here() };
+  const owner: LockOwner = { pid: process.pid, role, startedAt: new Date().toISOString(), ...HERE };
   for (let attempt = 0; attempt < 5; attempt++) {
     const held = readOwner(file);
     if (held && isHeld(held, file)) throw busy(dir, held, advice);
@@ -83,22 +83,21 @@ function readOwner(file: string): LockOwner | null {
   }
 }
 
-/** This process's host name and PID namespace (Linux: `/proc/self/ns/pid`, e.g. `pid:[4026531836]`). */
-function here(): Pick<LockOwner, 'host' | 'pidNamespace'> {
-  let pidNamespace: string | undefined;
+/** This process's host name and PID namespace (Linux: `/proc/self/ns/pid`, e.g. `pid:[4026531836]`), read once. */
+const HERE: Pick<LockOwner, 'host' | 'pidNamespace'> = { host: os.hostname(), pidNamespace: pidNamespace() };
+
+function pidNamespace(): string | undefined {
   try {
-    pidNamespace = readlinkSync('/proc/self/ns/pid');
+    return readlinkSync('/proc/self/ns/pid');
   } catch {
-    pidNamespace = undefined;
+    return undefined;
   }
-  return { host: os.hostname(), pidNamespace };
 }
 
 /** Whether the lock's pid is one this process can check: same host and PID namespace (or a lock that does not say). */
 function sameNamespace(held: LockOwner): boolean {
   if (held.host === undefined && held.pidNamespace === undefined) return true;
-  const { host, pidNamespace } = here();
-  return held.host === host && held.pidNamespace === pidNamespace;
+  return held.host === HERE.host && held.pidNamespace === HERE.pidNamespace;
 }
 
 function isOurs(held: LockOwner | null): boolean {
